@@ -1,0 +1,96 @@
+import type { Anomaly } from './anomaly';
+import type { Cause, FillEntry, Order, Side } from './order';
+import type { Status } from './status';
+
+/** An order as it travels in JSON: timestamps as ISO-8601 UTC strings (or null). */
+export interface OrderJson {
+  client_order_id: string;
+  order_id: string | null;
+  engine: string;
+  symbol: string;
+  side: Side;
+  size_usd: number;
+  route: string;
+  status: Status;
+  filled_size: number;
+  filled_value: number;
+  fees: number;
+  avg_price: number | null;
+  fill_pct: number;
+  created_at: string;
+  submitted_at: string | null;
+  first_fill_at: string | null;
+  completed_at: string | null;
+  last_update_at: string;
+  history: { from: Status; to: Status; at: string; cause: Cause; reason?: string }[];
+  fills: { at: string; filled_size: number; filled_value: number; fees: number }[];
+}
+
+export interface AnomalyJson {
+  kind: Anomaly['kind'];
+  client_order_id: string;
+  engine: string;
+  seq: number | null;
+  ts: string;
+  detail: string;
+}
+
+export function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function orderToJson(o: Order): OrderJson {
+  return {
+    client_order_id: o.client_order_id,
+    order_id: o.order_id,
+    engine: o.engine,
+    symbol: o.symbol,
+    side: o.side,
+    size_usd: o.size_usd,
+    route: o.route,
+    status: o.status,
+    filled_size: o.filled_size,
+    filled_value: o.filled_value,
+    fees: o.fees,
+    avg_price: o.avg_price,
+    fill_pct: o.fill_pct,
+    created_at: iso(o.created_at),
+    submitted_at: isoOrNull(o.submitted_at),
+    first_fill_at: isoOrNull(o.first_fill_at),
+    completed_at: isoOrNull(o.completed_at),
+    last_update_at: iso(o.last_update_at),
+    history: o.history.map((h) => ({ ...h, at: iso(h.at) })),
+    fills: o.fills.map((f: FillEntry) => ({ ...f, at: iso(f.at) })),
+  };
+}
+
+function msOrNull(s: string | null): number | null {
+  return s === null ? null : Date.parse(s);
+}
+
+/** The inverse of `orderToJson`, for a client rebuilding a book from a relay snapshot. */
+export function orderFromJson(j: OrderJson): Order {
+  return {
+    ...j,
+    created_at: Date.parse(j.created_at),
+    submitted_at: msOrNull(j.submitted_at),
+    first_fill_at: msOrNull(j.first_fill_at),
+    completed_at: msOrNull(j.completed_at),
+    last_update_at: Date.parse(j.last_update_at),
+    history: j.history.map((h) => ({ ...h, at: Date.parse(h.at) })),
+    fills: j.fills.map((f) => ({ ...f, at: Date.parse(f.at) })),
+    rev: 0,
+  };
+}
+
+export function anomalyToJson(a: Anomaly): AnomalyJson {
+  return { ...a, ts: iso(a.ts) };
+}
+
+export function anomalyFromJson(a: AnomalyJson): Anomaly {
+  return { ...a, ts: Date.parse(a.ts) };
+}

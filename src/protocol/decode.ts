@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { OrderEvent } from '../core/events';
+import type { EventType } from './schema';
+import { EVENT_SCHEMAS, EVENT_TYPES } from './schema';
+
+export type Decoded = { readonly ok: true; readonly event: OrderEvent } | { readonly ok: false; readonly error: string };
+
+function fail(error: string): Decoded {
+  return { ok: false, error };
+}
+
+function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && Object.hasOwn(EVENT_SCHEMAS, value);
+}
+
+/** Names the first problem: `size_usd: must be > 0`. */
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue === undefined) return 'invalid event';
+  const path = issue.path.length > 0 ? issue.path.join('.') : 'event';
+  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  return `${path}: ${message}`;
+}
+
+/**
+ * Checks an already-parsed JSON value against wire format v1.
+ * @example decodeEvent({ type: 'order_fill', client_order_id: 'a', ts: 1732406400, filled_size: 1, filled_value: 10, fees: 0 })
+ */
+export function decodeEvent(value: unknown): Decoded {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail(`not a JSON object (got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`);
+  }
+  const type = (value as { type?: unknown }).type;
+  if (!isEventType(type)) {
+    const shown = type === undefined ? 'missing' : JSON.stringify(type).slice(0, 60);
+    return fail(`type: unknown event type ${shown} (want one of ${EVENT_TYPES.join(', ')})`);
+  }
+  const parsed = EVENT_SCHEMAS[type].safeParse(value);
+  return parsed.success ? { ok: true, event: parsed.data } : fail(describe(parsed.error));
+}
+
+/** Parses one NDJSON line. Blank lines are the caller's to skip. */
+export function decodeLine(line: string): Decoded {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return fail(`invalid JSON (${error instanceof Error ? error.message : String(error)})`.slice(0, 200));
+  }
+  return decodeEvent(value);
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { STATUSES } from '../core/status';
+
+/** Year 9999: beyond it a timestamp cannot be written as ISO-8601, so it is unreadable. */
+const MAX_EPOCH_SECONDS = 253_402_300_799;
+/** ISO-8601 date or date-time; a space separator (Python's str(datetime)) is accepted too. */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Parses a wire `ts` to epoch milliseconds (integer), or NaN when unreadable. */
+export function parseTs(ts: string | number): number {
+  if (typeof ts === 'number') {
+    if (!Number.isFinite(ts) || ts < 0 || ts > MAX_EPOCH_SECONDS) return Number.NaN;
+    return Math.round(ts * 1000);
+  }
+  if (!ISO_8601.test(ts)) return Number.NaN;
+  let text = ts.replace(' ', 'T');
+  // A date-time without an offset is UTC here (Python's naive utcnow().isoformat()), never browser-local.
+  if (text.length > 10 && !HAS_OFFSET.test(text)) text += 'Z';
+  // Date.parse keeps milliseconds only; trim longer fractions (Python gives microseconds).
+  text = text.replace(/(\.\d{3})\d+/, '$1');
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_EPOCH_SECONDS * 1000 ? ms : Number.NaN;
+}
+
+const nonEmpty = z.string().min(1, 'must be a non-empty string');
+const amount = z.number().finite('must be a finite number').min(0, 'must be ≥ 0');
+const ts = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const ms = parseTs(value);
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: 'custom', message: `unreadable timestamp ${JSON.stringify(value).slice(0, 60)} (want ISO-8601 or Unix epoch seconds)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const base = {
+  client_order_id: nonEmpty,
+  ts,
+  seq: z.number().int('must be an integer').refine(Number.isSafeInteger, 'must be a safe integer').optional(),
+  engine: z.string().default(''),
+};
+
+export const orderCreatedSchema = z.object({
+  type: z.literal('order_created'),
+  ...base,
+  symbol: nonEmpty,
+  side: z.enum(['buy', 'sell']),
+  size_usd: z.number().finite('must be a finite number').gt(0, 'must be > 0'),
+  route: z.string(),
+});
+
+export const orderTransitionSchema = z.object({
+  type: z.literal('order_transition'),
+  ...base,
+  status: z.enum(STATUSES),
+  order_id: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+export const orderFillSchema = z.object({
+  type: z.literal('order_fill'),
+  ...base,
+  filled_size: amount,
+  filled_value: amount,
+  fees: amount,
+});
+
+export const EVENT_SCHEMAS = {
+  order_created: orderCreatedSchema,
+  order_transition: orderTransitionSchema,
+  order_fill: orderFillSchema,
+} as const;
+
+export type EventType = keyof typeof EVENT_SCHEMAS;
+export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as EventType[];
