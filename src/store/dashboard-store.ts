@@ -1,0 +1,170 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ApplyResult } from '../core/apply';
+import { applyEvent } from '../core/apply';
+import type { OrderBook } from '../core/book';
+import { createBook } from '../core/book';
+import type { OrderEvent } from '../core/events';
+
+/** What the operator is told about the feed. Anything but LIVE dims the view. */
+export type FeedStatus = 'CONNECTING' | 'LIVE' | 'STALE' | 'RECONNECTING' | 'RESYNCING';
+
+export interface FeedState {
+  readonly status: FeedStatus;
+  /** Reconnect attempt number while RECONNECTING (0 otherwise). */
+  readonly attempt: number;
+  /** Browser epoch ms of the next reconnect attempt, when one is scheduled. */
+  readonly retryAt: number | null;
+  /** Relay-clock epoch ms of the newest data received (event or heartbeat); null before any. */
+  readonly asOf: number | null;
+  /** Last relay sequence number applied. */
+  readonly rseq: number;
+  /** relayNow − browserNow, from the latest snapshot or heartbeat. */
+  readonly clockOffsetMs: number;
+  readonly heartbeatMs: number;
+  /** Relay arrival → applied here, for the newest event (ms), on the relay's clock. */
+  readonly lagMs: number | null;
+  readonly error: string | null;
+}
+
+export interface DashboardState {
+  readonly feed: FeedState;
+  /** Bumps once per committed frame in which the book changed (or was replaced). */
+  readonly version: number;
+  /** The relay's stale threshold (seconds), from its snapshot. The view's own choice lives in the URL. */
+  readonly relayStaleAfterSec: number;
+}
+
+/** One accepted event as the relay streams it. */
+export interface StreamItem {
+  readonly rseq: number;
+  /** Relay arrival time, epoch ms. */
+  readonly at: number;
+  readonly event: OrderEvent;
+}
+
+export type AppliedListener = (item: StreamItem, result: ApplyResult) => void;
+export type ResetListener = (book: OrderBook) => void;
+
+export interface Scheduler {
+  /** Runs `fn` before the next paint (requestAnimationFrame in a browser). */
+  readonly frame: (fn: () => void) => void;
+  /** Browser clock, epoch ms. */
+  readonly now: () => number;
+}
+
+export const INITIAL_FEED: FeedState = {
+  status: 'CONNECTING',
+  attempt: 0,
+  retryAt: null,
+  asOf: null,
+  rseq: 0,
+  clockOffsetMs: 0,
+  heartbeatMs: 5000,
+  lagMs: null,
+  error: null,
+};
+
+/**
+ * The one store of the page plus the mutable book behind it. Views subscribe to `store`
+ * through narrow selectors and read orders from `book()` when `version` moves; the book
+ * is mutated in place (orders carry `rev`) and never copied per event.
+ */
+export interface Dashboard {
+  readonly store: StoreApi<DashboardState>;
+  /** The current book. Replaced (not mutated) by a snapshot: compare identity to notice. */
+  book(): OrderBook;
+  /** The relay's clock now (epoch ms): browser clock + the offset the relay told us. */
+  relayNow(): number;
+  /** Replaces the book from a relay snapshot, at once (a resync must not wait a frame). */
+  applySnapshot(book: OrderBook, rseq: number, relayNow: number, staleAfterSec: number, heartbeatMs: number): void;
+  /** Queues stream items; they are applied and committed together on the next frame. */
+  enqueue(items: readonly StreamItem[]): void;
+  /** Heartbeat from the relay: keeps the feed LIVE and the clock offset true. */
+  heartbeat(relayNow: number, rseq: number): void;
+  setFeed(patch: Partial<FeedState>): void;
+  /** Called for each applied event at commit time (stats, throughput). Returns unsubscribe. */
+  onApplied(listener: AppliedListener): () => void;
+  /** Called when a snapshot replaces the book (derived state rebuilds from it). */
+  onReset(listener: ResetListener): () => void;
+}
+
+export function createDashboard(scheduler: Scheduler): Dashboard {
+  let book = createBook();
+  let pending: StreamItem[] = [];
+  let frameRequested = false;
+  const appliedListeners = new Set<AppliedListener>();
+  const resetListeners = new Set<ResetListener>();
+  const store = createStore<DashboardState>()(() => ({ feed: INITIAL_FEED, version: 0, relayStaleAfterSec: 300 }));
+  const setFeed = (patch: Partial<FeedState>): void => store.setState((s) => ({ feed: { ...s.feed, ...patch } }));
+
+  const commit = (): void => {
+    frameRequested = false;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    const { feed } = store.getState();
+    let rseq = feed.rseq;
+    let changed = false;
+    for (const item of batch) {
+      // The feed drops duplicates and resyncs on gaps; this is the last line of defence.
+      if (item.rseq <= rseq) continue;
+      rseq = item.rseq;
+      const result = applyEvent(book, item.event);
+      if (result.outcome !== 'duplicate') changed = true;
+      for (const listener of appliedListeners) listener(item, result);
+    }
+    const last = batch[batch.length - 1]!;
+    const relayNow = scheduler.now() + feed.clockOffsetMs;
+    store.setState((s) => ({
+      version: changed ? s.version + 1 : s.version,
+      feed: { ...s.feed, rseq, asOf: Math.max(s.feed.asOf ?? 0, last.at), lagMs: Math.max(0, relayNow - last.at) },
+    }));
+  };
+
+  return {
+    store,
+    book: () => book,
+    relayNow: () => scheduler.now() + store.getState().feed.clockOffsetMs,
+    applySnapshot(next, rseq, relayNow, staleAfterSec, heartbeatMs) {
+      book = next;
+      pending = [];
+      for (const listener of resetListeners) listener(next);
+      store.setState((s) => ({
+        version: s.version + 1,
+        relayStaleAfterSec: staleAfterSec,
+        feed: {
+          ...s.feed,
+          status: 'LIVE',
+          attempt: 0,
+          retryAt: null,
+          rseq,
+          asOf: relayNow,
+          clockOffsetMs: relayNow - scheduler.now(),
+          heartbeatMs,
+          error: null,
+        },
+      }));
+    },
+    enqueue(items) {
+      for (const item of items) pending.push(item);
+      if (!frameRequested && pending.length > 0) {
+        frameRequested = true;
+        scheduler.frame(commit);
+      }
+    },
+    heartbeat(relayNow, rseq) {
+      void rseq;
+      setFeed({ asOf: relayNow, clockOffsetMs: relayNow - scheduler.now() });
+    },
+    setFeed,
+    onApplied(listener) {
+      appliedListeners.add(listener);
+      return () => appliedListeners.delete(listener);
+    },
+    onReset(listener) {
+      resetListeners.add(listener);
+      return () => resetListeners.delete(listener);
+    },
+  };
+}
