@@ -1,0 +1,105 @@
+import type { OrderBook } from '../core/book';
+import type { Order } from '../core/order';
+import { isStale } from '../core/queries';
+import { isActive } from '../core/status';
+import { formatAge } from '../lib/format';
+
+/**
+ * When an active order counts as stale. `staleAfterSec` is the core's rule (age since
+ * creation); the others are optional, stricter limits per status (null = off).
+ */
+export interface StaleThresholds {
+  readonly staleAfterSec: number;
+  /** NEW and not acknowledged (no OPEN yet) for longer than this. */
+  readonly newAckSec: number | null;
+  /** OPEN without any fill for longer than this since it was submitted. */
+  readonly openNoFillSec: number | null;
+  /** PARTIAL_FILL without a new fill for longer than this. */
+  readonly partialNoFillSec: number | null;
+}
+
+export const DEFAULT_STALE_AFTER_SEC = 300;
+
+export function thresholdsOf(staleAfterSec: number, rules: Partial<Omit<StaleThresholds, 'staleAfterSec'>> = {}): StaleThresholds {
+  return { staleAfterSec, newAckSec: rules.newAckSec ?? null, openNoFillSec: rules.openNoFillSec ?? null, partialNoFillSec: rules.partialNoFillSec ?? null };
+}
+
+function lastFillAt(order: Order): number {
+  const last = order.fills[order.fills.length - 1];
+  return last?.at ?? order.first_fill_at ?? order.last_update_at;
+}
+
+type Breach = { readonly kind: 'new' | 'open' | 'partial' | 'age'; readonly seconds: number; readonly limit: number };
+
+/** The rule an order breaks, per-status rules first (they say more about what is wrong). */
+function breach(order: Order, now: number, t: StaleThresholds): Breach | null {
+  if (!isActive(order.status)) return null;
+  if (order.status === 'NEW' && t.newAckSec !== null) {
+    const seconds = (now - order.created_at) / 1000;
+    if (seconds > t.newAckSec) return { kind: 'new', seconds, limit: t.newAckSec };
+  }
+  if (order.status === 'OPEN' && t.openNoFillSec !== null) {
+    const seconds = (now - (order.submitted_at ?? order.created_at)) / 1000;
+    if (seconds > t.openNoFillSec) return { kind: 'open', seconds, limit: t.openNoFillSec };
+  }
+  if (order.status === 'PARTIAL_FILL' && t.partialNoFillSec !== null) {
+    const seconds = (now - lastFillAt(order)) / 1000;
+    if (seconds > t.partialNoFillSec) return { kind: 'partial', seconds, limit: t.partialNoFillSec };
+  }
+  if (isStale(order, now, t.staleAfterSec)) return { kind: 'age', seconds: (now - order.created_at) / 1000, limit: t.staleAfterSec };
+  return null;
+}
+
+/** True when any rule marks the order stale. Cheap: no strings, for scanning 100k orders. */
+export function isStaleOrder(order: Order, now: number, t: StaleThresholds): boolean {
+  return breach(order, now, t) !== null;
+}
+
+/**
+ * Why an order is stale, in words an operator reads at a glance, or null when it is not.
+ * @example staleReason(order, now, thresholdsOf(300, { newAckSec: 30 })) // "NEW for 42 s — not acknowledged"
+ */
+export function staleReason(order: Order, now: number, t: StaleThresholds): string | null {
+  const b = breach(order, now, t);
+  if (b === null) return null;
+  const age = formatAge(b.seconds);
+  switch (b.kind) {
+    case 'new':
+      return `NEW for ${age} — not acknowledged`;
+    case 'open':
+      return `OPEN for ${age} — no fill (limit ${b.limit} s)`;
+    case 'partial':
+      return `no new fill for ${age} — over ${b.limit} s limit`;
+    case 'age':
+      return `active for ${age} — over ${b.limit} s limit`;
+  }
+}
+
+export interface StaleEntry {
+  readonly order: Order;
+  readonly reason: string;
+  /** Seconds since creation, for display. */
+  readonly ageSec: number;
+}
+
+/** Every stale order, worst (oldest) first, with its reason. */
+export function listStale(book: OrderBook, now: number, t: StaleThresholds): StaleEntry[] {
+  const out: StaleEntry[] = [];
+  for (const order of book.orders.values()) {
+    if (!isActive(order.status)) continue;
+    const reason = staleReason(order, now, t);
+    if (reason !== null) out.push({ order, reason, ageSec: (now - order.created_at) / 1000 });
+  }
+  return out.sort((a, b) => a.order.created_at - b.order.created_at || compareIds(a.order.client_order_id, b.order.client_order_id));
+}
+
+/** How many orders are stale now. */
+export function countStale(book: OrderBook, now: number, t: StaleThresholds): number {
+  let n = 0;
+  for (const order of book.orders.values()) if (isActive(order.status) && breach(order, now, t) !== null) n++;
+  return n;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

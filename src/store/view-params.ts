@@ -1,0 +1,166 @@
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { Side } from '../core/order';
+import type { Status } from '../core/status';
+import { isStatus } from '../core/status';
+import type { SortSpec } from './order-sort-keys';
+import { isSortKey } from './order-sort-keys';
+import type { StaleThresholds } from './stale-rules';
+import { useDashboardState } from './dashboard-context';
+
+/**
+ * Everything about the view that a link should reproduce: filters, sort, stale limits, the
+ * selected order, the wall mode and the access token. Lives in the URL query, written with
+ * replaceState so the back button is not flooded with filter clicks.
+ */
+export interface ViewParams {
+  /** Status chips switched on; empty means every status. */
+  readonly statuses: readonly Status[];
+  readonly staleOnly: boolean;
+  readonly side: Side | null;
+  readonly engine: string | null;
+  readonly route: string | null;
+  readonly search: string;
+  /** null: the default order (stale first, then active, then terminal newest first). */
+  readonly sort: SortSpec | null;
+  /** Overrides the relay's stale threshold (seconds). */
+  readonly staleAfterSec: number | null;
+  readonly newAckSec: number | null;
+  readonly openNoFillSec: number | null;
+  readonly partialNoFillSec: number | null;
+  /** The order open in the detail panel. */
+  readonly order: string | null;
+  readonly view: 'main' | 'wall';
+  readonly token: string | null;
+}
+
+function positiveNumber(raw: string | null): number | null {
+  if (raw === null || raw.trim() === '') return null;
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+function nonEmpty(raw: string | null): string | null {
+  return raw === null || raw === '' ? null : raw;
+}
+
+/** Reads a query string; anything unreadable falls back to the default, never throws. */
+export function parseViewParams(search: string): ViewParams {
+  const q = new URLSearchParams(search);
+  const statuses = (q.get('status') ?? '').split(',').filter(isStatus);
+  const side = q.get('side');
+  const sortRaw = q.get('sort') ?? '';
+  const desc = sortRaw.startsWith('-');
+  const sortKey = desc ? sortRaw.slice(1) : sortRaw;
+  return {
+    statuses: [...new Set(statuses)],
+    staleOnly: q.get('stale') === '1',
+    side: side === 'buy' || side === 'sell' ? side : null,
+    engine: q.get('engine'),
+    route: q.get('route'),
+    search: q.get('q') ?? '',
+    sort: isSortKey(sortKey) ? { key: sortKey, desc } : null,
+    staleAfterSec: positiveNumber(q.get('stale_after')),
+    newAckSec: positiveNumber(q.get('stale_new')),
+    openNoFillSec: positiveNumber(q.get('stale_open')),
+    partialNoFillSec: positiveNumber(q.get('stale_partial')),
+    order: nonEmpty(q.get('order')),
+    view: q.get('view') === 'wall' ? 'wall' : 'main',
+    token: nonEmpty(q.get('token')),
+  };
+}
+
+type Writer = (q: URLSearchParams, p: ViewParams) => void;
+const WRITERS: Record<keyof ViewParams, Writer> = {
+  statuses: (q, p) => put(q, 'status', p.statuses.length > 0 ? p.statuses.join(',') : null),
+  staleOnly: (q, p) => put(q, 'stale', p.staleOnly ? '1' : null),
+  side: (q, p) => put(q, 'side', p.side),
+  engine: (q, p) => put(q, 'engine', p.engine),
+  route: (q, p) => put(q, 'route', p.route),
+  search: (q, p) => put(q, 'q', p.search === '' ? null : p.search),
+  sort: (q, p) => put(q, 'sort', p.sort === null ? null : `${p.sort.desc ? '-' : ''}${p.sort.key}`),
+  staleAfterSec: (q, p) => put(q, 'stale_after', p.staleAfterSec),
+  newAckSec: (q, p) => put(q, 'stale_new', p.newAckSec),
+  openNoFillSec: (q, p) => put(q, 'stale_open', p.openNoFillSec),
+  partialNoFillSec: (q, p) => put(q, 'stale_partial', p.partialNoFillSec),
+  order: (q, p) => put(q, 'order', p.order),
+  view: (q, p) => put(q, 'view', p.view === 'wall' ? 'wall' : null),
+  token: (q, p) => put(q, 'token', p.token),
+};
+
+function put(q: URLSearchParams, name: string, value: string | number | null): void {
+  if (value === null) q.delete(name);
+  else q.set(name, String(value));
+}
+
+/** The query string after applying `patch`; parameters this module does not know are kept. */
+export function writeViewParams(search: string, patch: Partial<ViewParams>): string {
+  const q = new URLSearchParams(search);
+  const next = { ...parseViewParams(search), ...patch };
+  for (const name of Object.keys(patch) as (keyof ViewParams)[]) WRITERS[name](q, next);
+  const text = q.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+// One tiny external store over location.search, shared by every hook on the page.
+const listeners = new Set<() => void>();
+let cachedSearch: string | null = null;
+let cached: ViewParams = parseViewParams('');
+
+function snapshot(): ViewParams {
+  const search = typeof window === 'undefined' ? '' : window.location.search;
+  if (search !== cachedSearch) {
+    cachedSearch = search;
+    cached = parseViewParams(search);
+  }
+  return cached;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) window.addEventListener('popstate', notify);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', notify);
+  };
+}
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Writes the URL (replaceState) and tells every subscriber. */
+export function updateViewParams(patch: Partial<ViewParams>): void {
+  const { pathname, hash, search } = window.location;
+  const next = writeViewParams(search, patch);
+  if (next === search || (next === '' && search === '')) return;
+  window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
+  notify();
+}
+
+export function readViewParams(): ViewParams {
+  return snapshot();
+}
+
+export function useViewParams(): [ViewParams, (patch: Partial<ViewParams>) => void] {
+  const params = useSyncExternalStore(subscribe, snapshot, snapshot);
+  const update = useCallback((patch: Partial<ViewParams>) => updateViewParams(patch), []);
+  return [params, update];
+}
+
+/** The stale threshold in force: the URL's, else the relay's. */
+export function useStaleAfterSec(): number {
+  const fromUrl = useSyncExternalStore(subscribe, () => snapshot().staleAfterSec, () => null);
+  const fromRelay = useDashboardState((s) => s.relayStaleAfterSec);
+  return fromUrl ?? fromRelay;
+}
+
+/** Every stale limit in force, as one stable object while its values are unchanged. */
+export function useStaleThresholds(): StaleThresholds {
+  const staleAfterSec = useStaleAfterSec();
+  const [p] = useViewParams();
+  const { newAckSec, openNoFillSec, partialNoFillSec } = p;
+  return useMemo(
+    () => ({ staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec }),
+    [staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec],
+  );
+}
