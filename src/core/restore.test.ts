@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { bookState } from '../../test/support/book-state';
+import { created, filled, moved, T0 } from '../../test/support/event-builders';
+import { applyEvent } from './apply';
+import type { OrderBook } from './book';
+import { createBook } from './book';
+import { cleanup } from './cleanup';
+import type { Order } from './order';
+import type { BookSnapshot } from './restore';
+import { restoreBook } from './restore';
+import { anomalyFromJson, anomalyToJson, orderFromJson, orderToJson } from './serialize';
+
+function busyBook(): OrderBook {
+  const book = createBook();
+  const e = { engine: 'eng-1' };
+  applyEvent(book, created('a', { ...e, seq: 1, ts: T0 + 125 }));
+  applyEvent(book, moved('a', 'OPEN', { ...e, seq: 2, order_id: 'x-a', ts: T0 + 400 }));
+  applyEvent(book, filled('a', 400, { ...e, seq: 3, ts: T0 + 1500 }));
+  applyEvent(book, filled('a', 1000, { ...e, seq: 4, ts: T0 + 3000 }));
+  applyEvent(book, created('b', { ...e, seq: 5, side: 'sell', size_usd: 250.5, route: 'live' }));
+  applyEvent(book, moved('b', 'REJECTED', { ...e, seq: 6, reason: 'min notional', ts: T0 + 50 }));
+  applyEvent(book, created('c', { engine: 'eng-2', seq: 1 }));
+  applyEvent(book, filled('c', 3, { engine: 'eng-2', seq: 2 }));
+  applyEvent(book, moved('ghost', 'OPEN', { engine: 'eng-2', seq: 3 }));
+  return book;
+}
+
+/** What a relay sends and a client receives: through JSON text and back. */
+function throughJson(book: OrderBook): BookSnapshot {
+  const wire = JSON.stringify({
+    orders: [...book.orders.values()].map(orderToJson),
+    anomalies: book.anomalies.toArray().map(anomalyToJson),
+    lastSeq: Object.fromEntries(book.lastSeq),
+    anomalyCounts: book.anomalyCounts,
+  });
+  const parsed = JSON.parse(wire) as {
+    orders: ReturnType<typeof orderToJson>[];
+    anomalies: ReturnType<typeof anomalyToJson>[];
+    lastSeq: Record<string, number>;
+    anomalyCounts: OrderBook['anomalyCounts'];
+  };
+  return { ...parsed, orders: parsed.orders.map(orderFromJson), anomalies: parsed.anomalies.map(anomalyFromJson) };
+}
+
+const withoutRev = ({ rev: _rev, ...rest }: Order) => rest;
+
+describe('serialize', () => {
+  it('orderToJson writes ISO-8601 UTC strings and null for what has not happened', () => {
+    const json = orderToJson(busyBook().orders.get('c')!);
+    expect(json).toMatchObject({ created_at: '2025-11-23T00:00:00.000Z', completed_at: null, first_fill_at: '2025-11-23T00:00:02.000Z' });
+    expect(json.avg_price).toBeCloseTo(100_000, 6);
+    expect(json.history[0]).toEqual({ from: 'NEW', to: 'OPEN', at: '2025-11-23T00:00:02.000Z', cause: 'implicit' });
+    expect(json).not.toHaveProperty('rev');
+  });
+
+  it('orderFromJson(orderToJson(o)) equals o, field by field', () => {
+    for (const order of busyBook().orders.values()) {
+      const back = orderFromJson(JSON.parse(JSON.stringify(orderToJson(order))) as ReturnType<typeof orderToJson>);
+      expect(withoutRev(back)).toEqual(withoutRev(order));
+    }
+  });
+});
+
+describe('restoreBook', () => {
+  it('rebuilds the same state from its JSON snapshot', () => {
+    const book = busyBook();
+    const restored = restoreBook(throughJson(book));
+    expect(bookState(restored)).toEqual(bookState(book));
+    expect(restored.anomalyTotal).toBe(book.anomalyTotal);
+  });
+
+  it('keeps catching duplicates after a restore', () => {
+    const restored = restoreBook(throughJson(busyBook()));
+    expect(applyEvent(restored, moved('a', 'CANCELED', { engine: 'eng-1', seq: 6 })).outcome).toBe('duplicate');
+    expect(applyEvent(restored, moved('c', 'CANCELED', { engine: 'eng-2', seq: 4 })).outcome).toBe('applied');
+  });
+
+  it('rebuilds the terminal log so cleanup still removes the oldest completion first', () => {
+    const restored = restoreBook(throughJson(busyBook()));
+    // b completed at T0+50, a at T0+3000.
+    expect(cleanup(restored, 1)).toEqual(['b']);
+  });
+
+  it('complete anomaly counts survive when only the recent anomalies travel', () => {
+    const book = createBook({ anomalyLimit: 1 });
+    for (let i = 0; i < 4; i++) applyEvent(book, moved(`g${i}`, 'OPEN'));
+    const restored = restoreBook(throughJson(book), { anomalyLimit: 1 });
+    expect(restored.anomalies.size).toBe(1);
+    expect(restored.anomalyCounts.unknown_order).toBe(4);
+    expect(restored.anomalyTotal).toBe(4);
+  });
+});
