@@ -14,11 +14,14 @@ function isEventType(value: unknown): value is EventType {
 }
 
 /** Names the first problem: `size_usd: must be > 0`. */
-function describe(error: z.ZodError): string {
+function describe(error: z.ZodError, value: object): string {
   const issue = error.issues[0];
   if (issue === undefined) return 'invalid event';
   const path = issue.path.length > 0 ? issue.path.join('.') : 'event';
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  // zod 4 leaves `issue.input` unset by default, so look the field up: only an absent one is "required".
+  const key = issue.path[0];
+  const missing = issue.path.length === 1 && typeof key === 'string' && (value as Record<string, unknown>)[key] === undefined;
+  const message = missing ? 'is required' : issue.message;
   return `${path}: ${message}`;
 }
 
@@ -36,7 +39,7 @@ export function decodeEvent(value: unknown): Decoded {
     return fail(`type: unknown event type ${shown} (want one of ${EVENT_TYPES.join(', ')})`);
   }
   const parsed = EVENT_SCHEMAS[type].safeParse(value);
-  return parsed.success ? { ok: true, event: parsed.data } : fail(describe(parsed.error));
+  return parsed.success ? { ok: true, event: parsed.data } : fail(describe(parsed.error, value));
 }
 
 /** Parses one NDJSON line. Blank lines are the caller's to skip. */

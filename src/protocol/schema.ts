@@ -20,12 +20,20 @@ export function parseTs(ts: string | number): number {
   // Date.parse keeps milliseconds only; trim longer fractions (Python gives microseconds).
   text = text.replace(/(\.\d{3})\d+/, '$1');
   const ms = Date.parse(text);
-  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_EPOCH_SECONDS * 1000 ? ms : Number.NaN;
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_EPOCH_SECONDS * 1000 && isCalendarDate(text) ? ms : Number.NaN;
+}
+
+/** Date.parse rolls 2025-02-30 over to March 2; a day the month does not have is unreadable instead. */
+function isCalendarDate(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 const nonEmpty = z.string().min(1, 'must be a non-empty string');
 const amount = z.number().finite('must be a finite number').min(0, 'must be ≥ 0');
-const ts = z.union([z.string(), z.number()]).transform((value, ctx) => {
+const ts = z.union([z.string(), z.number()], { error: 'must be an ISO-8601 string or Unix epoch seconds' }).transform((value, ctx) => {
   const ms = parseTs(value);
   if (Number.isNaN(ms)) {
     ctx.addIssue({ code: 'custom', message: `unreadable timestamp ${JSON.stringify(value).slice(0, 60)} (want ISO-8601 or Unix epoch seconds)` });
