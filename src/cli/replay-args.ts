@@ -1,3 +1,5 @@
+import { parseTs } from '../protocol/schema';
+
 export interface ReplayArgs {
   readonly file: string;
   readonly now: number;
@@ -21,7 +23,8 @@ export function parseReplayArgs(argv: readonly string[], wallClockNow: number): 
     };
     if (flag === '--now') {
       const text = value();
-      now = Date.parse(text);
+      // Same reading as the wire's ts: ISO-8601 only, no offset means UTC (Date.parse would take local time, or "1" as 2001).
+      now = parseTs(text);
       if (!Number.isFinite(now)) throw new Error(`--now: not an ISO-8601 time: ${text}`);
     } else if (flag === '--stale-after') {
       const text = value();
