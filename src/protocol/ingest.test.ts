@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createBook } from '../core/book';
+import { emptyTally, ingestLine } from './ingest';
+
+const line = (n: number, value: unknown) => ({ line: n, text: typeof value === 'string' ? value : JSON.stringify(value) });
+const createdLine = (n: number, seq?: number) =>
+  line(n, { type: 'order_created', client_order_id: `o${n}`, ts: 1763856000, seq, engine: 'e', symbol: 'X', side: 'buy', size_usd: 10, route: 'paper' });
+
+describe('ingestLine', () => {
+  it('rule 1: a rejected line is counted with its number and reason and changes nothing, not even the sequence', () => {
+    const book = createBook();
+    const tally = emptyTally();
+    ingestLine(book, createdLine(1, 5), tally);
+    const rejected = { ...createdLine(2, 9), text: createdLine(2, 9).text.replace('"size_usd":10', '"size_usd":-1') };
+    expect(ingestLine(book, rejected, tally)).toBeUndefined();
+    expect(ingestLine(book, { line: 3, error: 'invalid UTF-8' }, tally)).toBeUndefined();
+    expect(ingestLine(book, line(4, 'not json'), tally)).toBeUndefined();
+    expect(tally.rejected).toEqual([
+      { line: 2, error: 'size_usd: must be > 0' },
+      { line: 3, error: 'invalid UTF-8' },
+      { line: 4, error: expect.stringMatching(/^invalid JSON/) },
+    ]);
+    expect(book.lastSeq.get('e')).toBe(5);
+    expect(book.orders.size).toBe(1);
+    // seq 6..8 would have been duplicates had the rejected seq 9 counted.
+    expect(ingestLine(book, createdLine(5, 6), tally)).toBeDefined();
+  });
+
+  it('tallies accepted events, duplicates and anomalies; returns the event only when it passed dedup', () => {
+    const book = createBook();
+    const tally = emptyTally();
+    const first = ingestLine(book, createdLine(1, 1), tally);
+    expect(first?.event).toMatchObject({ type: 'order_created', client_order_id: 'o1', ts: 1763856000000 });
+    expect(first?.result.outcome).toBe('applied');
+    expect(ingestLine(book, createdLine(1, 1), tally)).toBeUndefined();
+    const ghost = ingestLine(book, line(3, { type: 'order_fill', client_order_id: 'ghost', ts: 1, seq: 2, engine: 'e', filled_size: 0, filled_value: 0, fees: 0 }), tally);
+    expect(ghost?.result).toMatchObject({ outcome: 'unchanged', anomalies: 1 });
+    expect(tally).toEqual({ accepted: 2, duplicates: 1, anomalies: 1, rejected: [] });
+  });
+});
