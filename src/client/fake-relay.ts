@@ -1,0 +1,87 @@
+import type { FeedTimers } from './feed-client';
+
+/** A step-driven clock and timer queue for feed tests: nothing runs until `advance`. */
+export class ManualTimers implements FeedTimers {
+  now = 1_000_000;
+  private seq = 0;
+  private queue = new Map<number, { at: number; fn: () => void }>();
+
+  setTimeout = (fn: () => void, ms: number): unknown => {
+    const id = ++this.seq;
+    this.queue.set(id, { at: this.now + ms, fn });
+    return id;
+  };
+
+  clearTimeout = (handle: unknown): void => {
+    this.queue.delete(handle as number);
+  };
+
+  /** Moves time forward, firing due timers in order. */
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      let next: [number, { at: number; fn: () => void }] | undefined;
+      for (const entry of this.queue) if (entry[1].at <= end && (next === undefined || entry[1].at < next[1].at)) next = entry;
+      if (next === undefined) break;
+      this.queue.delete(next[0]);
+      this.now = next[1].at;
+      next[1].fn();
+    }
+    this.now = end;
+  }
+
+  pending(): number {
+    return this.queue.size;
+  }
+}
+
+export interface FakeStream {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  send(event: string, data: unknown, id?: number): void;
+  close(): void;
+  readonly aborted: boolean;
+}
+
+/** A fetch that answers each call with an SSE stream the test writes to. */
+export function fakeFetch(status = 200): { fetch: (url: string, init: RequestInit) => Promise<Response>; streams: FakeStream[]; failNext: (n: number) => void } {
+  const streams: FakeStream[] = [];
+  let failures = 0;
+  const encoder = new TextEncoder();
+  const fetch = (url: string, init: RequestInit): Promise<Response> => {
+    if (failures > 0) {
+      failures--;
+      return Promise.reject(new TypeError('fetch failed'));
+    }
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    let aborted = false;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+    init.signal?.addEventListener('abort', () => {
+      aborted = true;
+      try {
+        controller.error(new DOMException('aborted', 'AbortError'));
+      } catch {
+        // already closed
+      }
+    });
+    streams.push({
+      url,
+      headers: { ...(init.headers as Record<string, string>) },
+      send(event, data, id) {
+        const idLine = id === undefined ? '' : `id: ${id}\n`;
+        controller.enqueue(encoder.encode(`event: ${event}\n${idLine}data: ${JSON.stringify(data)}\n\n`));
+      },
+      close: () => controller.close(),
+      get aborted() {
+        return aborted;
+      },
+    });
+    return Promise.resolve(new Response(body, { status, headers: { 'content-type': 'text/event-stream' } }));
+  };
+  return { fetch, streams, failNext: (n) => void (failures = n) };
+}
+
+/** Lets pending promise callbacks (fetch, stream reads) run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => globalThis.setTimeout(resolve, 0));
+}

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { createDashboard } from '../store/dashboard-store';
+import type { Scheduler } from '../store/dashboard-store';
+import { createFeed } from './feed-client';
+import { fakeFetch, ManualTimers, settle } from './fake-relay';
+
+const T0 = Date.parse('2026-11-24T12:00:00Z');
+
+function created(rseq: number, id: string, at = T0) {
+  return { rseq, at, event: { type: 'order_created', client_order_id: id, ts: at / 1000, engine: 'e1', symbol: 'BTC-USD', side: 'buy', size_usd: 1000, route: 'paper' } };
+}
+function fill(rseq: number, id: string, value: number, at = T0) {
+  return { rseq, at, event: { type: 'order_fill', client_order_id: id, ts: at / 1000, engine: 'e1', filled_size: value / 100, filled_value: value, fees: 0 } };
+}
+function snapshot(rseq: number, ids: string[] = [], extra: Record<string, unknown> = {}) {
+  const orders = ids.map((id) => ({
+    client_order_id: id, order_id: null, engine: 'e1', symbol: 'ETH-USD', side: 'sell', size_usd: 500, route: 'paper', status: 'OPEN',
+    filled_size: 0, filled_value: 0, fees: 0, avg_price: null, fill_pct: 0, created_at: new Date(T0 - 60_000).toISOString(),
+    submitted_at: null, first_fill_at: null, completed_at: null, last_update_at: new Date(T0).toISOString(), history: [], fills: [],
+  }));
+  return { rseq, now: T0, orders, summary: {}, anomalies: [], anomaly_counts: {}, last_seq: {}, stale_after: 120, heartbeat_ms: 1000, ...extra };
+}
+
+function setup(options: { token?: string } = {}) {
+  const timers = new ManualTimers();
+  const frames: (() => void)[] = [];
+  const scheduler: Scheduler = { frame: (fn) => void frames.push(fn), now: () => timers.now };
+  const dashboard = createDashboard(scheduler);
+  const relay = fakeFetch();
+  const feed = createFeed({ dashboard, fetch: relay.fetch, timers, now: () => timers.now, random: () => 0.5, token: options.token ?? null });
+  const frame = (): void => {
+    for (const fn of frames.splice(0)) fn();
+  };
+  const status = () => dashboard.store.getState().feed.status;
+  return { timers, frames, frame, dashboard, relay, feed, status };
+}
+
+describe('feed client', () => {
+  it('applies the snapshot, then events, committing once per frame', async () => {
+    const { relay, feed, dashboard, frame, frames, status } = setup();
+    feed.start();
+    await settle();
+    expect(status()).toBe('CONNECTING');
+    relay.streams[0]!.send('snapshot', snapshot(5, ['a', 'b']), 5);
+    await settle();
+    expect(status()).toBe('LIVE');
+    expect(dashboard.book().orders.size).toBe(2);
+    expect(dashboard.store.getState().relayStaleAfterSec).toBe(120);
+    const version = dashboard.store.getState().version;
+    relay.streams[0]!.send('events', [created(6, 'c'), fill(7, 'c', 250)], 7);
+    relay.streams[0]!.send('events', [created(8, 'd')], 8);
+    await settle();
+    expect(frames).toHaveLength(1);
+    expect(dashboard.book().orders.has('c')).toBe(false);
+    frame();
+    expect(dashboard.store.getState().version).toBe(version + 1);
+    expect(dashboard.book().orders.get('c')?.fill_pct).toBe(25);
+    expect(dashboard.book().orders.get('c')?.status).toBe('PARTIAL_FILL');
+    expect(dashboard.store.getState().feed.rseq).toBe(8);
+  });
+
+  it('sends the token as a bearer header and in the query', async () => {
+    const { relay, feed } = setup({ token: 's3cret' });
+    feed.start();
+    await settle();
+    expect(relay.streams[0]!.headers.Authorization).toBe('Bearer s3cret');
+    expect(relay.streams[0]!.url).toBe('/api/stream?token=s3cret');
+  });
+
+  it('drops duplicates (rseq at or below the last one)', async () => {
+    const { relay, feed, dashboard, frame } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(5, ['a']));
+    relay.streams[0]!.send('events', [created(6, 'c'), fill(7, 'c', 100)]);
+    relay.streams[0]!.send('events', [fill(7, 'c', 900), created(5, 'zzz'), fill(8, 'c', 200)]);
+    await settle();
+    frame();
+    expect(feed.counters().duplicates).toBe(2);
+    expect(dashboard.book().orders.get('c')?.filled_value).toBe(200);
+    expect(dashboard.book().orders.has('zzz')).toBe(false);
+  });
+
+  it('resyncs from a fresh snapshot on a gap', async () => {
+    const { relay, feed, dashboard, frame, status } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(5, ['a']));
+    relay.streams[0]!.send('events', [created(6, 'c'), created(9, 'x')]);
+    await settle();
+    expect(status()).toBe('RESYNCING');
+    expect(feed.counters().gaps).toBe(1);
+    expect(relay.streams[0]!.aborted).toBe(true);
+    expect(relay.streams).toHaveLength(2);
+    expect(relay.streams[1]!.headers['Last-Event-ID']).toBeUndefined();
+    relay.streams[1]!.send('snapshot', snapshot(9, ['a', 'c', 'x']));
+    await settle();
+    frame();
+    expect(status()).toBe('LIVE');
+    expect([...dashboard.book().orders.keys()].sort()).toEqual(['a', 'c', 'x']);
+  });
+
+  it('turns STALE after two silent heartbeats and LIVE again on the next one', async () => {
+    const { relay, feed, timers, status, dashboard } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(5));
+    await settle();
+    timers.advance(1000);
+    relay.streams[0]!.send('heartbeat', { now: T0 + 1000, rseq: 5 });
+    await settle();
+    timers.advance(1999);
+    expect(status()).toBe('LIVE');
+    timers.advance(1);
+    expect(status()).toBe('STALE');
+    relay.streams[0]!.send('heartbeat', { now: T0 + 5000, rseq: 5 });
+    await settle();
+    expect(status()).toBe('LIVE');
+    expect(dashboard.store.getState().feed.asOf).toBe(T0 + 5000);
+  });
+
+  it('measures against the relay clock, not the browser clock', async () => {
+    const { relay, feed, timers, dashboard } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(5, [], { now: timers.now + 3_600_000 }));
+    await settle();
+    timers.advance(2000);
+    expect(dashboard.relayNow() - timers.now).toBe(3_600_000);
+  });
+
+  it('reconnects with growing, capped backoff, forever, then resumes with Last-Event-ID', async () => {
+    const { relay, feed, timers, status, dashboard } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(5));
+    await settle();
+    relay.failNext(9);
+    relay.streams[0]!.close();
+    await settle();
+    const delays: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      const feedState = dashboard.store.getState().feed;
+      expect(status()).toBe('RECONNECTING');
+      expect(feedState.attempt).toBe(i);
+      delays.push(feedState.retryAt! - timers.now);
+      timers.advance(feedState.retryAt! - timers.now);
+      await settle();
+    }
+    // random() = 0.5 → 3/4 of the exponential step, capped at 30 s.
+    expect(delays.slice(0, 4)).toEqual([375, 750, 1500, 3000]);
+    expect(Math.max(...delays)).toBe(22_500);
+    expect(relay.streams).toHaveLength(2);
+    expect(relay.streams[1]!.headers['Last-Event-ID']).toBe('5');
+    expect(relay.streams[1]!.url).toBe('/api/stream?last_event_id=5');
+    expect(status()).toBe('LIVE');
+    expect(dashboard.store.getState().feed.attempt).toBe(0);
+  });
+
+  it('resyncs when a heartbeat shows the relay restarted (rseq went back)', async () => {
+    const { relay, feed, status, dashboard, frame } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(50, ['a', 'b']));
+    await settle();
+    relay.streams[0]!.send('heartbeat', { now: T0, rseq: 2 });
+    await settle();
+    expect(status()).toBe('RESYNCING');
+    relay.streams[1]!.send('snapshot', snapshot(2, ['z']));
+    relay.streams[1]!.send('events', [created(3, 'y')]);
+    await settle();
+    frame();
+    expect(feed.counters().restarts).toBe(1);
+    expect(status()).toBe('LIVE');
+    expect([...dashboard.book().orders.keys()].sort()).toEqual(['y', 'z']);
+  });
+
+  it('accepts a reconnect snapshot from a restarted relay as the new truth', async () => {
+    const { relay, feed, timers, dashboard } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(50, ['a', 'b']));
+    await settle();
+    relay.streams[0]!.close();
+    await settle();
+    timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
+    await settle();
+    relay.streams[1]!.send('snapshot', snapshot(1, ['fresh']));
+    await settle();
+    expect([...dashboard.book().orders.keys()]).toEqual(['fresh']);
+    expect(dashboard.store.getState().feed.rseq).toBe(1);
+    expect(feed.counters().restarts).toBe(1);
+  });
+
+  it('resyncs when a second heartbeat still finds announced events missing', async () => {
+    const { relay, feed, status } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(5));
+    relay.streams[0]!.send('heartbeat', { now: T0, rseq: 7 });
+    await settle();
+    expect(status()).toBe('LIVE');
+    relay.streams[0]!.send('heartbeat', { now: T0, rseq: 7 });
+    await settle();
+    expect(status()).toBe('RESYNCING');
+  });
+
+  it('counts unreadable messages instead of failing', async () => {
+    const { relay, feed, status } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(5));
+    relay.streams[0]!.send('events', 'not an array');
+    relay.streams[0]!.send('events', [{ rseq: 6, at: T0, event: { type: 'bogus' } }, created(7, 'ok')]);
+    await settle();
+    expect(feed.counters().badMessages).toBe(2);
+    expect(status()).toBe('LIVE');
+  });
+
+  it('stops cleanly: no timers left, stream aborted', async () => {
+    const { relay, feed, timers } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(5));
+    await settle();
+    feed.stop();
+    await settle();
+    expect(relay.streams[0]!.aborted).toBe(true);
+    expect(timers.pending()).toBe(0);
+  });
+});

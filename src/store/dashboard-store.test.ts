@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createBook } from '../core/book';
+import type { StreamItem } from './dashboard-store';
+import { createDashboard } from './dashboard-store';
+
+const T0 = Date.parse('2026-11-24T12:00:00Z');
+
+function item(rseq: number, id: string): StreamItem {
+  return { rseq, at: T0, event: { type: 'order_created', client_order_id: id, ts: T0, engine: 'e', symbol: 'S', side: 'buy', size_usd: 10, route: 'paper' } };
+}
+
+describe('dashboard store', () => {
+  it('commits any number of enqueues once per frame', () => {
+    const frames: (() => void)[] = [];
+    const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T0 });
+    dashboard.applySnapshot(createBook(), 0, T0, 300, 5000);
+    let notifications = 0;
+    dashboard.store.subscribe(() => notifications++);
+    for (let i = 1; i <= 1000; i++) dashboard.enqueue([item(i, `o${i}`)]);
+    expect(frames).toHaveLength(1);
+    expect(dashboard.book().orders.size).toBe(0);
+    frames[0]!();
+    expect(notifications).toBe(1);
+    expect(dashboard.book().orders.size).toBe(1000);
+    expect(dashboard.store.getState().feed.rseq).toBe(1000);
+  });
+
+  it('tells onApplied listeners about every event and onReset about snapshots', () => {
+    const frames: (() => void)[] = [];
+    const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T0 });
+    const applied: number[] = [];
+    let resets = 0;
+    dashboard.onApplied((i) => applied.push(i.rseq));
+    dashboard.onReset(() => resets++);
+    dashboard.applySnapshot(createBook(), 0, T0, 300, 5000);
+    dashboard.enqueue([item(1, 'a'), item(2, 'b')]);
+    frames[0]!();
+    expect(applied).toEqual([1, 2]);
+    expect(resets).toBe(1);
+  });
+
+  it('a snapshot drops events queued for the old book', () => {
+    const frames: (() => void)[] = [];
+    const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T0 });
+    dashboard.enqueue([item(1, 'old')]);
+    dashboard.applySnapshot(createBook(), 10, T0, 300, 5000);
+    frames[0]!();
+    expect(dashboard.book().orders.has('old')).toBe(false);
+  });
+});
