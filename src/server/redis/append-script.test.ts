@@ -1,0 +1,87 @@
+import { Redis } from 'ioredis';
+import type { RedisServerHandle } from '../../../test/support/redis-server';
+import { startRedisServer } from '../../../test/support/redis-server';
+import type { AppendItem, AppendOptions } from './append-script';
+import { appendBatch } from './append-script';
+import { clusterKeys } from './redis-keys';
+import { compareStreamIds } from './stream-id';
+
+let server: RedisServerHandle;
+let redis: Redis;
+const keys = clusterKeys('append-test');
+const options: AppendOptions = { keys, maxLen: 1_000, ttlSeconds: 3_600, rolloverHourUtc: 0 };
+const NOV_24 = Date.parse('2026-11-24T15:00:00Z');
+const NOV_25 = Date.parse('2026-11-25T00:00:01Z');
+
+const item = (engine: string, seq: number | undefined): AppendItem => ({ engine, seq, payload: `{"engine":"${engine}","seq":${seq ?? 'null'}}` });
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  redis = new Redis(server.url);
+});
+
+afterAll(async () => {
+  await redis.quit();
+  await server.stop();
+});
+
+beforeEach(async () => {
+  await redis.flushdb();
+});
+
+describe('appendBatch (Lua dedup + XADD)', () => {
+  it('takes each (engine, seq) once, even when the batch is sent again', async () => {
+    const batch = [item('e1', 1), item('e1', 2), item('e2', 1)];
+    const first = await appendBatch(redis, batch, NOV_24, options);
+    expect(first.every((id) => id !== null)).toBe(true);
+    const retried = await appendBatch(redis, [...batch, item('e1', 3)], NOV_24, options);
+    expect(retried.slice(0, 3)).toEqual([null, null, null]);
+    expect(retried[3]).not.toBeNull();
+    expect(await redis.xlen(keys.stream('2026-11-24'))).toBe(4);
+    expect(await redis.hgetall(keys.lastSeq)).toEqual({ e1: '3', e2: '1' });
+  });
+
+  it('drops a seq at or below the highest inside one batch too, and never dedups events without seq', async () => {
+    const ids = await appendBatch(redis, [item('e', 5), item('e', 5), item('e', 4), item('e', undefined), item('e', undefined)], NOV_24, options);
+    expect(ids.map((id) => id !== null)).toEqual([true, false, false, true, true]);
+  });
+
+  it('numbers accepted events 1, 2, 3 … across batches (the cluster rseq)', async () => {
+    await appendBatch(redis, [item('a', 1), item('a', 1), item('a', 2)], NOV_24, options);
+    await appendBatch(redis, [item('b', 1)], NOV_24, options);
+    const entries = (await redis.xrange(keys.stream('2026-11-24'), '-', '+')) as [string, string[]][];
+    expect(entries.map(([, fields]) => fields[1])).toEqual(['1', '2', '3']);
+    expect(await redis.hget(keys.meta, 'rseq')).toBe('3');
+  });
+
+  it('rolls over to the next day with a marker, ids still increasing', async () => {
+    const [before] = await appendBatch(redis, [item('a', 1)], NOV_24, options);
+    const [after] = await appendBatch(redis, [item('a', 2)], NOV_25, options);
+    const old = (await redis.xrange(keys.stream('2026-11-24'), '-', '+')) as [string, string[]][];
+    expect(old.at(-1)?.[1]).toEqual(['next', keys.stream('2026-11-25')]);
+    expect(compareStreamIds(after!, old.at(-1)![0])).toBeGreaterThan(0);
+    expect(compareStreamIds(after!, before!)).toBeGreaterThan(0);
+    expect(await redis.hget(keys.meta, 'stream')).toBe(keys.stream('2026-11-25'));
+  });
+
+  it('keeps a relay whose clock is still on yesterday writing to the current day', async () => {
+    await appendBatch(redis, [item('a', 1)], NOV_25, options);
+    await appendBatch(redis, [item('a', 2)], NOV_24, options);
+    expect(await redis.exists(keys.stream('2026-11-24'))).toBe(0);
+    expect(await redis.xlen(keys.stream('2026-11-25'))).toBe(2);
+  });
+
+  it('refuses a relay whose clock is days behind the cluster', async () => {
+    await appendBatch(redis, [item('a', 1)], NOV_25 + 3 * 86_400_000, options);
+    await expect(appendBatch(redis, [item('a', 2)], NOV_24, options)).rejects.toThrow(/OWCLOCK/);
+  });
+
+  it('caps the stream and gives every key an expiry', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => item('a', i + 1));
+    await appendBatch(redis, many, NOV_24, { ...options, maxLen: 500 });
+    expect(await redis.xlen(keys.stream('2026-11-24'))).toBeLessThan(1_500);
+    for (const key of [keys.stream('2026-11-24'), keys.lastSeq, keys.meta]) {
+      expect(await redis.ttl(key)).toBeGreaterThan(3_000);
+    }
+  });
+});

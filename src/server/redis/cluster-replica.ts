@@ -1,0 +1,247 @@
+import type { Redis } from 'ioredis';
+import { applyEvent } from '../../core/apply';
+import type { BookOptions, OrderBook } from '../../core/book';
+import { createBook } from '../../core/book';
+import type { OrderEvent } from '../../core/events';
+import type { AppendOptions } from './append-script';
+import { appendBatch } from './append-script';
+import { tradingDay } from './redis-keys';
+import { findStartPoint } from './replica-start';
+import { snapshotChunks } from './snapshot-codec';
+import { writeSnapshot } from './snapshot-writer';
+import type { StoredEvent, StreamEntry } from './stream-entry';
+import { encodeEventPayload } from './stream-entry';
+import type { StreamCursor } from './stream-follower';
+import { StreamFollower } from './stream-follower';
+import { compareStreamIds, ZERO_ID } from './stream-id';
+import { RecentAnomalies } from './recent-anomalies';
+import { ReplicaHealth } from './replica-health';
+import type { ReplicaCounters } from './replica-health';
+import { PositionWaiters } from './position-waiters';
+import { readRange } from './read-range';
+
+/** An event as this relay applied it: the stored event plus what the core made of it. */
+export interface AppliedEvent extends StoredEvent {
+  readonly anomalies: number;
+}
+
+export interface ReplicaOptions extends AppendOptions {
+  readonly bookOptions?: BookOptions;
+  readonly snapshotEveryMs?: number;
+  readonly snapshotEveryEvents?: number;
+  readonly batchSize?: number;
+  readonly blockMs?: number;
+  readonly now: () => number;
+  readonly log?: (fields: Record<string, unknown>, message: string) => void;
+}
+
+export interface ReplicaConnections {
+  readonly commands: Redis;
+  readonly reader: Redis;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One relay's copy of the cluster state: it appends through the dedup script, reads the whole
+ * stream back (its own writes included) and applies every event with `src/core`, so every
+ * relay holds the same book in the same order. Starts from the stored snapshot plus the
+ * stream's tail, reports ready once caught up, and writes the periodic snapshot when it wins
+ * the lock.
+ */
+export class ClusterReplica {
+  book: OrderBook;
+  readonly health: ReplicaHealth;
+  private cursor: StreamCursor = { stream: '', id: ZERO_ID };
+  private rseqNow = 0;
+  private follower: StreamFollower | undefined;
+  private readonly applied = new Set<(batch: AppliedEvent[]) => void>();
+  private readonly resets = new Set<() => void>();
+  private readonly waiters = new PositionWaiters();
+  private readonly recentAnomalies = new RecentAnomalies(10_000);
+  private frozen: Promise<void> | undefined;
+  private snapshotTimer: NodeJS.Timeout | undefined;
+  private lastSnapshotAt: number;
+  private stopped = false;
+
+  constructor(
+    private readonly redis: ReplicaConnections,
+    private readonly options: ReplicaOptions,
+  ) {
+    this.book = createBook(options.bookOptions);
+    this.health = new ReplicaHealth([redis.commands, redis.reader]);
+    this.lastSnapshotAt = options.now();
+  }
+
+  get position(): StreamCursor & { readonly rseq: number } {
+    return { ...this.cursor, rseq: this.rseqNow };
+  }
+
+  get counters(): ReplicaCounters {
+    return this.health.counters;
+  }
+
+  /** Called after each applied batch, in stream order, once per batch. */
+  onApplied(listener: (batch: AppliedEvent[]) => void): () => void {
+    this.applied.add(listener);
+    return () => this.applied.delete(listener);
+  }
+
+  /** Called when the book was rebuilt from Redis (Redis lost history): clients need a snapshot. */
+  onReset(listener: () => void): () => void {
+    this.resets.add(listener);
+    return () => this.resets.delete(listener);
+  }
+
+  /** Begins loading and following in the background; see `health.ready`. Never throws. */
+  start(): void {
+    void this.boot();
+    const every = this.options.snapshotEveryMs ?? 60_000;
+    this.snapshotTimer = setInterval(() => void this.maybeSnapshot(), Math.min(1_000, every));
+    this.snapshotTimer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.follower?.stop();
+    if (this.snapshotTimer !== undefined) clearInterval(this.snapshotTimer);
+    this.waiters.failAll();
+  }
+
+  /** Atomically dedups and appends: one entry id per event, null for a duplicate. */
+  async append(events: readonly OrderEvent[], at: number): Promise<(string | null)[]> {
+    const items = events.map((event) => ({ engine: event.engine, seq: event.seq, payload: encodeEventPayload(event) }));
+    return appendBatch(this.redis.commands, items, at, this.options);
+  }
+
+  /** Resolves true once this relay has applied entry `id`; false on timeout or stop. */
+  waitFor(id: string, timeoutMs: number): Promise<boolean> {
+    if (this.hasApplied(id)) return Promise.resolve(true);
+    return this.waiters.add(id, timeoutMs);
+  }
+
+  hasApplied(id: string): boolean {
+    return this.cursor.id !== ZERO_ID && compareStreamIds(id, this.cursor.id) <= 0;
+  }
+
+  /** Anomalies the core recorded for these entries (ingest replies report them). */
+  anomaliesOf(ids: readonly (string | null)[]): number {
+    let sum = 0;
+    for (const id of ids) if (id !== null) sum += this.recentAnomalies.get(id);
+    return sum;
+  }
+
+  /**
+   * The events after `id` up to this relay's position, from Redis, for a client resuming here
+   * with another relay's id. 'gone' when the id is not in today's stream any more (trimmed, or
+   * from an earlier day): the client needs a snapshot.
+   */
+  async readAfter(id: string, limit: number): Promise<StoredEvent[] | 'gone'> {
+    const { stream, id: upTo } = this.cursor;
+    if (compareStreamIds(id, upTo) >= 0) return [];
+    const first = (await this.redis.commands.xrange(stream, '-', '+', 'COUNT', 1)) as [string, string[]][];
+    const firstId = first[0]?.[0];
+    if (firstId === undefined || compareStreamIds(id, firstId) < 0) return 'gone';
+    const events = await readRange(this.redis.commands, stream, id, upTo, limit);
+    const last = events.at(-1);
+    // More missed than the caller would hold: a snapshot is the cheaper way back.
+    if (events.length === limit && last !== undefined && compareStreamIds(last.id, upTo) < 0) return 'gone';
+    return events;
+  }
+
+  private async boot(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.load();
+        return;
+      } catch (error) {
+        this.health.failed(error);
+        this.options.log?.({ err: String(error) }, 'redis store: cannot load, retrying');
+        await sleep(500);
+      }
+    }
+  }
+
+  private async load(): Promise<void> {
+    const today = this.options.keys.stream(tradingDay(this.options.now(), this.options.rolloverHourUtc));
+    const start = await findStartPoint(this.redis.commands, this.options.keys, today, this.options.bookOptions ?? {});
+    if (start.snapshotError !== undefined) {
+      this.health.counters.badSnapshots++;
+      this.options.log?.({ reason: start.snapshotError }, 'redis store: snapshot unusable, rebuilding from the stream');
+    }
+    this.book = start.book;
+    this.cursor = start.cursor;
+    this.rseqNow = start.rseq;
+    this.health.beginCatchUp(start.target);
+    this.health.checkCaughtUp(this.cursor.id);
+    const follower = new StreamFollower(
+      {
+        reader: this.redis.reader,
+        commands: this.redis.commands,
+        keys: this.options.keys,
+        batchSize: this.options.batchSize ?? 5_000,
+        blockMs: this.options.blockMs ?? 1_000,
+        onEntries: (entries, next) => this.applyEntries(entries, next),
+        onHealthy: () => this.health.recovered(),
+        onError: (error) => this.health.failed(error),
+        sleep,
+      },
+      start.cursor,
+    );
+    this.follower = follower;
+    void follower.run();
+  }
+
+  private async applyEntries(entries: StreamEntry[], next: StreamCursor): Promise<void> {
+    while (this.frozen !== undefined) await this.frozen;
+    const batch: AppliedEvent[] = [];
+    for (const entry of entries) {
+      if (entry.kind === 'bad') {
+        this.health.counters.badEntries++;
+        continue;
+      }
+      if (entry.kind === 'next') continue;
+      const stored = entry.stored;
+      if (stored.rseq !== this.rseqNow + 1 && this.rseqNow !== 0) this.health.counters.rseqGaps++;
+      this.rseqNow = stored.rseq;
+      const result = applyEvent(this.book, stored.event);
+      this.recentAnomalies.record(stored.id, result.anomalies);
+      batch.push({ ...stored, anomalies: result.anomalies });
+    }
+    this.cursor = next;
+    this.health.checkCaughtUp(next.id);
+    if (batch.length > 0) for (const listener of this.applied) listener(batch);
+    this.waiters.release((id) => this.hasApplied(id));
+  }
+
+  private async maybeSnapshot(): Promise<void> {
+    if (!this.health.ready || this.frozen !== undefined || this.stopped) return;
+    const now = this.options.now();
+    const everyMs = this.options.snapshotEveryMs ?? 60_000;
+    const everyEvents = this.options.snapshotEveryEvents ?? 100_000;
+    try {
+      const stored = Number((await this.redis.commands.hget(this.options.keys.meta, 'snap_rseq')) ?? -1);
+      const behind = this.rseqNow - Math.max(stored, 0);
+      if (this.rseqNow <= stored || (behind < everyEvents && now - this.lastSnapshotAt < everyMs)) return;
+      this.lastSnapshotAt = now;
+      let release = (): void => undefined;
+      const result = await writeSnapshot(
+        this.redis.commands,
+        () => {
+          this.frozen = new Promise<void>((resolve) => {
+            release = () => {
+              this.frozen = undefined;
+              resolve();
+            };
+          });
+          const position = { ...this.cursor, rseq: this.rseqNow };
+          return { position, chunks: snapshotChunks(this.book, position, now), release: () => release() };
+        },
+        { keys: this.options.keys, ttlSeconds: this.options.ttlSeconds, lockMs: 30_000, now },
+      );
+      if (result === 'written') this.health.counters.snapshotsWritten++;
+    } catch (error) {
+      this.options.log?.({ err: String(error) }, 'redis store: snapshot failed');
+    }
+  }
+}

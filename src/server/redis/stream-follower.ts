@@ -1,0 +1,109 @@
+import type { Redis } from 'ioredis';
+import type { ClusterKeys } from './redis-keys';
+import type { RawEntry, StreamEntry } from './stream-entry';
+import { parseEntry } from './stream-entry';
+
+/** Where a follower stands: the last entry it has read, in the stream it is reading. */
+export interface StreamCursor {
+  readonly stream: string;
+  readonly id: string;
+}
+
+export interface FollowerDeps {
+  /** A connection of its own: XREAD BLOCK holds it. */
+  readonly reader: Redis;
+  /** For the occasional look at `meta.stream` while idle. */
+  readonly commands: Redis;
+  readonly keys: ClusterKeys;
+  readonly batchSize: number;
+  readonly blockMs: number;
+  /** Receives entries in stream order (rollover markers included); may pause the loop by awaiting. */
+  readonly onEntries: (entries: StreamEntry[], cursor: StreamCursor) => void | Promise<void>;
+  readonly onHealthy: () => void;
+  readonly onError: (error: unknown) => void;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * Reads the whole event stream, day after day, on its own connection (XREAD BLOCK; not a
+ * consumer group: every relay must see every event). Survives Redis going away: it reports
+ * the error, backs off and reads on from where it was.
+ */
+export class StreamFollower {
+  private stopped = false;
+  private cursor: StreamCursor;
+
+  constructor(
+    private readonly deps: FollowerDeps,
+    start: StreamCursor,
+  ) {
+    this.cursor = start;
+  }
+
+  get position(): StreamCursor {
+    return this.cursor;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  async run(): Promise<void> {
+    let backoff = 100;
+    while (!this.stopped) {
+      try {
+        await this.step();
+        backoff = 100;
+      } catch (error) {
+        if (this.stopped) break;
+        this.deps.onError(error);
+        await this.deps.sleep(backoff);
+        backoff = Math.min(backoff * 2, 2_000);
+      }
+    }
+  }
+
+  private async step(): Promise<void> {
+    const { reader, batchSize, blockMs } = this.deps;
+    const { stream, id } = this.cursor;
+    const reply = (await reader.xread('COUNT', batchSize, 'BLOCK', blockMs, 'STREAMS', stream, id)) as
+      | [string, RawEntry[]][]
+      | null;
+    this.deps.onHealthy();
+    if (this.stopped) return;
+    const raw = reply?.[0]?.[1] ?? [];
+    if (raw.length === 0) {
+      await this.followIdleRollover();
+      return;
+    }
+    const entries: StreamEntry[] = [];
+    let next: StreamCursor = this.cursor;
+    for (const item of raw) {
+      const entry = parseEntry(item);
+      entries.push(entry);
+      if (entry.kind === 'next') {
+        // Ids keep increasing across days, so the new stream is read after the marker's id.
+        next = { stream: entry.stream, id: entry.id };
+        break;
+      }
+      next = { stream, id: item[0] };
+    }
+    await this.deps.onEntries(entries, next);
+    this.cursor = next;
+  }
+
+  /**
+   * The append script leaves a marker when it can; after days without any event it cannot
+   * (the old stream is not among the keys it declared), so an idle follower also checks which
+   * stream is current.
+   */
+  private async followIdleRollover(): Promise<void> {
+    const current = await this.deps.commands.hget(this.deps.keys.meta, 'stream');
+    if (current !== null && current !== this.cursor.stream) {
+      const newer = (await this.deps.reader.xread('COUNT', 1, 'STREAMS', this.cursor.stream, this.cursor.id)) as
+        | [string, RawEntry[]][]
+        | null;
+      if (newer === null) this.cursor = { stream: current, id: this.cursor.id };
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Redis stream entry ids (`<ms>-<seq>`), which this mode uses as SSE event ids. They are
+ * compared numerically: as strings, `999-0` would sort after `1000-0`.
+ */
+export interface StreamId {
+  readonly ms: number;
+  readonly seq: number;
+}
+
+const ID = /^(\d{1,16})-(\d{1,16})$/;
+
+/** The id before every entry: reading "after" it reads a stream from its start. */
+export const ZERO_ID = '0-0';
+
+/** Parses an entry id; anything else (an old numeric rseq, garbage) is undefined. */
+export function parseStreamId(text: string): StreamId | undefined {
+  const match = ID.exec(text.trim());
+  if (match === null) return undefined;
+  const ms = Number(match[1]);
+  const seq = Number(match[2]);
+  if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(seq)) return undefined;
+  return { ms, seq };
+}
+
+export function isStreamId(text: string): boolean {
+  return parseStreamId(text) !== undefined;
+}
+
+/** Negative, zero or positive like a sort comparator. Both must be valid ids. */
+export function compareStreamIds(a: string, b: string): number {
+  const x = parseStreamId(a);
+  const y = parseStreamId(b);
+  if (x === undefined || y === undefined) throw new RangeError(`not stream ids: ${a}, ${b}`);
+  return x.ms - y.ms || x.seq - y.seq;
+}
+
+/** The smallest id after `id`: used to place a new day's first entry after the old day's last. */
+export function nextStreamId(id: string): string {
+  const parsed = parseStreamId(id);
+  if (parsed === undefined) throw new RangeError(`not a stream id: ${id}`);
+  return `${parsed.ms}-${parsed.seq + 1}`;
+}
