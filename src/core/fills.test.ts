@@ -56,6 +56,11 @@ describe('rule 6: fills are cumulative totals', () => {
     expect(book.orders.get('a')!.avg_price).toBeNull();
   });
 
+  it('avg_price stays null when the ratio is not a finite number (a denormal filled_size)', () => {
+    const book = openBook(1000, fill(25, T0 + 200, { filled_size: 5e-324 }));
+    expect(book.orders.get('a')).toMatchObject({ avg_price: null, filled_value: 25, fill_pct: 2.5 });
+  });
+
   it('first_fill_at is the first non-zero fill, not a zero report before it, and never moves later', () => {
     const book = openBook(1000, fill(0, T0 + 200));
     const o = book.orders.get('a')!;

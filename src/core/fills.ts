@@ -36,7 +36,9 @@ export function applyFillTotals(order: Order, event: OrderFill): void {
   order.filled_size = event.filled_size;
   order.filled_value = event.filled_value;
   order.fees = event.fees;
-  order.avg_price = event.filled_size > 0 ? event.filled_value / event.filled_size : null;
+  const avg = event.filled_value / event.filled_size;
+  // A denormal size (5e-324) gives Infinity, which JSON would silently print as null anyway.
+  order.avg_price = event.filled_size > 0 && Number.isFinite(avg) ? avg : null;
   order.fill_pct = fillPct(event.filled_value, order.size_usd);
   if (order.first_fill_at === null && (event.filled_size > 0 || event.filled_value > 0)) {
     order.first_fill_at = event.ts;
