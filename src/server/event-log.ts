@@ -1,0 +1,64 @@
+/**
+ * One accepted event as the relay keeps and streams it. `json` is the stream item
+ * `{"rseq":…,"at":…,"event":{…}}`, serialized once so fan-out to many clients is string
+ * concatenation, never re-encoding.
+ */
+export interface LogItem {
+  readonly rseq: number;
+  /** Arrival time at the relay, epoch ms. */
+  readonly at: number;
+  readonly json: string;
+}
+
+/**
+ * The relay's event log: what resume (`Last-Event-ID`) reads from. The in-memory ring below is
+ * the default; a shared log (Redis Streams, issue 6) implements the same contract.
+ */
+export interface EventLog {
+  /** Appends an accepted event (wire form) and returns it numbered with the next rseq. */
+  append(at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem;
+  /**
+   * Up to `limit` items after `rseq`, oldest first; `[]` when `rseq` is the newest.
+   * `'gone'` when events after `rseq` are no longer all kept, or `rseq` is ahead of the log
+   * (a client of an earlier relay process): the reader needs a snapshot.
+   */
+  readAfter(rseq: number, limit: number): readonly LogItem[] | 'gone';
+  /** Oldest rseq still readable (`lastRseq + 1` when empty). */
+  readonly firstRseq: number;
+  /** Newest rseq handed out; 0 before the first event. */
+  readonly lastRseq: number;
+}
+
+/** A bounded ring: memory is `capacity` items however long the relay runs. */
+export class MemoryEventLog implements EventLog {
+  private readonly slots: (LogItem | undefined)[];
+  private last = 0;
+
+  constructor(readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`log capacity must be an integer ≥ 1, got ${capacity}`);
+    this.slots = new Array<LogItem | undefined>(capacity);
+  }
+
+  append(at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem {
+    const rseq = ++this.last;
+    const item: LogItem = { rseq, at, json: `{"rseq":${rseq},"at":${at},"event":${JSON.stringify(wireEvent)}}` };
+    this.slots[(rseq - 1) % this.capacity] = item;
+    return item;
+  }
+
+  readAfter(rseq: number, limit: number): readonly LogItem[] | 'gone' {
+    if (!Number.isInteger(rseq) || rseq < this.firstRseq - 1 || rseq > this.last) return 'gone';
+    const end = Math.min(this.last, rseq + Math.max(0, limit));
+    const out: LogItem[] = [];
+    for (let r = rseq + 1; r <= end; r++) out.push(this.slots[(r - 1) % this.capacity]!);
+    return out;
+  }
+
+  get firstRseq(): number {
+    return Math.max(1, this.last - this.capacity + 1);
+  }
+
+  get lastRseq(): number {
+    return this.last;
+  }
+}

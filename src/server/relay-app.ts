@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { reportChunks } from '../cli/replay-report';
+import { requireToken } from './auth';
+import { handleIngest } from './ingest-handler';
+import type { RelayConfig } from './relay-config';
+import type { RelayMetrics } from './relay-metrics';
+import type { RelayState } from './relay-state';
+import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
+import { mountStaticSite } from './static-site';
+import type { StreamHub } from './stream-hub';
+
+export interface RelayAppDeps {
+  readonly config: RelayConfig;
+  readonly state: RelayState;
+  readonly hub: StreamHub;
+  readonly metrics: RelayMetrics;
+  readonly logger: Logger;
+  readonly shutdown: AbortSignal;
+  readonly startedAt: number;
+}
+
+/** Every route of the relay, on web-standard Request/Response (testable with `app.fetch`). */
+export function createRelayApp(deps: RelayAppDeps): Hono {
+  const { config, state, hub, logger } = deps;
+  const app = new Hono();
+  const ingestGuard = requireToken(config.ingestToken, 'ingest', false);
+  const viewGuard = requireToken(config.viewToken, 'view', true);
+
+  app.use('*', requestLog(logger));
+  app.use('*', securityHeaders());
+
+  app.post('/api/events', ingestGuard, (c) => handleIngest(c, { state, maxBodyBytes: config.maxBodyBytes, logger, shutdown: deps.shutdown }));
+
+  app.get('/api/stream', viewGuard, (c) => {
+    if (deps.shutdown.aborted) return c.json({ error: 'shutting down' }, 503);
+    const client = hub.connect(c.req.header('last-event-id') ?? c.req.query('last_event_id'));
+    return new Response(client.channel.stream, {
+      headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
+    });
+  });
+
+  app.get('/api/orders', viewGuard, (c) => {
+    const now = config.now();
+    const asked = c.req.query('stale_after');
+    const staleAfter = asked === undefined ? config.staleAfterSec : Number(asked);
+    if (asked !== undefined && (asked.trim() === '' || !Number.isFinite(staleAfter) || staleAfter < 0)) {
+      return c.json({ error: `stale_after: want a number of seconds ≥ 0, got ${asked}` }, 400);
+    }
+    // Written in one go so the report is consistent with `rseq`; this is an inspection
+    // endpoint, the stream is what dashboards use.
+    const chunks = [...reportChunks(state.book, { now, staleAfter, rejectedLines: state.totals.rejected, extra: { rseq: state.log.lastRseq } })];
+    return c.body(chunks.join(''), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  app.get('/api/healthz', (c) =>
+    c.json({ status: deps.shutdown.aborted ? 'stopping' : 'ok', uptime_s: Math.floor((config.now() - deps.startedAt) / 1000), rseq: state.log.lastRseq, clients: hub.size }),
+  );
+
+  app.get('/metrics', async (c) => c.body(await deps.metrics.registry.metrics(), 200, { 'Content-Type': deps.metrics.registry.contentType }));
+
+  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
+  mountStaticSite(app, config.distDir, viewGuard);
+  return app;
+}

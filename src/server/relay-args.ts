@@ -1,0 +1,85 @@
+import type { RelayConfig } from './relay-config';
+
+export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can also come from the environment)
+
+  --port N            PORT            HTTP port (default 8080; 0 picks a free one)
+  --host H            HOST            bind address (default 127.0.0.1); anything but loopback
+                                      requires INGEST_TOKEN
+  --no-sim            SIM=0           no built-in paper engine (for a real engine)
+  --sim-rate N        SIM_RATE        paper engine events per second (default 50)
+  --seed N            SEED            paper engine seed (default 1)
+  --stale-after S     STALE_AFTER     seconds after which an active order is stale (default 300)
+  --log-size N        LOG_SIZE        events kept for Last-Event-ID resume (default 100000)
+  --max-body BYTES    MAX_BODY        largest POST /api/events body (default 5242880)
+  --heartbeat-ms N    HEARTBEAT_MS    stream heartbeat interval (default 5000)
+  --keep-terminal N   KEEP_TERMINAL   terminal orders kept in the relay's book (default 50000)
+  --log-level L       LOG_LEVEL       pino level: debug, info, warn, error, silent (default info)
+  --help                              this text
+
+  INGEST_TOKEN   POST /api/events needs "Authorization: Bearer <token>"
+  VIEW_TOKEN     the page, stream and orders need it (Bearer header, or ?token=)`;
+
+type NumericKey = 'port' | 'simRate' | 'seed' | 'staleAfterSec' | 'logSize' | 'maxBodyBytes' | 'heartbeatMs' | 'keepTerminal';
+
+const NUMERIC: Record<string, { key: NumericKey; env: string; min: number; integer: boolean }> = {
+  '--port': { key: 'port', env: 'PORT', min: 0, integer: true },
+  '--sim-rate': { key: 'simRate', env: 'SIM_RATE', min: 0, integer: false },
+  '--seed': { key: 'seed', env: 'SEED', min: 0, integer: true },
+  '--stale-after': { key: 'staleAfterSec', env: 'STALE_AFTER', min: 0, integer: false },
+  '--log-size': { key: 'logSize', env: 'LOG_SIZE', min: 1, integer: true },
+  '--max-body': { key: 'maxBodyBytes', env: 'MAX_BODY', min: 1, integer: true },
+  '--heartbeat-ms': { key: 'heartbeatMs', env: 'HEARTBEAT_MS', min: 1, integer: true },
+  '--keep-terminal': { key: 'keepTerminal', env: 'KEEP_TERMINAL', min: 0, integer: true },
+};
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+export type ParsedArgs = { readonly help: true } | { readonly help: false; readonly config: Partial<RelayConfig> };
+
+function parseNumber(flag: string, text: string, spec: { min: number; integer: boolean }): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < spec.min || (spec.integer && !Number.isInteger(value))) {
+    throw new Error(`${flag}: want ${spec.integer ? 'an integer' : 'a number'} ≥ ${spec.min}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/** Flags win over environment variables; throws an Error with a readable message on anything wrong. */
+export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
+  const config: { -readonly [K in keyof RelayConfig]?: RelayConfig[K] } = { sim: true };
+  for (const [flag, spec] of Object.entries(NUMERIC)) {
+    const text = env[spec.env];
+    if (text !== undefined && text !== '') config[spec.key] = parseNumber(`${spec.env}`, text, spec);
+  }
+  if (env.HOST) config.host = env.HOST;
+  if (env.SIM === '0' || env.SIM === 'false') config.sim = false;
+  const level = env.LOG_LEVEL;
+  if (level) config.logLevel = checkLevel('LOG_LEVEL', level);
+  if (env.INGEST_TOKEN) config.ingestToken = env.INGEST_TOKEN;
+  if (env.VIEW_TOKEN) config.viewToken = env.VIEW_TOKEN;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    const value = (): string => {
+      const v = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    const numeric = NUMERIC[flag];
+    if (numeric !== undefined) config[numeric.key] = parseNumber(flag, value(), numeric);
+    else if (flag === '--host') config.host = value();
+    else if (flag === '--no-sim') config.sim = false;
+    else if (flag === '--log-level') config.logLevel = checkLevel(flag, value());
+    else if (flag === '--help' || flag === '-h') return { help: true };
+    else throw new Error(`unknown argument ${arg} (see --help)`);
+  }
+  return { help: false, config };
+}
+
+function checkLevel(name: string, text: string): (typeof LEVELS)[number] {
+  const found = LEVELS.find((l) => l === text);
+  if (found === undefined) throw new Error(`${name}: want one of ${LEVELS.join(', ')}, got ${JSON.stringify(text)}`);
+  return found;
+}

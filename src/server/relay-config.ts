@@ -1,0 +1,78 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DestinationStream, Level } from 'pino';
+
+/** Everything the relay can be told; `main.ts` fills it from flags and environment variables. */
+export interface RelayConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Run the built-in paper engine. `startRelay` defaults to off; `main.ts` to on. */
+  readonly sim: boolean;
+  readonly simRate: number;
+  readonly seed: number;
+  readonly staleAfterSec: number;
+  /** Accepted events kept for `Last-Event-ID` resume. */
+  readonly logSize: number;
+  readonly maxBodyBytes: number;
+  readonly heartbeatMs: number;
+  readonly ingestToken: string | undefined;
+  readonly viewToken: string | undefined;
+  /** Where Vite put the built dashboard. */
+  readonly distDir: string;
+  /** Bytes a stream client may have queued before it is dropped as too slow. */
+  readonly clientQueueLimit: number;
+  /** Terminal orders the relay's book keeps; older ones are cleaned up periodically. */
+  readonly keepTerminal: number;
+  readonly cleanupIntervalMs: number;
+  /** Anomalies kept in the book for snapshots (counts by kind stay complete). */
+  readonly anomalyLimit: number;
+  readonly logLevel: Level | 'silent';
+  /** Where pino writes; stdout when absent. */
+  readonly logDestination: DestinationStream | undefined;
+  /** How long `close()` lets open responses finish before cutting connections. */
+  readonly shutdownGraceMs: number;
+  readonly now: () => number;
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export const DEFAULT_CONFIG: RelayConfig = {
+  port: 8080,
+  host: '127.0.0.1',
+  sim: false,
+  simRate: 50,
+  seed: 1,
+  staleAfterSec: 300,
+  logSize: 100_000,
+  maxBodyBytes: 5 * 1024 * 1024,
+  heartbeatMs: 5_000,
+  ingestToken: undefined,
+  viewToken: undefined,
+  distDir: resolve(HERE, '../../dist'),
+  clientQueueLimit: 4 * 1024 * 1024,
+  keepTerminal: 50_000,
+  cleanupIntervalMs: 10_000,
+  anomalyLimit: 10_000,
+  logLevel: 'info',
+  logDestination: undefined,
+  shutdownGraceMs: 5_000,
+  now: Date.now,
+};
+
+export function resolveConfig(partial: Partial<RelayConfig>): RelayConfig {
+  const config: RelayConfig = { ...DEFAULT_CONFIG };
+  // Explicit `undefined` in the partial means "use the default", not "unset".
+  for (const [key, value] of Object.entries(partial)) {
+    if (value !== undefined) Object.assign(config, { [key]: value });
+  }
+  if (!Number.isInteger(config.logSize) || config.logSize < 1) throw new RangeError(`logSize must be an integer ≥ 1, got ${config.logSize}`);
+  if (!(config.heartbeatMs > 0)) throw new RangeError(`heartbeatMs must be > 0, got ${config.heartbeatMs}`);
+  if (!(config.maxBodyBytes > 0)) throw new RangeError(`maxBodyBytes must be > 0, got ${config.maxBodyBytes}`);
+  return config;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -1,0 +1,103 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ANOMALY_KINDS } from '../core/anomaly';
+import { isStale } from '../core/queries';
+import { STATUSES } from '../core/status';
+import type { RelayState } from './relay-state';
+
+export interface RelayMetrics {
+  readonly registry: Registry;
+  readonly bytesStreamed: Counter;
+  readonly lag: Histogram;
+}
+
+export interface RelayMetricsDeps {
+  readonly state: RelayState;
+  readonly now: () => number;
+  readonly staleAfterSec: number;
+  readonly clients: () => number;
+}
+
+/**
+ * Prometheus metrics on a registry of their own (several relays can live in one test process).
+ * Totals the core already keeps are read at scrape time rather than counted twice.
+ */
+export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
+  const registry = new Registry();
+  const { state } = deps;
+  const book = state.book;
+  const mirror = (name: string, help: string, read: () => number): void => {
+    let reported = 0;
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const total = read();
+        if (total > reported) this.inc(total - reported);
+        reported = total;
+      },
+    });
+  };
+  mirror('orderwatch_events_accepted_total', 'Events accepted (passed validation and dedup)', () => state.totals.accepted);
+  mirror('orderwatch_events_rejected_total', 'Lines rejected (invalid JSON or schema)', () => state.totals.rejected);
+  mirror('orderwatch_events_duplicate_total', 'Events skipped as duplicates (seq at or below the engine high-water mark)', () => book.duplicates);
+  mirror('orderwatch_orders_evicted_total', 'Terminal orders removed by cleanup', () => state.totals.evicted);
+  const anomalyReported = new Map<string, number>();
+  new Counter({
+    name: 'orderwatch_anomalies_total',
+    help: 'Anomalies recorded, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      for (const kind of ANOMALY_KINDS) {
+        const total = book.anomalyCounts[kind];
+        this.inc({ kind }, total - (anomalyReported.get(kind) ?? 0));
+        anomalyReported.set(kind, total);
+      }
+    },
+  });
+  new Gauge({
+    name: 'orderwatch_orders',
+    help: 'Orders in the relay book, by status',
+    labelNames: ['status'],
+    registers: [registry],
+    collect() {
+      for (const status of STATUSES) this.set({ status }, book.byStatus[status]);
+    },
+  });
+  new Gauge({
+    name: 'orderwatch_orders_stale',
+    help: 'Active orders older than the stale threshold',
+    registers: [registry],
+    collect() {
+      const now = deps.now();
+      let stale = 0;
+      for (const order of book.orders.values()) if (isStale(order, now, deps.staleAfterSec)) stale++;
+      this.set(stale);
+    },
+  });
+  new Gauge({
+    name: 'orderwatch_stream_clients',
+    help: 'Connected stream clients',
+    registers: [registry],
+    collect() {
+      this.set(deps.clients());
+    },
+  });
+  new Gauge({
+    name: 'orderwatch_relay_rseq',
+    help: 'Newest relay sequence number',
+    registers: [registry],
+    collect() {
+      this.set(state.log.lastRseq);
+    },
+  });
+  const bytesStreamed = new Counter({ name: 'orderwatch_stream_bytes_total', help: 'Bytes queued to stream clients', registers: [registry] });
+  const lag = new Histogram({
+    name: 'orderwatch_ingest_to_send_seconds',
+    help: 'From an event arriving to its fan-out message being queued to clients (oldest event of each message)',
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  return { registry, bytesStreamed, lag };
+}

@@ -1,0 +1,97 @@
+import type { OrderBook } from '../core/book';
+import { createBook } from '../core/book';
+import { cleanup } from '../core/cleanup';
+import { orderToJson } from '../core/serialize';
+import { toWire } from '../protocol/encode';
+import type { IngestTally } from '../protocol/ingest';
+import { ingestLine } from '../protocol/ingest';
+import type { Line } from '../protocol/line-splitter';
+import type { EventLog, LogItem } from './event-log';
+import type { SnapshotHead } from './snapshot-source';
+import { SnapshotSource } from './snapshot-source';
+
+export interface RelayStateDeps {
+  readonly log: EventLog;
+  readonly now: () => number;
+  readonly anomalyLimit: number;
+  /** Called for each accepted event right after it is logged: the stream fan-out. */
+  readonly onAccepted: (item: LogItem) => void;
+}
+
+/** Totals over the relay's life, for metrics and /api/orders. */
+export interface RelayTotals {
+  accepted: number;
+  rejected: number;
+  evicted: number;
+}
+
+/**
+ * The relay's single source of truth: the book, the event log and the snapshots being written.
+ * Applying an event and logging it happen in one synchronous step, so the book is always
+ * exactly the log up to `log.lastRseq`.
+ */
+export class RelayState {
+  readonly book: OrderBook;
+  readonly totals: RelayTotals = { accepted: 0, rejected: 0, evicted: 0 };
+  private readonly snapshots = new Set<SnapshotSource>();
+
+  constructor(private readonly deps: RelayStateDeps) {
+    this.book = createBook({ anomalyLimit: deps.anomalyLimit });
+  }
+
+  get log(): EventLog {
+    return this.deps.log;
+  }
+
+  /** Applies lines (rules 1–7), logs and publishes each accepted event, updates `tally`. */
+  ingest(lines: readonly Line[], tally: IngestTally): void {
+    if (lines.length === 0) return;
+    const at = this.deps.now();
+    for (const line of lines) {
+      if (this.snapshots.size > 0 && 'text' in line) this.keepPreimages(line.text);
+      const rejectedBefore = tally.rejected.length;
+      const applied = ingestLine(this.book, line, tally);
+      this.totals.rejected += tally.rejected.length - rejectedBefore;
+      if (applied === undefined) continue;
+      this.totals.accepted++;
+      this.deps.onAccepted(this.deps.log.append(at, toWire(applied.event)));
+    }
+  }
+
+  beginSnapshot(head: Omit<SnapshotHead, 'rseq'>): SnapshotSource {
+    const source = new SnapshotSource(this.book, { ...head, rseq: this.deps.log.lastRseq });
+    this.snapshots.add(source);
+    return source;
+  }
+
+  endSnapshot(source: SnapshotSource): void {
+    source.release();
+    this.snapshots.delete(source);
+  }
+
+  /** Core cleanup; returns how many terminal orders were removed. */
+  cleanup(keepTerminal: number): number {
+    const removed = cleanup(this.book, keepTerminal).length;
+    this.totals.evicted += removed;
+    return removed;
+  }
+
+  /**
+   * A snapshot is being written: save the state of the order this line is about to touch.
+   * Parsing the line twice costs a little, and only while a snapshot is in flight.
+   */
+  private keepPreimages(text: string): void {
+    let id: unknown;
+    try {
+      id = (JSON.parse(text) as { client_order_id?: unknown } | null)?.client_order_id;
+    } catch {
+      return;
+    }
+    if (typeof id !== 'string') return;
+    const order = this.book.orders.get(id);
+    if (order === undefined) return;
+    let json: string | undefined;
+    const serialized = (): string => (json ??= JSON.stringify(orderToJson(order)));
+    for (const source of this.snapshots) source.keepPreimage(id, serialized);
+  }
+}

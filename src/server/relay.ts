@@ -1,0 +1,116 @@
+import type { AddressInfo } from 'node:net';
+import type { ServerType } from '@hono/node-server';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { MemoryEventLog } from './event-log';
+import { createRelayApp } from './relay-app';
+import type { RelayConfig } from './relay-config';
+import { resolveConfig } from './relay-config';
+import type { RelayMetrics } from './relay-metrics';
+import { createRelayMetrics } from './relay-metrics';
+import { RelayState } from './relay-state';
+import { createLogger } from './request-log';
+import type { PaperEngine } from './sim-wiring';
+import { startPaperEngine } from './sim-wiring';
+import { StreamHub } from './stream-hub';
+
+export type { RelayConfig } from './relay-config';
+
+export interface RunningRelay {
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  readonly config: RelayConfig;
+  /** For inspection in tests and benchmarks: the book, the log, the totals. */
+  readonly state: RelayState;
+  readonly hub: StreamHub;
+  readonly app: Hono;
+  readonly metrics: RelayMetrics;
+  readonly logger: Logger;
+  /** Stops the engine, ends streams and open ingests, waits for responses (up to the grace time). */
+  close(): Promise<void>;
+}
+
+/** Extra room for saved order states while a snapshot is written, per snapshot in flight. */
+const PREIMAGE_LIMIT_FACTOR = 8;
+
+export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<RunningRelay> {
+  const config = resolveConfig(partial);
+  const logger = createLogger(config);
+  const shutdown = new AbortController();
+  let hub: StreamHub | undefined;
+  const state = new RelayState({
+    log: new MemoryEventLog(config.logSize),
+    now: config.now,
+    anomalyLimit: config.anomalyLimit,
+    onAccepted: (item) => hub?.publish(item),
+  });
+  let metrics: RelayMetrics | undefined;
+  hub = new StreamHub({
+    state,
+    logger,
+    now: config.now,
+    staleAfterSec: config.staleAfterSec,
+    heartbeatMs: config.heartbeatMs,
+    clientQueueLimit: config.clientQueueLimit,
+    snapshotPreimageLimit: config.clientQueueLimit * PREIMAGE_LIMIT_FACTOR,
+    onSent: (bytes) => metrics?.bytesStreamed.inc(bytes),
+    onLag: (ms) => metrics?.lag.observe(ms / 1000),
+  });
+  const streams = hub;
+  metrics = createRelayMetrics({ state, now: config.now, staleAfterSec: config.staleAfterSec, clients: () => streams.size });
+  const app = createRelayApp({ config, state, hub, metrics, logger, shutdown: shutdown.signal, startedAt: config.now() });
+
+  const server = await listen(app, config);
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}`;
+  logger.info({ url, log_size: config.logSize, sim: config.sim }, 'relay listening');
+
+  const cleanupTimer = setInterval(() => {
+    const removed = state.cleanup(config.keepTerminal);
+    if (removed > 0) logger.info({ removed, kept: config.keepTerminal }, 'terminal orders cleaned up');
+  }, config.cleanupIntervalMs);
+  cleanupTimer.unref();
+
+  const engine: PaperEngine | undefined = config.sim
+    ? await startPaperEngine({ seed: config.seed, ratePerSec: config.simRate, ingestToken: config.ingestToken, fetch: app.fetch, logger })
+    : undefined;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      logger.info('relay stopping');
+      clearInterval(cleanupTimer);
+      await engine?.stop();
+      shutdown.abort();
+      streams.closeAll();
+      await closeServer(server, config.shutdownGraceMs);
+      logger.info('relay stopped');
+    })());
+
+  return { url, port: address.port, host: address.address, config, state, hub, app, metrics, logger, close };
+}
+
+function listen(app: Hono, config: RelayConfig): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Waits for open responses to finish; past the grace time, cuts what is left. */
+function closeServer(server: ServerType, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}
