@@ -1,0 +1,68 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { zeroByStatus } from '../../core/status';
+import type { ThroughputPoint } from '../../store/stats';
+import { statusColors, formatDurationMs, formatRatio } from './chart-colors';
+import { ExecutionQuality } from './execution-quality';
+import { StatusBreakdownChart } from './status-breakdown-chart';
+import { ThroughputChart } from './throughput-chart';
+
+const T0 = Date.parse('2026-11-24T10:00:00Z');
+const colors = statusColors(null);
+
+describe('charts', () => {
+  it('draws one bar per status and lists every count as text', () => {
+    const counts = { ...zeroByStatus(), OPEN: 12, PARTIAL_FILL: 3, FILLED: 1_500, REJECTED: 4 };
+    const { container } = render(<StatusBreakdownChart counts={counts} colors={colors} />);
+    const legend = screen.getByRole('list', { name: 'Status counts' });
+    const filled = within(legend).getByText('Filled').closest('li')!;
+    expect(filled).toHaveTextContent('1,500');
+    expect(within(legend).getByText('Partial').closest('li')).toHaveTextContent('3');
+    expect(within(legend).getAllByRole('listitem')).toHaveLength(8);
+    const bars = container.querySelectorAll('.recharts-bar-rectangle path, .recharts-rectangle');
+    expect(bars.length).toBeGreaterThanOrEqual(8);
+    const fills = new Set([...bars].map((b) => b.getAttribute('fill')));
+    expect(fills).toContain(colors.FILLED);
+    expect(fills).toContain(colors.REJECTED);
+  });
+
+  it('draws the throughput lines for the hour and states the current minute in words', async () => {
+    const points: ThroughputPoint[] = Array.from({ length: 60 }, (_, i) => ({
+      t: T0 + i * 60_000,
+      created: i,
+      transitions: i * 2,
+      completions: i,
+      cancels: 1,
+      rejects: i % 3,
+      fees: 0,
+      filledValue: 0,
+    }));
+    const { container } = render(<ThroughputChart points={points} colors={colors} />);
+    // Recharts 3 lays series out after its first commit.
+    await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(4));
+    expect(screen.getByText(/This minute: 118 transitions, 59 filled/)).toBeInTheDocument();
+  });
+
+  it('shows latency percentiles and rates, with dashes before any data', () => {
+    const stats = {
+      timeToFirstFill: { p50: 420, p95: 2_600, n: 80 },
+      timeToComplete: null,
+      fillRate: 0.875,
+      rejectRate: 0.05,
+      feesLastHour: 12.5,
+      filledValueLastHour: 250_000,
+    };
+    render(<ExecutionQuality stats={stats} />);
+    const value = (label: string) => screen.getByText(label).closest('div')!.querySelector('dd')!.textContent;
+    expect(value('First fill p50')).toBe('420 ms');
+    expect(value('First fill p95')).toBe('2.6 s');
+    expect(value('Created → filled p50')).toBe('—');
+    expect(value('Fill rate')).toBe('87.5%');
+    expect(value('Reject rate')).toBe('5.0%');
+    expect(value('Fees')).toBe('12.50');
+  });
+
+  it('formats durations and ratios by magnitude', () => {
+    expect(formatDurationMs(185_000)).toBe('3 m 05 s');
+    expect(formatRatio(null)).toBe('—');
+  });
+});

@@ -1,0 +1,72 @@
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Status } from '../../core/status';
+import { formatClock } from '../../lib/format';
+import type { ThroughputPoint } from '../../store/stats';
+
+type SeriesKey = 'transitions' | 'completions' | 'cancels' | 'rejects';
+
+const SERIES: readonly { key: SeriesKey; name: string; status: Status | null }[] = [
+  { key: 'transitions', name: 'Transitions', status: null },
+  { key: 'completions', name: 'Filled', status: 'FILLED' },
+  { key: 'cancels', name: 'Canceled + expired', status: 'CANCELED' },
+  { key: 'rejects', name: 'Rejected + failed', status: 'REJECTED' },
+];
+
+export interface ThroughputChartProps {
+  readonly points: readonly ThroughputPoint[];
+  readonly colors: Readonly<Record<Status, string>>;
+  readonly height?: number;
+}
+
+// A recharts <Legend> measures itself, which jsdom cannot; a plain HTML legend reads the same.
+function strokeOf(status: Status | null, colors: Readonly<Record<Status, string>>): string {
+  return status === null ? 'var(--accent, #8ab4f8)' : colors[status];
+}
+
+const minuteLabel = (t: unknown): string => formatClock(Number(t)).slice(0, 5);
+
+/** Per-minute counts over the last hour; the 60 points keep their minute as the key. */
+export function ThroughputChart({ points, colors, height = 220 }: ThroughputChartProps) {
+  const last = points[points.length - 1];
+  return (
+    <figure className="ow-throughput" aria-label="Throughput per minute, last 60 minutes">
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 560, height }}>
+        <LineChart data={points as ThroughputPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
+          <CartesianGrid stroke="var(--border, #2d333b)" strokeDasharray="2 4" vertical={false} />
+          <XAxis dataKey="t" tickFormatter={minuteLabel} tick={{ fill: 'var(--text-muted, #9aa4b2)', fontSize: 11 }} minTickGap={40} />
+          <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted, #9aa4b2)', fontSize: 11 }} width={48} />
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(t) => `${minuteLabel(t)} UTC`}
+            contentStyle={{ background: 'var(--surface-raised, #1f252d)', border: '1px solid var(--border, #2d333b)' }}
+          />
+          {SERIES.map((s) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              type="monotone"
+              dot={false}
+              strokeWidth={s.status === null ? 2 : 1.6}
+              stroke={strokeOf(s.status, colors)}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+      <ul className="ow-series-legend" aria-hidden="true">
+        {SERIES.map((s) => (
+          <li key={s.key}>
+            <span className="ow-series-legend__swatch" style={{ background: strokeOf(s.status, colors) }} />
+            {s.name}
+          </li>
+        ))}
+      </ul>
+      <figcaption className="ow-sr-only">
+        {last === undefined
+          ? 'No data yet.'
+          : `This minute: ${last.transitions} transitions, ${last.completions} filled, ${last.cancels} canceled or expired, ${last.rejects} rejected or failed.`}
+      </figcaption>
+    </figure>
+  );
+}

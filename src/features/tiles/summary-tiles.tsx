@@ -1,0 +1,60 @@
+import { formatCount } from '../../lib/format';
+import './tiles.css';
+
+export interface SummaryFigures {
+  readonly active: number;
+  readonly stale: number;
+  readonly partial: number;
+  readonly filled15: number;
+  readonly rejected15: number;
+  readonly failed15: number;
+  readonly anomalies: number;
+  /** Relay arrival → applied here for the newest event, ms; null before any event. */
+  readonly feedLagMs: number | null;
+}
+
+type Tone = 'neutral' | 'alarm' | 'warn' | 'good';
+
+interface TileSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  readonly tone: Tone;
+  /** Said beside the value so the meaning never rests on colour. */
+  readonly flag?: string;
+}
+
+export function formatLag(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function tiles(f: SummaryFigures): TileSpec[] {
+  return [
+    { key: 'stale', label: 'Stale', value: formatCount(f.stale), tone: f.stale > 0 ? 'alarm' : 'good', flag: f.stale > 0 ? '⚠ act now' : '✓ none' },
+    { key: 'active', label: 'Active', value: formatCount(f.active), tone: 'neutral' },
+    { key: 'partial', label: 'Partially filled', value: formatCount(f.partial), tone: 'neutral' },
+    { key: 'filled15', label: 'Filled · 15 min', value: formatCount(f.filled15), tone: 'neutral' },
+    { key: 'rejected15', label: 'Rejected · 15 min', value: formatCount(f.rejected15), tone: f.rejected15 > 0 ? 'warn' : 'neutral' },
+    { key: 'failed15', label: 'Failed · 15 min', value: formatCount(f.failed15), tone: f.failed15 > 0 ? 'warn' : 'neutral' },
+    { key: 'anomalies', label: 'Anomalies', value: formatCount(f.anomalies), tone: f.anomalies > 0 ? 'warn' : 'neutral' },
+    { key: 'lag', label: 'Feed lag', value: formatLag(f.feedLagMs), tone: f.feedLagMs !== null && f.feedLagMs > 2000 ? 'warn' : 'neutral' },
+  ];
+}
+
+/** The headline figures as a description list: each label and value is plain, readable text. */
+export function SummaryTiles({ figures, variant = 'main' }: { readonly figures: SummaryFigures; readonly variant?: 'main' | 'wall' }) {
+  return (
+    <dl className={`ow-tiles ow-tiles--${variant}`} aria-label="Summary">
+      {tiles(figures).map((t) => (
+        <div key={t.key} className={`ow-tile ow-tile--${t.key} ow-tile--${t.tone}`} data-testid={`tile-${t.key}`}>
+          <dt className="ow-tile__label">{t.label}</dt>
+          <dd className="ow-tile__value">
+            <span className="ow-num">{t.value}</span>
+            {t.flag !== undefined && <span className="ow-tile__flag">{t.flag}</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
