@@ -42,6 +42,20 @@ export interface ReplicaConnections {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Without an offline queue, commands sent before the first connect fail: wait for it (bounded). */
+function whenConnected(connection: Redis, timeoutMs: number): Promise<void> {
+  if (connection.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      connection.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    connection.once('ready', done);
+  });
+}
+
 /**
  * One relay's copy of the cluster state: it appends through the dedup script, reads the whole
  * stream back (its own writes included) and applies every event with `src/core`, so every
@@ -163,6 +177,7 @@ export class ClusterReplica {
   }
 
   private async load(): Promise<void> {
+    await whenConnected(this.redis.commands, 2_000);
     const today = this.options.keys.stream(tradingDay(this.options.now(), this.options.rolloverHourUtc));
     const start = await findStartPoint(this.redis.commands, this.options.keys, today, this.options.bookOptions ?? {});
     if (start.snapshotError !== undefined) {

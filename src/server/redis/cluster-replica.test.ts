@@ -1,0 +1,104 @@
+import { Redis } from 'ioredis';
+import type { RedisServerHandle } from '../../../test/support/redis-server';
+import { startRedisServer } from '../../../test/support/redis-server';
+import type { OrderEvent } from '../../core/events';
+import { summarize } from '../../core/summary';
+import type { RedisStore } from './open-replica';
+import { openRedisStore } from './open-replica';
+
+let server: RedisServerHandle;
+let admin: Redis;
+const stores: RedisStore[] = [];
+const NOW = Date.parse('2026-11-24T15:00:00Z');
+
+function created(id: string, seq: number): OrderEvent {
+  return { type: 'order_created', client_order_id: id, ts: NOW, seq, engine: 'e1', symbol: 'BTC-USD', side: 'buy', size_usd: 100, route: 'paper' };
+}
+
+function opened(id: string, seq: number): OrderEvent {
+  return { type: 'order_transition', client_order_id: id, ts: NOW + 1, seq, engine: 'e1', status: 'OPEN' };
+}
+
+async function open(tag: string, extra: Partial<Parameters<typeof openRedisStore>[0]> = {}): Promise<RedisStore> {
+  const store = await openRedisStore({ url: server.url, tag, now: () => NOW, ...extra });
+  stores.push(store);
+  return store;
+}
+
+async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  admin = new Redis(server.url);
+});
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+});
+
+afterAll(async () => {
+  await admin.quit();
+  await server.stop();
+});
+
+describe('ClusterReplica on a real Redis', () => {
+  it('gives every relay the same book, in stream order', async () => {
+    const a = await open('same-book');
+    const b = await open('same-book');
+    await until(() => a.replica.health.ready && b.replica.health.ready);
+    const ids = await a.replica.append([created('o1', 1), opened('o1', 2), created('o2', 3)], NOW);
+    expect(await b.replica.waitFor(ids.at(-1)!, 2_000)).toBe(true);
+    await a.replica.waitFor(ids.at(-1)!, 2_000);
+    for (const store of [a, b]) {
+      expect(store.replica.book.orders.get('o1')?.status).toBe('OPEN');
+      expect(summarize(store.replica.book).total_orders).toBe(2);
+      expect(store.replica.position.rseq).toBe(3);
+    }
+  });
+
+  it('reports the anomalies of its own appends once applied', async () => {
+    const a = await open('anomalies');
+    await until(() => a.replica.health.ready);
+    const ids = await a.replica.append([opened('ghost', 1)], NOW);
+    await a.replica.waitFor(ids[0]!, 2_000);
+    expect(a.replica.anomaliesOf(ids)).toBe(1);
+  });
+
+  it('restarts from the snapshot plus the tail', async () => {
+    const a = await open('restart', { snapshotEveryEvents: 5, snapshotEveryMs: 60_000 });
+    await until(() => a.replica.health.ready);
+    const first = await a.replica.append(Array.from({ length: 10 }, (_, i) => created(`s${i}`, i + 1)), NOW);
+    await a.replica.waitFor(first.at(-1)!, 2_000);
+    await until(() => a.replica.counters.snapshotsWritten > 0, 5_000);
+    const tail = await a.replica.append([opened('s0', 11), created('t1', 12)], NOW);
+    await a.replica.waitFor(tail.at(-1)!, 2_000);
+
+    // Only the snapshot can now bring the first ten orders back.
+    await admin.xdel('ow:{restart}:2026-11-24:ev', ...first.map((id) => id!));
+
+    const b = await open('restart');
+    await until(() => b.replica.health.ready);
+    expect(Number(await admin.hget('ow:{restart}:meta', 'snap_rseq'))).toBeGreaterThanOrEqual(10);
+    expect(b.replica.book.orders.size).toBe(11);
+    expect(b.replica.book.orders.get('s0')?.status).toBe('OPEN');
+    expect(b.replica.position.rseq).toBe(12);
+    expect(b.replica.counters.rseqGaps).toBe(0);
+  });
+
+  it('serves the events after another relay id, or says gone for ids before the stream', async () => {
+    const a = await open('resume');
+    await until(() => a.replica.health.ready);
+    const ids = await a.replica.append([created('r1', 1), created('r2', 2), created('r3', 3)], NOW);
+    await a.replica.waitFor(ids.at(-1)!, 2_000);
+    const after = await a.replica.readAfter(ids[0]!, 100);
+    expect(after !== 'gone' && after.map((e) => e.event.client_order_id)).toEqual(['r2', 'r3']);
+    expect(await a.replica.readAfter('1-0', 100)).toBe('gone');
+    expect(await a.replica.readAfter(ids[0]!, 1)).toBe('gone');
+  });
+});
