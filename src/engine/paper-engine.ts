@@ -1,0 +1,103 @@
+import { toNdjsonLine } from '../protocol/encode';
+import type { OutboxStats } from './paper-outbox';
+import { Outbox } from './paper-outbox';
+import type { PaperSimStats } from './paper-sim';
+import { createPaperSim } from './paper-sim';
+
+/** The two timer calls the engine makes, injectable so a test can step time. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface PaperEngineOptions {
+  readonly seed: number;
+  /** Events per second, all kinds together. Default 50. */
+  readonly ratePerSec?: number;
+  /** Inject a small rate of every anomaly kind and duplicate lines (for demos and tests). */
+  readonly faults?: boolean;
+  readonly faultRate?: number;
+  /** Delivers one NDJSON batch through the relay's ingest path; reject to have it retried. */
+  readonly post: (ndjson: string) => Promise<void>;
+  /** Epoch milliseconds. Default Date.now. */
+  readonly now?: () => number;
+  readonly timers?: Timers;
+  /** How often events are generated and posted. Default 100 ms. */
+  readonly batchMs?: number;
+  /** Lines held while the relay is unreachable before generation pauses. Default 50,000. */
+  readonly maxQueuedLines?: number;
+  readonly backdatedStale?: number;
+  readonly onPostError?: (error: unknown, failures: number) => void;
+}
+
+export interface PaperEngineStats extends PaperSimStats, OutboxStats {}
+
+export interface PaperEngine {
+  start(): void;
+  /** Stops generating and delivers what is queued (one attempt). */
+  stop(): Promise<void>;
+  stats(): PaperEngineStats;
+}
+
+const REAL_TIMERS: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * A simulated paper-trading engine posting wire v1 NDJSON, exactly as a real engine would,
+ * through `post`. Deterministic for a seed given the same clock and timer sequence.
+ *
+ * @example
+ * const engine = createPaperEngine({ seed: 1, ratePerSec: 50, post: (body) => postToRelay(body) });
+ * engine.start();
+ */
+export function createPaperEngine(options: PaperEngineOptions): PaperEngine {
+  const now = options.now ?? Date.now;
+  const timers = options.timers ?? REAL_TIMERS;
+  const batchMs = options.batchMs ?? 100;
+  const sim = createPaperSim({
+    seed: options.seed,
+    ratePerSec: options.ratePerSec ?? 50,
+    faults: options.faults ?? false,
+    ...(options.faultRate === undefined ? {} : { faultRate: options.faultRate }),
+    ...(options.backdatedStale === undefined ? {} : { backdatedStale: options.backdatedStale }),
+  });
+  const outbox = new Outbox({
+    post: options.post,
+    now,
+    ...(options.maxQueuedLines === undefined ? {} : { maxQueuedLines: options.maxQueuedLines }),
+    ...(options.onPostError === undefined ? {} : { onPostError: options.onPostError }),
+  });
+  let timer: unknown;
+  let running = false;
+
+  const tick = (): void => {
+    timer = undefined;
+    if (!running) return;
+    // A full outbox pauses generation: the relay is behind, and a simulator can wait.
+    if (outbox.hasRoom()) {
+      const events = sim.step(now());
+      let body = '';
+      for (const event of events) body += toNdjsonLine(event);
+      outbox.push(body, events.length);
+    }
+    outbox.pump();
+    timer = timers.setTimeout(tick, batchMs);
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      tick();
+    },
+    async stop() {
+      running = false;
+      if (timer !== undefined) timers.clearTimeout(timer);
+      timer = undefined;
+      await outbox.flush();
+    },
+    stats: () => ({ ...sim.stats(), ...outbox.stats() }),
+  };
+}
