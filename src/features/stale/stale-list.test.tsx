@@ -1,0 +1,57 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { applyEvent } from '../../core/apply';
+import { createBook } from '../../core/book';
+import { listStale, thresholdsOf } from '../../store/stale-rules';
+import { created, moved } from '../../store/stats-test-events';
+import { StaleList } from './stale-list';
+
+const T0 = Date.parse('2026-11-24T10:00:00Z');
+
+function staleBook() {
+  const book = createBook();
+  const events = [
+    created('young', T0 + 200_000),
+    created('oldest', T0),
+    moved('oldest', T0 + 1_000, 'OPEN'),
+    created('middle', T0 + 60_000),
+    created('done', T0),
+    moved('done', T0 + 1, 'REJECTED'),
+  ];
+  for (const e of events) applyEvent(book, e);
+  return book;
+}
+
+describe('StaleList', () => {
+  it('lists stale orders worst first with age and reason, leaving out fresh and finished ones', () => {
+    const entries = listStale(staleBook(), T0 + 400_000, thresholdsOf(300));
+    render(<StaleList entries={entries} onSelect={() => {}} />);
+    const rows = screen.getAllByRole('button');
+    expect(rows.map((r) => r.getAttribute('aria-label')?.split(':')[0])).toEqual(['oldest', 'middle']);
+    expect(rows[0]).toHaveTextContent('6 m 40 s');
+    expect(rows[0]).toHaveTextContent('active for 6 m 40 s — over 300 s limit');
+    expect(rows[0]).toHaveTextContent('Open');
+  });
+
+  it('selects an order by click and by keyboard', async () => {
+    const user = userEvent.setup();
+    const picked: string[] = [];
+    render(<StaleList entries={listStale(staleBook(), T0 + 400_000, thresholdsOf(300))} onSelect={(id) => picked.push(id)} />);
+    await user.click(screen.getByRole('button', { name: /^middle/ }));
+    screen.getByRole('button', { name: /^oldest/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(picked).toEqual(['middle', 'oldest']);
+  });
+
+  it('shows the rows that fit and counts the rest', () => {
+    render(<StaleList entries={listStale(staleBook(), T0 + 600_000, thresholdsOf(300))} maxRows={1} />);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByText('+2 more stale')).toBeInTheDocument();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('says so when nothing is stale', () => {
+    render(<StaleList entries={[]} />);
+    expect(screen.getByText(/No stale orders/)).toBeInTheDocument();
+  });
+});

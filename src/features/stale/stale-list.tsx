@@ -1,0 +1,69 @@
+import { STATUS_LOOK } from '../../components/status-palette';
+import { formatAge, formatUsd } from '../../lib/format';
+import type { StaleEntry } from '../../store/stale-rules';
+
+export interface StaleListProps {
+  readonly entries: readonly StaleEntry[];
+  /** Rows shown; the rest are counted in a "+N more" line. */
+  readonly maxRows?: number;
+  readonly selectedId?: string | null;
+  /** Absent: read-only rows (the wall). */
+  readonly onSelect?: (clientOrderId: string) => void;
+}
+
+function StaleRowBody({ entry }: { readonly entry: StaleEntry }) {
+  const { order } = entry;
+  const look = STATUS_LOOK[order.status];
+  return (
+    <>
+      <span className="ow-stale__age ow-num">{formatAge(entry.ageSec)}</span>
+      <span className="ow-stale__status" style={{ color: `var(${look.colorVar}, ${look.color})` }}>
+        <span aria-hidden="true">{look.icon}</span> {look.label}
+      </span>
+      <span className="ow-stale__symbol">
+        {order.symbol} <span className={`ow-stale__side ow-stale__side--${order.side}`}>{order.side}</span>
+      </span>
+      <span className="ow-stale__size ow-num">{formatUsd(order.size_usd)}</span>
+      <span className="ow-stale__id">{order.client_order_id}</span>
+      <span className="ow-stale__reason">{entry.reason}</span>
+    </>
+  );
+}
+
+/** Stale orders, worst first: age, status (icon and word), what they are, and why they are stale. */
+export function StaleList({ entries, maxRows = Infinity, selectedId = null, onSelect }: StaleListProps) {
+  if (entries.length === 0) {
+    return <p className="ow-stale__empty">✓ No stale orders: every active order is within its limits.</p>;
+  }
+  const shown = entries.slice(0, maxRows);
+  const hidden = entries.length - shown.length;
+  return (
+    <>
+      <ol className="ow-stale__list">
+        {shown.map((entry) => {
+          const id = entry.order.client_order_id;
+          return (
+            <li key={id} className="ow-stale__item">
+              {onSelect === undefined ? (
+                <div className="ow-stale__row">
+                  <StaleRowBody entry={entry} />
+                </div>
+              ) : (
+                <button
+                  type="button"
+                  className="ow-stale__row"
+                  aria-pressed={selectedId === id}
+                  aria-label={`${id}: ${entry.reason}`}
+                  onClick={() => onSelect(id)}
+                >
+                  <StaleRowBody entry={entry} />
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {hidden > 0 && <p className="ow-stale__more">+{hidden} more stale</p>}
+    </>
+  );
+}

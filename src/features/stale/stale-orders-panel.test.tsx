@@ -1,0 +1,46 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { readViewParams } from '../../store/view-params';
+import { created, filled, moved } from '../../store/stats-test-events';
+import { createTestDashboard } from '../../store/stats-test-harness';
+import { StaleOrdersPanel } from './stale-orders-panel';
+
+const T0 = Date.parse('2026-11-24T10:00:00Z');
+
+describe('StaleOrdersPanel', () => {
+  beforeEach(() => window.history.replaceState(null, '', '/'));
+
+  it('goes live: an order crossing the threshold appears on the next tick, and leaves when it finishes', () => {
+    const t = createTestDashboard(T0, [created('a', T0), moved('a', T0 + 500, 'OPEN')]);
+    render(<StaleOrdersPanel />, { wrapper: t.wrapper });
+    expect(screen.getByText(/No stale orders/)).toBeInTheDocument();
+    t.advance(301_000);
+    expect(screen.getByRole('heading', { name: /Stale orders/ })).toHaveTextContent('1');
+    expect(screen.getByRole('button', { name: /^a:/ })).toHaveTextContent('5 m 1 s');
+    t.advance(1_000);
+    expect(screen.getByRole('button', { name: /^a:/ })).toHaveTextContent('5 m 2 s');
+    t.post(filled('a', t.now(), 1000, 1));
+    t.advance(1_000);
+    expect(screen.getByText(/No stale orders/)).toBeInTheDocument();
+  });
+
+  it('follows a stricter limit from the URL and selects the order there', async () => {
+    window.history.replaceState(null, '', '/?stale_new=30');
+    const t = createTestDashboard(T0, [created('slow-ack', T0)]);
+    render(<StaleOrdersPanel />, { wrapper: t.wrapper });
+    t.advance(42_000);
+    const row = screen.getByRole('button', { name: /^slow-ack:/ });
+    expect(row).toHaveTextContent('NEW for 42 s — not acknowledged');
+    await userEvent.setup().click(row);
+    expect(readViewParams().order).toBe('slow-ack');
+    expect(row).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('on the wall shows read-only rows', () => {
+    const t = createTestDashboard(T0, [created('a', T0), created('b', T0 + 1)]);
+    render(<StaleOrdersPanel variant="wall" />, { wrapper: t.wrapper });
+    t.advance(400_000);
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,40 @@
+import { useCallback, useRef } from 'react';
+import { formatAge, formatCount } from '../../lib/format';
+import { useStaleThresholds, useViewParams } from '../../store/view-params';
+import { StaleList } from './stale-list';
+import { useFitCount } from './use-fit-count';
+import { useStaleEntries } from './use-stale-entries';
+import './stale.css';
+
+/**
+ * Stale orders worst first, live on the 1 Hz clock. On the main page a row selects the order
+ * (URL `order=`); on the wall it is read-only and shows the rows that fit, never a scrollbar.
+ */
+export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'main' | 'wall' }) {
+  const entries = useStaleEntries();
+  const { staleAfterSec } = useStaleThresholds();
+  const [params, update] = useViewParams();
+  const onSelect = useCallback((id: string) => update({ order: id }), [update]);
+  const listBox = useRef<HTMLDivElement>(null);
+  const fit = useFitCount(listBox, '.ow-stale__item', 12);
+  const wall = variant === 'wall';
+  return (
+    <section className={`ow-stale ow-stale--${variant}${entries.length > 0 ? ' ow-stale--alarm' : ''}`} aria-labelledby={`ow-stale-title-${variant}`}>
+      <header className="ow-stale__header">
+        <h2 id={`ow-stale-title-${variant}`} className="ow-stale__title">
+          <span aria-hidden="true">{entries.length > 0 ? '⚠ ' : ''}</span>
+          Stale orders <span className="ow-stale__count ow-num">{formatCount(entries.length)}</span>
+        </h2>
+        <span className="ow-stale__limit">active &gt; {formatAge(staleAfterSec)}</span>
+      </header>
+      <div className="ow-stale__body" ref={listBox}>
+        <StaleList
+          entries={entries}
+          maxRows={wall ? fit : 200}
+          selectedId={params.order}
+          {...(wall ? {} : { onSelect })}
+        />
+      </div>
+    </section>
+  );
+}

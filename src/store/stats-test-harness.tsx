@@ -1,0 +1,56 @@
+import { act } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { applyEvent } from '../core/apply';
+import { createBook } from '../core/book';
+import type { OrderEvent } from '../core/events';
+import { DashboardProvider } from './dashboard-context';
+import type { Dashboard } from './dashboard-store';
+import { createDashboard } from './dashboard-store';
+import type { RelayClock } from './relay-clock';
+import { createRelayClock } from './relay-clock';
+
+/**
+ * A live dashboard for component tests: a stepped browser clock, frames flushed by hand, the
+ * page's 1 Hz relay clock ticked by hand. Tests in features read the store exactly as the app does.
+ */
+export interface TestDashboard {
+  readonly dashboard: Dashboard;
+  readonly clock: RelayClock;
+  readonly wrapper: (props: { children: ReactNode }) => ReactNode;
+  /** Enqueues events as stream items and commits them (one frame), inside act(). */
+  readonly post: (...events: OrderEvent[]) => void;
+  /** Moves the clock on and ticks the 1 Hz clock, inside act(). */
+  readonly advance: (ms: number) => void;
+  readonly now: () => number;
+}
+
+export function createTestDashboard(start: number, initial: readonly OrderEvent[] = []): TestDashboard {
+  let now = start;
+  let rseq = 0;
+  const frames: (() => void)[] = [];
+  const dashboard = createDashboard({ frame: (fn) => frames.push(fn), now: () => now });
+  const book = createBook();
+  for (const e of initial) applyEvent(book, e);
+  dashboard.applySnapshot(book, 0, start, 300, 5_000);
+  const clock = createRelayClock(() => dashboard.relayNow(), { setInterval: () => 0, clearInterval: () => {} });
+  return {
+    dashboard,
+    clock,
+    wrapper: ({ children }) => (
+      <DashboardProvider dashboard={dashboard} clock={clock}>
+        {children}
+      </DashboardProvider>
+    ),
+    post: (...events) =>
+      act(() => {
+        dashboard.enqueue(events.map((event) => ({ rseq: ++rseq, at: now, event })));
+        frames.splice(0).forEach((fn) => fn());
+      }),
+    advance: (ms) =>
+      act(() => {
+        now += ms;
+        clock.tick();
+      }),
+    now: () => now,
+  };
+}
