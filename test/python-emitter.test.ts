@@ -1,0 +1,162 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OrderJson } from '../src/core/serialize';
+import type { RunningRelay } from '../src/server/relay';
+import { startRelay } from '../src/server/relay';
+
+const EXAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../examples/python');
+const TOKEN = 'python-test-token';
+
+/**
+ * A trading loop in miniature: three orders through the engine's hook points, including an
+ * OrderStatus-like enum and a naive datetime (UTC), then flush and print the stats.
+ */
+const SCRIPT = `
+import datetime, enum, json, os, sys
+from orderwatch_emitter import OrderwatchEmitter
+
+class OrderStatus(enum.Enum):
+    OPEN = "open"
+    CANCELED = "canceled"
+
+em = OrderwatchEmitter(os.environ["OW_URL"], token=os.environ.get("OW_TOKEN"), engine="py-engine",
+                       initial_backoff=0.1, max_backoff=0.4, seq_start=1)
+em.order_created("py_a", "BTC-USD", "buy", 1000.0, "live", ts=datetime.datetime(2026, 3, 2, 9, 0, 0))
+em.transition("py_a", OrderStatus.OPEN, order_id="exch_1")
+em.fill("py_a", 0.004, 400.0, 0.24)
+em.fill("py_a", 0.01, 1000.0, 0.6)
+em.order_created("py_b", "ETH-USD", "sell", 250.0, "paper")
+em.transition("py_b", "OPEN")
+em.transition("py_b", OrderStatus.CANCELED, reason="strategy exit")
+em.order_created("py_c", "SOL-USD", "buy", 50.0, "live")
+em.transition("py_c", "REJECTED", reason="insufficient funds")
+em.fill("py_c", float("nan"), 1.0)  # must be counted, not raised into the trading loop
+ok = em.flush(timeout=float(os.environ.get("OW_FLUSH_S", "8")))
+stats = em.stats()
+em.close(timeout=1)
+print(json.dumps({"flushed": ok, **stats}))
+`;
+
+interface EmitterStats {
+  flushed: boolean;
+  sent: number;
+  dropped: number;
+  invalid: number;
+  failures: number;
+  posts: number;
+  queued: number;
+}
+
+/** Runs the script with python3; fails (rather than hangs) after `timeoutMs`. */
+function runPython(url: string, timeoutMs = 15_000): Promise<EmitterStats> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('python3', ['-c', SCRIPT], {
+      env: { ...process.env, PYTHONPATH: EXAMPLES, OW_URL: url, OW_TOKEN: TOKEN },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) reject(new Error(`python3 exited ${code}: ${err}`));
+      else resolvePromise(JSON.parse(out.trim().split('\n').pop()!) as EmitterStats);
+    });
+  });
+}
+
+async function ordersOf(relay: RunningRelay): Promise<Map<string, OrderJson>> {
+  const response = await fetch(`${relay.url}/api/orders`);
+  const body = (await response.json()) as { orders: OrderJson[] };
+  return new Map(body.orders.map((o) => [o.client_order_id, o]));
+}
+
+function expectDelivered(orders: Map<string, OrderJson>): void {
+  const a = orders.get('py_a');
+  expect(a?.status).toBe('FILLED');
+  expect(a?.engine).toBe('py-engine');
+  expect(a?.order_id).toBe('exch_1');
+  expect(a?.created_at).toBe('2026-03-02T09:00:00.000Z');
+  expect(a?.fills.map((f) => f.filled_value)).toEqual([400, 1000]);
+  expect(a?.history.map((h) => h.to)).toEqual(['OPEN', 'PARTIAL_FILL', 'FILLED']);
+  expect(orders.get('py_b')?.status).toBe('CANCELED');
+  expect(orders.get('py_b')?.history.at(-1)?.reason).toBe('strategy exit');
+  expect(orders.get('py_c')?.status).toBe('REJECTED');
+}
+
+const quietRelay = (port = 0): Promise<RunningRelay> =>
+  startRelay({ port, host: '127.0.0.1', sim: false, ingestToken: TOKEN, logLevel: 'silent', heartbeatMs: 60_000 });
+
+describe('python emitter against a real relay', () => {
+  let relay: RunningRelay | undefined;
+  afterEach(async () => {
+    await relay?.close();
+    relay = undefined;
+  });
+
+  it('delivers each order with the right state, with the token', async () => {
+    relay = await quietRelay();
+    const stats = await runPython(relay.url);
+    expect(stats).toMatchObject({ flushed: true, sent: 9, dropped: 0, invalid: 1, failures: 0, queued: 0 });
+    expectDelivered(await ordersOf(relay));
+    expect(relay.state.book.anomalyTotal).toBe(0);
+  });
+
+  it('retries through 503s from a busy relay without losing or repeating events', async () => {
+    relay = await quietRelay();
+    const target = `${relay.url}/api/events`;
+    let refused = 0;
+    // A front that answers 503 twice, then passes requests through to the relay.
+    const front = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        if (refused < 2) {
+          refused++;
+          res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"busy"}');
+          return;
+        }
+        const headers = { 'content-type': req.headers['content-type'] ?? '', authorization: req.headers.authorization ?? '' };
+        fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks) })
+          .then(async (reply) => res.writeHead(reply.status, { 'content-type': 'application/json' }).end(await reply.text()))
+          .catch(() => res.writeHead(502).end());
+      });
+    });
+    await new Promise<void>((ready) => front.listen(0, '127.0.0.1', ready));
+    try {
+      const stats = await runPython(`http://127.0.0.1:${(front.address() as AddressInfo).port}`);
+      expect(refused).toBe(2);
+      expect(stats).toMatchObject({ flushed: true, sent: 9, dropped: 0, failures: 2 });
+      expectDelivered(await ordersOf(relay));
+      expect(relay.state.book.duplicates).toBe(0);
+    } finally {
+      await new Promise((done) => front.close(done));
+    }
+  });
+
+  it('keeps events while the relay is not up yet and delivers them once it starts', async () => {
+    // Until the relay starts, its port drops every connection (as a restarting process would).
+    let dropped = 0;
+    const down = createNetServer((socket) => {
+      dropped++;
+      socket.destroy();
+    });
+    await new Promise<void>((ready) => down.listen(0, '127.0.0.1', ready));
+    const port = (down.address() as AddressInfo).port;
+    const python = runPython(`http://127.0.0.1:${port}`);
+    for (let waited = 0; dropped === 0 && waited < 10_000; waited += 50) await new Promise((wait) => setTimeout(wait, 50));
+    await new Promise((done) => down.close(done));
+    relay = await quietRelay(port);
+    const stats = await python;
+    expect(dropped).toBeGreaterThan(0);
+    expect(stats.failures).toBeGreaterThan(0);
+    expect(stats).toMatchObject({ flushed: true, sent: 9, dropped: 0 });
+    expectDelivered(await ordersOf(relay));
+  });
+});
