@@ -8,6 +8,8 @@ export interface LogItem {
   /** Arrival time at the relay, epoch ms. */
   readonly at: number;
   readonly json: string;
+  /** The SSE id when it is not the rseq: the Redis stream entry id in `--store` mode. */
+  readonly id?: string | undefined;
 }
 
 /**

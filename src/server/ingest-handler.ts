@@ -13,7 +13,23 @@ export interface IngestDeps {
   readonly logger: Logger;
   /** Aborted at shutdown: open ingest requests stop reading and answer with what they took. */
   readonly shutdown: AbortSignal;
+  /** `--store` mode: events go to the shared log (Redis) rather than straight into the book. */
+  readonly store?: IngestStore;
 }
+
+/** The shared log's side of one ingest request (see src/server/redis/redis-ingest.ts). */
+export interface IngestStore {
+  /** Retry-After seconds when the store cannot take events now (Redis unreachable). */
+  unavailable(): number | undefined;
+  begin(): {
+    /** Throws when the store fails mid-request; what it took before stays taken. */
+    accept(lines: readonly Line[], tally: IngestTally): Promise<void>;
+    /** Waits until this relay has applied what the request added (anomalies come from that). */
+    settle(tally: IngestTally): Promise<void>;
+  };
+}
+
+type Ending = 'end' | 'too_large' | 'shutdown' | 'unavailable';
 
 /** Rejections listed in one reply; a garbage body must not make a garbage-sized reply. */
 const MAX_LISTED_REJECTIONS = 1_000;
@@ -31,9 +47,13 @@ type Read = ReadableStreamReadResult<Uint8Array> | 'shutdown';
  */
 export async function handleIngest(c: Context, deps: IngestDeps): Promise<Response> {
   const tally = emptyTally();
+  const retryAfter = deps.store?.unavailable();
+  if (retryAfter !== undefined) return reply(c, deps, tally, 0, 'unavailable', retryAfter);
+  const sink = deps.store?.begin();
   let rejectedTotal = 0;
-  const apply = (lines: readonly Line[]): void => {
-    deps.state.ingest(lines, tally);
+  const apply = async (lines: readonly Line[]): Promise<void> => {
+    if (sink === undefined) deps.state.ingest(lines, tally);
+    else await sink.accept(lines, tally);
     if (tally.rejected.length > MAX_LISTED_REJECTIONS) {
       rejectedTotal += tally.rejected.length - MAX_LISTED_REJECTIONS;
       tally.rejected.length = MAX_LISTED_REJECTIONS;
@@ -46,7 +66,7 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   const splitter = new LineSplitter();
   const held: Uint8Array[] = [];
   let bytes = 0;
-  let ending: 'end' | 'too_large' | 'shutdown' = 'end';
+  let ending: Ending = 'end';
   const reader = c.req.raw.body?.getReader();
   const stopped = new Promise<'shutdown'>((resolve) => {
     if (deps.shutdown.aborted) resolve('shutdown');
@@ -64,7 +84,10 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
     bytes += chunk.byteLength;
     if (chunk.byteLength > room) chunk = chunk.subarray(0, room);
     if (json) held.push(chunk);
-    else apply(splitter.push(chunk));
+    else if (!(await applyOrFail(apply, splitter.push(chunk), deps))) {
+      ending = 'unavailable';
+      break;
+    }
     if (bytes > deps.maxBodyBytes) {
       ending = 'too_large';
       break;
@@ -72,19 +95,36 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   }
   // An unfinished last line is only complete when the body really ended.
   if (ending === 'end') {
-    if (json) await readJsonArrayLines(held, bytes, apply);
-    else apply(splitter.end());
+    const finished = json ? await applyOrFail(() => readJsonArrayLines(held, bytes, apply), [], deps) : await applyOrFail(apply, splitter.end(), deps);
+    if (!finished) ending = 'unavailable';
   }
-  return reply(c, deps, tally, rejectedTotal, ending);
+  await sink?.settle(tally);
+  return reply(c, deps, tally, rejectedTotal, ending, deps.store?.unavailable() ?? 1);
 }
 
-function reply(c: Context, deps: IngestDeps, tally: IngestTally, unlisted: number, ending: 'end' | 'too_large' | 'shutdown'): Response {
+/** Runs `apply`; false when the store failed (the request then ends with 503). */
+async function applyOrFail(apply: (lines: readonly Line[]) => Promise<void>, lines: readonly Line[], deps: IngestDeps): Promise<boolean> {
+  try {
+    await apply(lines);
+    return true;
+  } catch (error) {
+    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'ingest: store unavailable');
+    return false;
+  }
+}
+
+function reply(c: Context, deps: IngestDeps, tally: IngestTally, unlisted: number, ending: Ending, retryAfterS = 1): Response {
   const rejectedTotal = tally.rejected.length + unlisted;
   if (rejectedTotal > 0) {
     deps.logger.warn({ rejected: rejectedTotal, accepted: tally.accepted, first: tally.rejected.slice(0, 3) }, 'ingest rejections');
   }
   const body: IngestTally & { rejected_total?: number; error?: string } = { ...tally };
   if (unlisted > 0) body.rejected_total = rejectedTotal;
+  if (ending === 'unavailable') {
+    body.error = 'event store unavailable; events counted as accepted are kept, retry the rest';
+    c.header('Retry-After', String(retryAfterS));
+    return c.json(body, 503);
+  }
   if (ending === 'too_large') {
     body.error = `body larger than ${deps.maxBodyBytes} bytes; events before the limit were kept`;
     return c.json(body, 413);

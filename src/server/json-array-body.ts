@@ -17,19 +17,19 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
  * yield between them so a 5 MB array does not hold the event loop. A lone object is one item.
  * Items are re-serialized so they take exactly the NDJSON path: one validation, one rule set.
  */
-export async function readJsonArrayLines(parts: readonly Uint8Array[], total: number, apply: (lines: readonly Line[]) => void): Promise<void> {
+export async function readJsonArrayLines(parts: readonly Uint8Array[], total: number, apply: (lines: readonly Line[]) => void | Promise<void>): Promise<void> {
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(concat(parts, total)));
   } catch (error) {
-    apply([{ line: 1, error: `invalid JSON body (${error instanceof Error ? error.message : String(error)})`.slice(0, 200) }]);
+    await apply([{ line: 1, error: `invalid JSON body (${error instanceof Error ? error.message : String(error)})`.slice(0, 200) }]);
     return;
   }
   const items: unknown[] = Array.isArray(value) ? value : [value];
   for (let start = 0; start < items.length; start += BATCH) {
     const lines: Line[] = [];
     for (let i = start; i < Math.min(items.length, start + BATCH); i++) lines.push({ line: i + 1, text: JSON.stringify(items[i]) });
-    apply(lines);
+    await apply(lines);
     if (start + BATCH < items.length) await new Promise((resolve) => setImmediate(resolve));
   }
 }

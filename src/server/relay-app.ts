@@ -5,6 +5,7 @@ import { requireToken } from './auth';
 import { handleIngest } from './ingest-handler';
 import type { RelayConfig } from './relay-config';
 import type { RelayMetrics } from './relay-metrics';
+import type { RelayStore } from './redis/relay-store';
 import type { RelayState } from './relay-state';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -19,11 +20,13 @@ export interface RelayAppDeps {
   readonly logger: Logger;
   readonly shutdown: AbortSignal;
   readonly startedAt: number;
+  /** `--store redis://…`: the shared event log, its readiness and resume rules. */
+  readonly store?: RelayStore | undefined;
 }
 
 /** Every route of the relay, on web-standard Request/Response (testable with `app.fetch`). */
 export function createRelayApp(deps: RelayAppDeps): Hono {
-  const { config, state, hub, logger } = deps;
+  const { config, state, hub, logger, store } = deps;
   const app = new Hono();
   const ingestGuard = requireToken(config.ingestToken, 'ingest', false);
   const viewGuard = requireToken(config.viewToken, 'view', true);
@@ -31,11 +34,18 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
   app.use('*', requestLog(logger));
   app.use('*', securityHeaders());
 
-  app.post('/api/events', ingestGuard, (c) => handleIngest(c, { state, maxBodyBytes: config.maxBodyBytes, logger, shutdown: deps.shutdown }));
+  app.post('/api/events', ingestGuard, (c) => handleIngest(c, { state, maxBodyBytes: config.maxBodyBytes, logger, shutdown: deps.shutdown, store }));
 
-  app.get('/api/stream', viewGuard, (c) => {
+  app.get('/api/stream', viewGuard, async (c) => {
     if (deps.shutdown.aborted) return c.json({ error: 'shutting down' }, 503);
-    const client = hub.connect(c.req.header('last-event-id') ?? c.req.query('last_event_id'));
+    let lastEventId = c.req.header('last-event-id') ?? c.req.query('last_event_id');
+    if (store !== undefined) {
+      // Not caught up with the shared stream yet: a snapshot now would show an old book.
+      const retry = store.streamUnavailable();
+      if (retry !== undefined) return c.json({ error: 'catching up with the event store' }, 503, { 'Retry-After': String(retry) });
+      lastEventId = await store.resolveResume(lastEventId);
+    }
+    const client = hub.connect(lastEventId);
     return new Response(client.channel.stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
     });
@@ -54,9 +64,14 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
     return c.body(chunks.join(''), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
-  app.get('/api/healthz', (c) =>
-    c.json({ status: deps.shutdown.aborted ? 'stopping' : 'ok', uptime_s: Math.floor((config.now() - deps.startedAt) / 1000), rseq: state.log.lastRseq, clients: hub.size }),
-  );
+  app.get('/api/healthz', (c) => {
+    const base = { uptime_s: Math.floor((config.now() - deps.startedAt) / 1000), rseq: state.log.lastRseq, clients: hub.size };
+    if (store === undefined) return c.json({ status: deps.shutdown.aborted ? 'stopping' : 'ok', ...base, store: 'memory', ready: true, degraded: false });
+    // Load balancers route only to ready relays; a degraded relay (Redis away) still serves its streams.
+    const health = store.health();
+    const status = deps.shutdown.aborted ? 'stopping' : !health.ready ? 'starting' : health.degraded ? 'degraded' : 'ok';
+    return c.json({ status, ...base, ...health }, health.ready ? 200 : 503);
+  });
 
   app.get('/metrics', async (c) => c.body(await deps.metrics.registry.metrics(), 200, { 'Content-Type': deps.metrics.registry.contentType }));
 

@@ -1,4 +1,5 @@
 import type { RelayConfig } from './relay-config';
+import { parseRedisUrl } from './redis/redis-url';
 
 export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can also come from the environment)
 
@@ -14,6 +15,8 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   --heartbeat-ms N    HEARTBEAT_MS    stream heartbeat interval (default 5000)
   --keep-terminal N   KEEP_TERMINAL   terminal orders kept in the relay's book (default 50000)
   --log-level L       LOG_LEVEL       pino level: debug, info, warn, error, silent (default info)
+  --store URL         REDIS_URL       keep the event log in Redis Streams (redis://HOST:PORT[/DB]) so
+                                      several relays serve one view; default: in memory, no Redis
   --help                              this text
 
   INGEST_TOKEN   POST /api/events needs "Authorization: Bearer <token>"
@@ -57,6 +60,7 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
   if (level) config.logLevel = checkLevel('LOG_LEVEL', level);
   if (env.INGEST_TOKEN) config.ingestToken = env.INGEST_TOKEN;
   if (env.VIEW_TOKEN) config.viewToken = env.VIEW_TOKEN;
+  if (env.REDIS_URL) config.store = parseRedisUrl(env.REDIS_URL).url;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -72,6 +76,7 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
     else if (flag === '--host') config.host = value();
     else if (flag === '--no-sim') config.sim = false;
     else if (flag === '--log-level') config.logLevel = checkLevel(flag, value());
+    else if (flag === '--store') config.store = parseRedisUrl(value()).url;
     else if (flag === '--help' || flag === '-h') return { help: true };
     else throw new Error(`unknown argument ${arg} (see --help)`);
   }

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DestinationStream, Level } from 'pino';
+import type { RedisTuning } from './redis/open-replica';
 
 /** Everything the relay can be told; `main.ts` fills it from flags and environment variables. */
 export interface RelayConfig {
@@ -31,6 +32,9 @@ export interface RelayConfig {
   readonly logDestination: DestinationStream | undefined;
   /** How long `close()` lets open responses finish before cutting connections. */
   readonly shutdownGraceMs: number;
+  /** `redis://HOST:PORT[/DB]`: the event log lives in Redis Streams, shared by every relay on it. */
+  readonly store: string | undefined;
+  readonly storeTuning: RedisTuning;
   readonly now: () => number;
 }
 
@@ -56,6 +60,8 @@ export const DEFAULT_CONFIG: RelayConfig = {
   logLevel: 'info',
   logDestination: undefined,
   shutdownGraceMs: 5_000,
+  store: undefined,
+  storeTuning: {},
   now: Date.now,
 };
 

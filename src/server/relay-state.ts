@@ -1,6 +1,9 @@
+import type { ApplyResult } from '../core/apply';
+import { applyEvent } from '../core/apply';
 import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
 import { cleanup } from '../core/cleanup';
+import type { OrderEvent } from '../core/events';
 import { orderToJson } from '../core/serialize';
 import { toWire } from '../protocol/encode';
 import type { IngestTally } from '../protocol/ingest';
@@ -58,6 +61,20 @@ export class RelayState {
     }
   }
 
+  /**
+   * Applies an event another relay accepted (the shared Redis stream, `--store`): the same
+   * steps as `ingest` after decoding and dedup, with the log item made by `logIt`.
+   */
+  applyAccepted(event: OrderEvent, logIt: () => LogItem): ApplyResult {
+    if (this.snapshots.size > 0) this.keepPreimage(event.client_order_id);
+    const result = applyEvent(this.book, event);
+    if (result.outcome !== 'duplicate') {
+      this.totals.accepted++;
+      this.deps.onAccepted(logIt());
+    }
+    return result;
+  }
+
   beginSnapshot(head: Omit<SnapshotHead, 'rseq'>): SnapshotSource {
     const source = new SnapshotSource(this.book, { ...head, rseq: this.deps.log.lastRseq });
     this.snapshots.add(source);
@@ -87,7 +104,10 @@ export class RelayState {
     } catch {
       return;
     }
-    if (typeof id !== 'string') return;
+    if (typeof id === 'string') this.keepPreimage(id);
+  }
+
+  private keepPreimage(id: string): void {
     const order = this.book.orders.get(id);
     if (order === undefined) return;
     let json: string | undefined;

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { MemoryEventLog } from './event-log';
+import type { RelayStore } from './redis/relay-store';
 import { createRelayApp } from './relay-app';
 import type { RelayConfig } from './relay-config';
 import { resolveConfig } from './relay-config';
@@ -39,9 +40,10 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   const config = resolveConfig(partial);
   const logger = createLogger(config);
   const shutdown = new AbortController();
+  const store = config.store === undefined ? undefined : await loadRedisStore(config, logger);
   let hub: StreamHub | undefined;
   const state = new RelayState({
-    log: new MemoryEventLog(config.logSize),
+    log: store?.log ?? new MemoryEventLog(config.logSize),
     now: config.now,
     anomalyLimit: config.anomalyLimit,
     onAccepted: (item) => hub?.publish(item),
@@ -57,10 +59,14 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     snapshotPreimageLimit: config.clientQueueLimit * PREIMAGE_LIMIT_FACTOR,
     onSent: (bytes) => metrics?.bytesStreamed.inc(bytes),
     onLag: (ms) => metrics?.lag.observe(ms / 1000),
+    degraded: store === undefined ? undefined : () => store.degraded(),
   });
   const streams = hub;
   metrics = createRelayMetrics({ state, now: config.now, staleAfterSec: config.staleAfterSec, clients: () => streams.size });
-  const app = createRelayApp({ config, state, hub, metrics, logger, shutdown: shutdown.signal, startedAt: config.now() });
+  store?.registerMetrics(metrics.registry);
+  const app = createRelayApp({ config, state, hub, metrics, logger, shutdown: shutdown.signal, startedAt: config.now(), store });
+  // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.
+  await store?.attach(state, () => streams.beat());
 
   const server = await listen(app, config);
   const address = server.address() as AddressInfo;
@@ -87,10 +93,17 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
       shutdown.abort();
       streams.closeAll();
       await closeServer(server, config.shutdownGraceMs);
+      await store?.close();
       logger.info('relay stopped');
     })());
 
   return { url, port: address.port, host: address.address, config, state, hub, app, metrics, logger, close };
+}
+
+/** `--store redis://…` only: ioredis and the Redis code load here, never for the default relay. */
+async function loadRedisStore(config: RelayConfig, logger: Logger): Promise<RelayStore> {
+  const { RelayStore } = await import('./redis/relay-store');
+  return new RelayStore(config.store!, config.storeTuning, config.logSize, logger, config.now);
 }
 
 function listen(app: Hono, config: RelayConfig): Promise<ServerType> {

@@ -10,11 +10,13 @@ export function encode(text: string): Uint8Array {
 export function eventsMessage(items: readonly LogItem[]): string {
   let data = '[';
   for (let i = 0; i < items.length; i++) data += (i === 0 ? '' : ',') + items[i]!.json;
-  return `id: ${items[items.length - 1]!.rseq}\nevent: events\ndata: ${data}]\n\n`;
+  const last = items[items.length - 1]!;
+  return `id: ${last.id ?? last.rseq}\nevent: events\ndata: ${data}]\n\n`;
 }
 
-export function heartbeatMessage(now: number, rseq: number): string {
-  return `event: heartbeat\ndata: {"now":${now},"rseq":${rseq}}\n\n`;
+/** `degraded`: the relay lost its store (Redis), so dashboards must show a stale feed. */
+export function heartbeatMessage(now: number, rseq: number, degraded = false): string {
+  return `event: heartbeat\ndata: {"now":${now},"rseq":${rseq}${degraded ? ',"degraded":true' : ''}}\n\n`;
 }
 
 /** A comment line: flushes the response headers at once without being a message. */

@@ -16,6 +16,8 @@ export interface StreamHubDeps {
   readonly onSent: (bytes: number) => void;
   /** Ingest-to-enqueue lag of the oldest item in a fan-out, ms. */
   readonly onLag: (ms: number) => void;
+  /** True while the relay's store is unreachable (`--store`): heartbeats say so. */
+  readonly degraded?: () => boolean;
 }
 
 /** Items per catch-up message: big enough for throughput, small enough to interleave. */
@@ -153,12 +155,14 @@ export class StreamHub {
     if (backlog > this.deps.clientQueueLimit) this.drop(client, `slow client: ${backlog} bytes queued (limit ${this.deps.clientQueueLimit})`);
   }
 
-  private beat(): void {
+  /** Sends a heartbeat now; the relay also calls it when its store's health changes. */
+  beat(): void {
     this.flush();
     const now = this.deps.now();
+    const degraded = this.deps.degraded?.() ?? false;
     for (const client of this.clients) {
       if (client.phase !== 'live' && client.phase !== 'catchup') continue;
-      this.deliver(client, encode(heartbeatMessage(now, client.cursor)), undefined);
+      this.deliver(client, encode(heartbeatMessage(now, client.cursor, degraded)), undefined);
     }
   }
 

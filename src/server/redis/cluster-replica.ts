@@ -1,7 +1,5 @@
 import type { Redis } from 'ioredis';
-import { applyEvent } from '../../core/apply';
 import type { BookOptions, OrderBook } from '../../core/book';
-import { createBook } from '../../core/book';
 import type { OrderEvent } from '../../core/events';
 import type { AppendOptions } from './append-script';
 import { appendBatch } from './append-script';
@@ -18,6 +16,8 @@ import { RecentAnomalies } from './recent-anomalies';
 import { ReplicaHealth } from './replica-health';
 import type { ReplicaCounters } from './replica-health';
 import { PositionWaiters } from './position-waiters';
+import type { ReplicaSink } from './replica-sink';
+import { BookSink } from './replica-sink';
 import { readRange } from './read-range';
 
 /** An event as this relay applied it: the stored event plus what the core made of it. */
@@ -64,7 +64,6 @@ function whenConnected(connection: Redis, timeoutMs: number): Promise<void> {
  * the lock.
  */
 export class ClusterReplica {
-  book: OrderBook;
   readonly health: ReplicaHealth;
   private cursor: StreamCursor = { stream: '', id: ZERO_ID };
   private rseqNow = 0;
@@ -81,10 +80,14 @@ export class ClusterReplica {
   constructor(
     private readonly redis: ReplicaConnections,
     private readonly options: ReplicaOptions,
+    private readonly sink: ReplicaSink = new BookSink(options.bookOptions),
   ) {
-    this.book = createBook(options.bookOptions);
     this.health = new ReplicaHealth([redis.commands, redis.reader]);
     this.lastSnapshotAt = options.now();
+  }
+
+  get book(): OrderBook {
+    return this.sink.book;
   }
 
   get position(): StreamCursor & { readonly rseq: number } {
@@ -131,7 +134,13 @@ export class ClusterReplica {
   /** Resolves true once this relay has applied entry `id`; false on timeout or stop. */
   waitFor(id: string, timeoutMs: number): Promise<boolean> {
     if (this.hasApplied(id)) return Promise.resolve(true);
-    return this.waiters.add(id, timeoutMs);
+    return this.waiters.add(() => this.hasApplied(id), timeoutMs);
+  }
+
+  /** Resolves true once this relay has applied cluster event `rseq`; false on timeout or stop. */
+  waitForRseq(rseq: number, timeoutMs: number): Promise<boolean> {
+    if (this.rseqNow >= rseq) return Promise.resolve(true);
+    return this.waiters.add(() => this.rseqNow >= rseq, timeoutMs);
   }
 
   hasApplied(id: string): boolean {
@@ -184,7 +193,7 @@ export class ClusterReplica {
       this.health.counters.badSnapshots++;
       this.options.log?.({ reason: start.snapshotError }, 'redis store: snapshot unusable, rebuilding from the stream');
     }
-    this.book = start.book;
+    this.sink.restore(start.book, start.rseq);
     this.cursor = start.cursor;
     this.rseqNow = start.rseq;
     this.health.beginCatchUp(start.target);
@@ -219,14 +228,14 @@ export class ClusterReplica {
       const stored = entry.stored;
       if (stored.rseq !== this.rseqNow + 1 && this.rseqNow !== 0) this.health.counters.rseqGaps++;
       this.rseqNow = stored.rseq;
-      const result = applyEvent(this.book, stored.event);
-      this.recentAnomalies.record(stored.id, result.anomalies);
-      batch.push({ ...stored, anomalies: result.anomalies });
+      const anomalies = this.sink.apply(stored);
+      this.recentAnomalies.record(stored.id, anomalies);
+      batch.push({ ...stored, anomalies });
     }
     this.cursor = next;
     this.health.checkCaughtUp(next.id);
     if (batch.length > 0) for (const listener of this.applied) listener(batch);
-    this.waiters.release((id) => this.hasApplied(id));
+    this.waiters.release();
   }
 
   private async maybeSnapshot(): Promise<void> {
@@ -250,7 +259,7 @@ export class ClusterReplica {
             };
           });
           const position = { ...this.cursor, rseq: this.rseqNow };
-          return { position, chunks: snapshotChunks(this.book, position, now), release: () => release() };
+          return { position, chunks: snapshotChunks(this.sink.book, position, now), release: () => release() };
         },
         { keys: this.options.keys, ttlSeconds: this.options.ttlSeconds, lockMs: 30_000, now },
       );

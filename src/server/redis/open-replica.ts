@@ -3,10 +3,10 @@ import type { BookOptions } from '../../core/book';
 import { ClusterReplica } from './cluster-replica';
 import { clusterKeys, DEFAULT_TAG } from './redis-keys';
 import { parseRedisUrl } from './redis-url';
+import type { ReplicaSink } from './replica-sink';
 
-export interface RedisStoreConfig {
-  /** `redis://HOST:PORT[/DB]`. */
-  readonly url: string;
+/** What an operator may tune about the Redis store (all optional). */
+export interface RedisTuning {
   /** Hash tag shared by every key; two desks on one Redis use two tags. */
   readonly tag?: string;
   /** `MAXLEN ~` of each day's stream. Keep it well above `snapshotEveryEvents`. */
@@ -17,7 +17,14 @@ export interface RedisStoreConfig {
   readonly rolloverHourUtc?: number;
   readonly snapshotEveryMs?: number;
   readonly snapshotEveryEvents?: number;
+}
+
+export interface RedisStoreConfig extends RedisTuning {
+  /** `redis://HOST:PORT[/DB]`. */
+  readonly url: string;
   readonly bookOptions?: BookOptions;
+  /** Where the stream goes; a bare book when absent. */
+  readonly sink?: ReplicaSink;
   readonly now?: () => number;
   readonly log?: (fields: Record<string, unknown>, message: string) => void;
   /** Names the connections in CLIENT LIST, e.g. the relay's host:port. */
@@ -66,6 +73,7 @@ export async function openRedisStore(config: RedisStoreConfig): Promise<RedisSto
       now: config.now ?? Date.now,
       log: config.log,
     },
+    config.sink,
   );
   replica.start();
   return {

@@ -1,32 +1,32 @@
 interface Waiter {
-  readonly id: string;
+  readonly reached: () => boolean;
   readonly resolve: (reached: boolean) => void;
   readonly timer: NodeJS.Timeout;
 }
 
 /**
- * Callers waiting for this relay to reach a stream position: an ingest reply waiting for its
- * own events to be applied, a client resuming with an id from a relay that is further ahead.
+ * Callers waiting for this relay to reach a point of the stream: an ingest reply waiting for
+ * its own events to be applied, a client resuming with an rseq from a relay further ahead.
  */
 export class PositionWaiters {
   private waiting: Waiter[] = [];
 
-  add(id: string, timeoutMs: number): Promise<boolean> {
+  add(reached: () => boolean, timeoutMs: number): Promise<boolean> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiting = this.waiting.filter((w) => w.timer !== timer);
         resolve(false);
       }, timeoutMs);
-      this.waiting.push({ id, resolve, timer });
+      this.waiting.push({ reached, resolve, timer });
     });
   }
 
-  /** Resolves every waiter whose position has been reached. */
-  release(reached: (id: string) => boolean): void {
+  /** Resolves every waiter whose point has been reached; called after each applied batch. */
+  release(): void {
     if (this.waiting.length === 0) return;
     const still: Waiter[] = [];
     for (const waiter of this.waiting) {
-      if (reached(waiter.id)) {
+      if (waiter.reached()) {
         clearTimeout(waiter.timer);
         waiter.resolve(true);
       } else {

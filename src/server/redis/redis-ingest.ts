@@ -1,0 +1,62 @@
+import type { OrderEvent } from '../../core/events';
+import { decodeLine } from '../../protocol/decode';
+import type { IngestTally } from '../../protocol/ingest';
+import type { Line } from '../../protocol/line-splitter';
+import type { ClusterReplica } from './cluster-replica';
+
+/** How long an ingest reply waits for this relay to apply what it appended (for `anomalies`). */
+const SETTLE_MS = 5_000;
+
+/**
+ * Ingest in Redis mode, one request's worth. Rule 1 (decode) runs here as always; rule 2
+ * (dedup) runs in Redis, atomically across relays; rules 3–7 run when every relay, this one
+ * included, reads the event back from the stream. The reply therefore waits, at the end of the
+ * request, until this relay has applied its own events, and reports their anomalies.
+ */
+export class RedisIngest {
+  private lastId: string | undefined;
+  private readonly ids: (string | null)[] = [];
+
+  constructor(
+    private readonly replica: ClusterReplica,
+    private readonly now: () => number,
+    private readonly onRejected: (count: number) => void,
+  ) {}
+
+  /** Throws when Redis cannot take the batch; what was appended before stays appended. */
+  async accept(lines: readonly Line[], tally: IngestTally): Promise<void> {
+    const events: OrderEvent[] = [];
+    let rejected = 0;
+    for (const line of lines) {
+      if ('error' in line) {
+        tally.rejected.push({ line: line.line, error: line.error });
+        rejected++;
+        continue;
+      }
+      const decoded = decodeLine(line.text);
+      if (decoded.ok) events.push(decoded.event);
+      else {
+        tally.rejected.push({ line: line.line, error: decoded.error });
+        rejected++;
+      }
+    }
+    if (rejected > 0) this.onRejected(rejected);
+    if (events.length === 0) return;
+    const ids = await this.replica.append(events, this.now());
+    for (const id of ids) {
+      if (id === null) tally.duplicates++;
+      else {
+        tally.accepted++;
+        this.lastId = id;
+        this.ids.push(id);
+      }
+    }
+  }
+
+  /** Waits until this relay has applied what the request appended, then counts anomalies. */
+  async settle(tally: IngestTally): Promise<void> {
+    if (this.lastId === undefined) return;
+    await this.replica.waitFor(this.lastId, SETTLE_MS);
+    tally.anomalies += this.replica.anomaliesOf(this.ids);
+  }
+}

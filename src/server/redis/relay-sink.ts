@@ -1,0 +1,35 @@
+import type { OrderBook } from '../../core/book';
+import { toWire } from '../../protocol/encode';
+import type { RelayState } from '../relay-state';
+import { copyBookInto } from './copy-book';
+import type { ReplicaSink } from './replica-sink';
+import type { SharedEventLog } from './shared-event-log';
+import type { StoredEvent } from './stream-entry';
+
+/**
+ * Puts the shared stream into the relay's own state: each event goes through the same step as
+ * a locally ingested one (snapshot pre-images, core, log, fan-out), numbered with the cluster
+ * rseq and carrying its entry id, so the hub and the SSE format work unchanged.
+ */
+export class RelaySink implements ReplicaSink {
+  constructor(
+    private readonly state: RelayState,
+    private readonly log: SharedEventLog,
+  ) {}
+
+  get book(): OrderBook {
+    return this.state.book;
+  }
+
+  restore(book: OrderBook, rseq: number): void {
+    copyBookInto(this.state.book, book);
+    this.log.resetTo(rseq);
+  }
+
+  apply(stored: StoredEvent): number {
+    const result = this.state.applyAccepted(stored.event, () =>
+      this.log.appendEntry(stored.rseq, stored.id, stored.at, toWire(stored.event)),
+    );
+    return result.anomalies;
+  }
+}

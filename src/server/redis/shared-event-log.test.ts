@@ -1,0 +1,44 @@
+import { SharedEventLog } from './shared-event-log';
+
+const wire = { type: 'order_created' };
+
+describe('SharedEventLog', () => {
+  it('keeps the cluster rseq and entry id of each event', () => {
+    const log = new SharedEventLog(10);
+    log.resetTo(41);
+    const item = log.appendEntry(42, '1700000000000-0', 5, wire);
+    expect(item).toMatchObject({ rseq: 42, id: '1700000000000-0' });
+    expect(JSON.parse(item.json)).toEqual({ rseq: 42, at: 5, event: wire });
+    expect(log.readAfter(41, 10)).toHaveLength(1);
+    expect(log.readAfter(40, 10)).toBe('gone');
+  });
+
+  it('maps an entry id back to its rseq, or to the one before a gap between ids', () => {
+    const log = new SharedEventLog(10);
+    log.appendEntry(1, '100-0', 0, wire);
+    log.appendEntry(2, '100-5', 0, wire);
+    log.appendEntry(3, '250-0', 0, wire);
+    expect(log.rseqOfId('100-5')).toBe(2);
+    expect(log.rseqOfId('200-0')).toBe(2);
+    expect(log.rseqOfId('999-0')).toBe(3);
+    expect(log.rseqOfId('99-0')).toBeUndefined();
+    expect(log.rseqOfId('7')).toBeUndefined();
+  });
+
+  it('restarts after a jump in rseq instead of inventing the missing events', () => {
+    const log = new SharedEventLog(10);
+    log.appendEntry(1, '1-0', 0, wire);
+    log.appendEntry(5, '9-0', 0, wire);
+    expect(log.firstRseq).toBe(5);
+    expect(log.readAfter(1, 10)).toBe('gone');
+    expect(log.readAfter(4, 10)).toHaveLength(1);
+  });
+
+  it('forgets the oldest beyond its capacity', () => {
+    const log = new SharedEventLog(3);
+    for (let r = 1; r <= 5; r++) log.appendEntry(r, `${r}-0`, 0, wire);
+    expect(log.firstRseq).toBe(3);
+    expect(log.rseqOfId('2-0')).toBeUndefined();
+    expect(log.rseqOfId('4-0')).toBe(4);
+  });
+});
