@@ -1,0 +1,19 @@
+import type { Anomaly } from '../../core/anomaly';
+import { formatTimeMs } from './format-time';
+
+/** What the core flagged on this order. */
+export function OrderAnomalyList({ anomalies }: { readonly anomalies: readonly Anomaly[] }) {
+  if (anomalies.length === 0) return <p className="ow-detail__empty">None flagged.</p>;
+  return (
+    <ul className="ow-detail__anomalies">
+      {anomalies.map((a, i) => (
+        <li key={`${a.ts}-${a.seq ?? 'n'}-${i}`}>
+          <span className="ow-detail__anomaly-kind">⚠ {a.kind.replaceAll('_', ' ')}</span>{' '}
+          <span className="ow-num">{formatTimeMs(a.ts)}</span>
+          {a.seq !== null && <span className="ow-detail__seq"> seq {a.seq}</span>}
+          <div className="ow-detail__anomaly-detail">{a.detail}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}

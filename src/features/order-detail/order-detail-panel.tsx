@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { STATUS_LOOK } from '../../components/status-palette';
+import { useRelayNow } from '../../store/relay-clock';
+import { staleReason } from '../../store/stale-rules';
+import { useStaleThresholds, useViewParams } from '../../store/view-params';
+import { OrderAnomalyList } from './order-anomaly-list';
+import { fillRows } from './order-fills';
+import { OrderFillsTable } from './order-fills-table';
+import { OrderStateFields } from './order-state-fields';
+import { buildTimeline } from './order-timeline';
+import { OrderTimelineList } from './order-timeline-list';
+import { useOrderSnapshot } from './use-order-snapshot';
+import './order-detail.css';
+
+/** The order named by the URL's `order=`, in a side panel; nothing when none is selected. */
+export function OrderDetailPanel() {
+  const [params, update] = useViewParams();
+  if (params.order === null) return null;
+  return <OrderDetail id={params.order} onClose={() => update({ order: null })} />;
+}
+
+function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: () => void }) {
+  const { order, rev, anomalies } = useOrderSnapshot(id);
+  const now = useRelayNow();
+  const thresholds = useStaleThresholds();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), [id]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  // Fills change only with the order; the timeline's current row also ticks with the clock.
+  const fills = useMemo(() => (order === undefined ? null : fillRows(order)), [order, rev]);
+  const timeline = order === undefined ? [] : buildTimeline(order, now);
+  const stale = order === undefined ? null : staleReason(order, now, thresholds);
+  const look = order === undefined ? null : STATUS_LOOK[order.status];
+
+  return (
+    <aside className="ow-detail" aria-labelledby="ow-detail-title">
+      <header className="ow-detail__header">
+        <h2 id="ow-detail-title" ref={heading} tabIndex={-1} className="ow-detail__title">
+          Order <span className="ow-detail__id">{id}</span>
+        </h2>
+        <button type="button" className="ow-detail__close" onClick={onClose} aria-label="Close order detail">
+          ✕ <span className="ow-detail__close-key">Esc</span>
+        </button>
+      </header>
+      {order === undefined || look === null || fills === null ? (
+        <p className="ow-detail__missing" role="status">
+          This order is not in the book: it was never seen here, or it finished long enough ago to be evicted.
+        </p>
+      ) : (
+        <div className="ow-detail__body">
+          <p className="ow-detail__headline">
+            <span className="ow-detail__status" style={{ color: `var(${look.colorVar}, ${look.color})` }}>
+              <span aria-hidden="true">{look.icon}</span> {look.label}
+            </span>
+            <span>
+              {order.side.toUpperCase()} {order.symbol}
+            </span>
+            {stale !== null && (
+              <span className="ow-detail__stale">
+                <span aria-hidden="true">⏱</span> <strong>STALE</strong> {stale}
+              </span>
+            )}
+          </p>
+          <OrderStateFields order={order} now={now} />
+          <h3 className="ow-detail__section">Timeline</h3>
+          <OrderTimelineList rows={timeline} />
+          <h3 className="ow-detail__section">Fills ({fills.rows.length})</h3>
+          <OrderFillsTable table={fills} />
+          <h3 className="ow-detail__section">Anomalies ({anomalies.length})</h3>
+          <OrderAnomalyList anomalies={anomalies} />
+        </div>
+      )}
+    </aside>
+  );
+}

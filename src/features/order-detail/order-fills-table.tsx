@@ -1,0 +1,39 @@
+import { formatPct, formatPrice, formatUsd } from '../../lib/format';
+import type { FillTable } from './order-fills';
+import { formatSize, formatTimeMs } from './format-time';
+
+/** Fill reports: what each added (size, value, price of the increment, fees) and the running totals. */
+export function OrderFillsTable({ table }: { readonly table: FillTable }) {
+  if (table.rows.length === 0) return <p className="ow-detail__empty">No fills yet.</p>;
+  return (
+    <>
+      <table className="ow-fills">
+        <thead>
+          <tr>
+            <th scope="col">Time (UTC)</th>
+            <th scope="col">+ Size</th>
+            <th scope="col">+ Value</th>
+            <th scope="col">Price</th>
+            <th scope="col">+ Fees</th>
+            <th scope="col">Filled</th>
+            <th scope="col">Fill %</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r) => (
+            <tr key={r.key}>
+              <td className="ow-num">{formatTimeMs(r.at)}</td>
+              <td className="ow-num">{formatSize(r.size)}</td>
+              <td className="ow-num">{formatUsd(r.value)}</td>
+              <td className="ow-num">{formatPrice(r.price)}</td>
+              <td className="ow-num">{formatUsd(r.fees)}</td>
+              <td className="ow-num">{formatUsd(r.cumValue)}</td>
+              <td className="ow-num">{formatPct(r.cumPct)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {table.truncated && <p className="ow-detail__note">Older fills are summarised in the first row.</p>}
+    </>
+  );
+}
