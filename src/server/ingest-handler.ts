@@ -68,30 +68,37 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   let bytes = 0;
   let ending: Ending = 'end';
   const reader = c.req.raw.body?.getReader();
+  let onShutdown = (): void => {};
   const stopped = new Promise<'shutdown'>((resolve) => {
-    if (deps.shutdown.aborted) resolve('shutdown');
-    else deps.shutdown.addEventListener('abort', () => resolve('shutdown'), { once: true });
+    onShutdown = () => resolve('shutdown');
+    if (deps.shutdown.aborted) onShutdown();
+    else deps.shutdown.addEventListener('abort', onShutdown, { once: true });
   });
-  while (reader !== undefined) {
-    const read: Read = await Promise.race([reader.read(), stopped]);
-    if (read === 'shutdown') {
-      ending = 'shutdown';
-      break;
+  // One listener per open request, removed when it stops reading: held-open POSTs must not pile them up.
+  try {
+    while (reader !== undefined) {
+      const read: Read = await Promise.race([reader.read(), stopped]);
+      if (read === 'shutdown') {
+        ending = 'shutdown';
+        break;
+      }
+      if (read.done) break;
+      let chunk = read.value;
+      const room = deps.maxBodyBytes - bytes;
+      bytes += chunk.byteLength;
+      if (chunk.byteLength > room) chunk = chunk.subarray(0, room);
+      if (json) held.push(chunk);
+      else if (!(await applyOrFail(apply, splitter.push(chunk), deps))) {
+        ending = 'unavailable';
+        break;
+      }
+      if (bytes > deps.maxBodyBytes) {
+        ending = 'too_large';
+        break;
+      }
     }
-    if (read.done) break;
-    let chunk = read.value;
-    const room = deps.maxBodyBytes - bytes;
-    bytes += chunk.byteLength;
-    if (chunk.byteLength > room) chunk = chunk.subarray(0, room);
-    if (json) held.push(chunk);
-    else if (!(await applyOrFail(apply, splitter.push(chunk), deps))) {
-      ending = 'unavailable';
-      break;
-    }
-    if (bytes > deps.maxBodyBytes) {
-      ending = 'too_large';
-      break;
-    }
+  } finally {
+    deps.shutdown.removeEventListener('abort', onShutdown);
   }
   // An unfinished last line is only complete when the body really ended.
   if (ending === 'end') {
