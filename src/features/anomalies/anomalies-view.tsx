@@ -1,0 +1,55 @@
+import { useMemo, useState } from 'react';
+import type { AnomalyKind } from '../../core/anomaly';
+import { formatCount } from '../../lib/format';
+import { useDashboard } from '../../store/dashboard-context';
+import { useRelayNow } from '../../store/relay-clock';
+import { useViewParams } from '../../store/view-params';
+import { AnomalyCounts } from './anomaly-counts';
+import { AnomalyList } from './anomaly-list';
+import './anomalies.css';
+
+/** Rows drawn at most: the book keeps more, but nobody reads row 201 of a live list. */
+export const MAX_ANOMALY_ROWS = 200;
+
+/**
+ * What the core flagged, counted by kind and listed newest first: this is where engine bugs
+ * surface. Refreshed on the page's 1 Hz clock, so an anomaly storm cannot flood the main thread.
+ */
+export function AnomaliesView() {
+  const dashboard = useDashboard();
+  const now = useRelayNow();
+  const [, update] = useViewParams();
+  const [kind, setKind] = useState<AnomalyKind | null>(null);
+  const book = dashboard.book();
+  const total = book.anomalyTotal;
+  const { counts, recent } = useMemo(() => {
+    const list = book.anomalies.toArray();
+    const recent = [];
+    for (let i = list.length - 1; i >= 0 && recent.length < MAX_ANOMALY_ROWS; i--) {
+      const a = list[i]!;
+      if (kind === null || a.kind === kind) recent.push(a);
+    }
+    return { counts: { ...book.anomalyCounts }, recent };
+    // `now` re-reads the mutable book once a second; `total` catches a change sooner on re-render.
+  }, [book, total, kind, now]);
+
+  return (
+    <section className={`ow-anomalies${total > 0 ? ' ow-anomalies--hit' : ''}`} aria-labelledby="ow-anomalies-title">
+      <header className="ow-anomalies__header">
+        <h2 id="ow-anomalies-title" className="ow-anomalies__title">
+          Anomalies <span className="ow-num ow-anomalies__total">{formatCount(total)}</span>
+        </h2>
+        <span className="ow-anomalies__note">
+          engine events the lifecycle rules flagged · {formatCount(book.duplicates)} duplicate seq skipped
+        </span>
+      </header>
+      <AnomalyCounts counts={counts} selected={kind} onSelect={setKind} />
+      <div className="ow-anomalies__list">
+        <AnomalyList anomalies={recent} onSelectOrder={(id) => update({ order: id })} />
+      </div>
+      {total > book.anomalies.size && (
+        <p className="ow-anomalies__note">Showing the newest of {formatCount(book.anomalies.size)} kept; counts cover all {formatCount(total)}.</p>
+      )}
+    </section>
+  );
+}
