@@ -1,9 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createFeed } from '../client/feed-client';
+import { browserFrameScheduler } from '../client/frame-scheduler';
+import { DashboardProvider } from '../store/dashboard-context';
+import { createDashboard } from '../store/dashboard-store';
+import { readViewParams } from '../store/view-params';
+import { App } from './app';
+import { applyTheme, loadTheme } from './theme';
+import './theme.css';
 
-function Placeholder() {
-  return <p>Orderwatch: the dashboard arrives with the dashboard issue.</p>;
-}
+applyTheme(loadTheme());
+
+const dashboard = createDashboard(browserFrameScheduler());
+const feed = createFeed({
+  dashboard,
+  fetch: (url, init) => window.fetch(url, init),
+  timers: { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) },
+  now: () => Date.now(),
+  random: Math.random,
+  token: readViewParams().token,
+});
+feed.start();
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><Placeholder /></StrictMode>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <DashboardProvider dashboard={dashboard}>
+        <App />
+      </DashboardProvider>
+    </StrictMode>,
+  );
+}

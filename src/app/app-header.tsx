@@ -1,0 +1,18 @@
+import { FeedStatusIndicator } from '../features/feed-status/feed-status-indicator';
+import { StaleCountFigure } from './stale-count-figure';
+import { ThemeToggle } from './theme-toggle';
+
+export function AppHeader({ staleCount }: { readonly staleCount: number }) {
+  return (
+    <header className="app-header">
+      <h1 className="app-header__brand">Orderwatch</h1>
+      <StaleCountFigure count={staleCount} />
+      <span className="app-header__spacer" />
+      <FeedStatusIndicator />
+      <a className="button button--quiet" href="?view=wall">
+        Wall view
+      </a>
+      <ThemeToggle />
+    </header>
+  );
+}

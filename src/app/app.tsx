@@ -1,0 +1,8 @@
+import { useViewParams } from '../store/view-params';
+import { DashboardPage } from './dashboard-page';
+import { WallRoute } from './wall-route';
+
+export function App() {
+  const [params] = useViewParams();
+  return params.view === 'wall' ? <WallRoute /> : <DashboardPage />;
+}

@@ -1,0 +1,46 @@
+import { FeedBanner } from '../features/feed-status/feed-banner';
+import { OrdersTable } from '../features/orders-table/orders-table';
+import { useDashboardState } from '../store/dashboard-context';
+import { useStaleCount } from '../store/use-stale-count';
+import { AppHeader } from './app-header';
+import { SlotPlaceholder } from './slot-placeholder';
+import { useDocumentTitle } from './use-document-title';
+
+/**
+ * The main page. Named regions are slots for the other features (tiles, charts, stale
+ * panel, detail drawer, anomalies): each feature renders into its own region and none
+ * imports another.
+ */
+export function DashboardPage() {
+  const staleCount = useStaleCount();
+  useDocumentTitle(staleCount);
+  const dimmed = useDashboardState((s) => s.feed.status !== 'LIVE');
+  return (
+    <div className="app">
+      <AppHeader staleCount={staleCount} />
+      <FeedBanner />
+      <main className={dimmed ? 'page is-dimmed' : 'page'} aria-busy={dimmed}>
+        <section className="page__tiles" aria-label="Summary">
+          <SlotPlaceholder name="Summary tiles" />
+        </section>
+        <div className="page__table">
+          <OrdersTable />
+        </div>
+        <aside className="page__side" aria-label="Stale orders and charts">
+          <section className="page__stale" aria-label="Stale orders">
+            <SlotPlaceholder name="Stale orders" />
+          </section>
+          <section className="page__charts" aria-label="Charts">
+            <SlotPlaceholder name="Charts" />
+          </section>
+          <section className="page__anomalies" aria-label="Anomalies">
+            <SlotPlaceholder name="Anomalies" />
+          </section>
+        </aside>
+        <div className="page__detail">
+          <SlotPlaceholder name="Order detail" hidden />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+/** The unmistakable stale flag: icon plus the word, with the reason beside it. */
+export function StaleMarker({ reason }: { readonly reason: string }) {
+  return (
+    <span className="stale-marker" title={reason}>
+      <span aria-hidden="true">⏱</span> <strong>STALE</strong> <span className="stale-marker__reason">{reason}</span>
+    </span>
+  );
+}

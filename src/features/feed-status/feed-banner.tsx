@@ -1,0 +1,22 @@
+import { useShallow } from 'zustand/react/shallow';
+import { formatClock } from '../../lib/format';
+import { useDashboardState } from '../../store/dashboard-context';
+import { FEED_LABEL } from './feed-labels';
+
+/**
+ * When the feed is not LIVE, says how old the data on screen is, on the relay's clock
+ * (24 h, UTC). The page dims everything else; this banner stays bright.
+ */
+export function FeedBanner() {
+  const { status, asOf, error } = useDashboardState(useShallow((s) => ({ status: s.feed.status, asOf: s.feed.asOf, error: s.feed.error })));
+  if (status === 'LIVE') return null;
+  const when = asOf === null ? 'Waiting for data' : `Data as of ${formatClock(asOf)}`;
+  return (
+    <div className={`feed-banner feed-banner--${status.toLowerCase()}`} data-testid="feed-banner">
+      <strong>
+        {when} — {FEED_LABEL[status]}
+      </strong>
+      {error !== null && <span className="feed-banner__detail"> · {error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import { AgeTimer } from '../../components/age-timer';
+import { FillBar } from '../../components/fill-bar';
+import { TruncatedText } from '../../components/truncated-text';
+import type { Order } from '../../core/order';
+import { isActive } from '../../core/status';
+import { formatClock, formatPrice, formatUsd } from '../../lib/format';
+import type { SortKey } from '../../store/order-sort-keys';
+import { orderAgeSec } from '../../store/order-sort';
+import { useRelayNow } from '../../store/relay-clock';
+import { StatusCell } from './status-cell';
+
+export const tableFeaturesUsed = tableFeatures({ rowSortingFeature });
+const column = createColumnHelper<typeof tableFeaturesUsed, Order>();
+
+/** Width (CSS grid track) and alignment per column; ids are the URL's sort keys. */
+export const COLUMN_LAYOUT: Readonly<Record<SortKey, { readonly track: string; readonly numeric: boolean }>> = {
+  age: { track: '88px', numeric: true },
+  status: { track: 'minmax(150px, 1.6fr)', numeric: false },
+  symbol: { track: 'minmax(90px, 0.8fr)', numeric: false },
+  side: { track: '52px', numeric: false },
+  size_usd: { track: '104px', numeric: true },
+  fill_pct: { track: '132px', numeric: true },
+  filled_value: { track: '104px', numeric: true },
+  avg_price: { track: '100px', numeric: true },
+  fees: { track: '80px', numeric: true },
+  client_order_id: { track: 'minmax(110px, 1fr)', numeric: false },
+  order_id: { track: 'minmax(100px, 0.9fr)', numeric: false },
+  engine: { track: 'minmax(64px, 0.5fr)', numeric: false },
+  route: { track: '72px', numeric: false },
+  last_update_at: { track: '84px', numeric: true },
+};
+
+function AgeCell({ order }: { readonly order: Order }) {
+  const now = useRelayNow();
+  return <AgeTimer seconds={orderAgeSec(order, now)} frozen={!isActive(order.status)} />;
+}
+
+/**
+ * Cells read `row.original` (the live, mutated-in-place order), never the table's cached
+ * values: the row model is rebuilt only when the row order changes.
+ */
+export const ORDER_COLUMNS = column.columns([
+  column.accessor('created_at', { id: 'age', header: 'Age', cell: ({ row }) => <AgeCell order={row.original} /> }),
+  column.accessor('status', { id: 'status', header: 'Status', cell: ({ row }) => <StatusCell order={row.original} /> }),
+  column.accessor('symbol', { id: 'symbol', header: 'Symbol', cell: ({ row }) => <TruncatedText text={row.original.symbol} /> }),
+  column.accessor('side', {
+    id: 'side',
+    header: 'Side',
+    cell: ({ row }) => <span className={`side side--${row.original.side}`}>{row.original.side === 'buy' ? 'Buy' : 'Sell'}</span>,
+  }),
+  column.accessor('size_usd', { id: 'size_usd', header: 'Size USD', cell: ({ row }) => formatUsd(row.original.size_usd) }),
+  column.accessor('fill_pct', { id: 'fill_pct', header: 'Fill %', cell: ({ row }) => <FillBar pct={row.original.fill_pct} /> }),
+  column.accessor('filled_value', { id: 'filled_value', header: 'Filled', cell: ({ row }) => formatUsd(row.original.filled_value) }),
+  column.accessor('avg_price', { id: 'avg_price', header: 'Avg price', cell: ({ row }) => formatPrice(row.original.avg_price) }),
+  column.accessor('fees', { id: 'fees', header: 'Fees', cell: ({ row }) => formatUsd(row.original.fees) }),
+  column.accessor('client_order_id', {
+    id: 'client_order_id',
+    header: 'Client order id',
+    cell: ({ row }) => <TruncatedText text={row.original.client_order_id} className="mono" />,
+  }),
+  column.accessor('order_id', {
+    id: 'order_id',
+    header: 'Exchange id',
+    cell: ({ row }) => <TruncatedText text={row.original.order_id ?? '—'} className="mono" />,
+  }),
+  column.accessor('engine', { id: 'engine', header: 'Engine', cell: ({ row }) => <TruncatedText text={row.original.engine || '—'} /> }),
+  column.accessor('route', { id: 'route', header: 'Route', cell: ({ row }) => <TruncatedText text={row.original.route} /> }),
+  column.accessor('last_update_at', {
+    id: 'last_update_at',
+    header: 'Updated',
+    cell: ({ row }) => <span title={new Date(row.original.last_update_at).toISOString()}>{formatClock(row.original.last_update_at)}</span>,
+  }),
+]);
+
+export const GRID_TEMPLATE = ORDER_COLUMNS.map((c) => COLUMN_LAYOUT[c.id as SortKey].track).join(' ');

@@ -1,0 +1,53 @@
+import type { Row } from '@tanstack/react-table';
+import { memo } from 'react';
+import type { Order } from '../../core/order';
+import { useRelayNow } from '../../store/relay-clock';
+import { isStaleOrder } from '../../store/stale-rules';
+import { useStaleThresholds } from '../../store/view-params';
+import type { SortKey } from '../../store/order-sort-keys';
+import { COLUMN_LAYOUT } from './order-columns';
+import type { OrdersTable } from './orders-table-type';
+import { rowDomId } from './grid-keys';
+
+interface OrderRowProps {
+  readonly row: Row<OrdersTable['_features'], Order>;
+  /** The order's revision: the memo key that makes a changed order re-render. */
+  readonly rev: number;
+  readonly index: number;
+  readonly top: number;
+  readonly table: OrdersTable;
+  readonly active: boolean;
+  readonly selected: boolean;
+  readonly onSelect: (clientOrderId: string) => void;
+  readonly onActivate: (clientOrderId: string) => void;
+}
+
+function OrderRowView({ row, index, top, table, active, selected, onSelect, onActivate }: OrderRowProps) {
+  const now = useRelayNow();
+  const stale = isStaleOrder(row.original, now, useStaleThresholds());
+  const className = ['orders-grid__row', stale && 'is-stale', active && 'is-active', selected && 'is-selected'].filter(Boolean).join(' ');
+  return (
+    <div
+      id={rowDomId(index)}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-order-id={row.id}
+      data-status={row.original.status}
+      className={className}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => {
+        onActivate(row.id);
+        onSelect(row.id);
+      }}
+    >
+      {row.getAllCells().map((cell) => (
+        <div key={cell.id} role="gridcell" className={COLUMN_LAYOUT[cell.column.id as SortKey].numeric ? 'orders-grid__cell orders-grid__cell--num' : 'orders-grid__cell'}>
+          <table.FlexRender cell={cell} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export const OrderRow = memo(OrderRowView);

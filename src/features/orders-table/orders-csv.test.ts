@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent } from '../../core/apply';
+import { createBook } from '../../core/book';
+import { thresholdsOf } from '../../store/stale-rules';
+import { csvField, ordersToCsv } from './orders-csv';
+
+describe('csv', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+1+1', "'+1+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+    ['\rcmd', `"'\rcmd"`],
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line\nbreak', '"line\nbreak"'],
+  ])('neutralises and quotes %j', (input, expected) => {
+    expect(csvField(input)).toBe(expected);
+  });
+
+  it('writes numbers as numbers and null as empty', () => {
+    expect(csvField(-12.5)).toBe('-12.5');
+    expect(csvField(null)).toBe('');
+    expect(csvField(Number.NaN)).toBe('');
+  });
+
+  it('exports orders in the given order with a header', () => {
+    const book = createBook();
+    const t = Date.parse('2026-11-24T12:00:00Z');
+    for (const id of ['b', '=cmd|calc']) {
+      applyEvent(book, { type: 'order_created', client_order_id: id, ts: t, engine: 'e', symbol: '@BTC', side: 'buy', size_usd: 100, route: 'paper' });
+    }
+    const orders = [...book.orders.values()].reverse();
+    const csv = ordersToCsv(orders, t + 400_000, thresholdsOf(300));
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^client_order_id,order_id,status,stale,/);
+    expect(lines[1]).toMatch(/^'=cmd\|calc,,NEW,active for 6 m 40 s — over 300 s limit,'@BTC,buy,100,0,/);
+    expect(lines[2]!.startsWith('b,')).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+import type { Header } from '@tanstack/react-table';
+import type { Order } from '../../core/order';
+import type { SortKey } from '../../store/order-sort-keys';
+import type { OrdersTable } from './orders-table-type';
+import { COLUMN_LAYOUT } from './order-columns';
+
+type OrderHeader = Header<OrdersTable['_features'], Order, unknown>;
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+export function OrdersGridHeader({ headers, table }: { readonly headers: readonly OrderHeader[]; readonly table: OrdersTable }) {
+  return (
+    <div className="orders-grid__head" role="rowgroup">
+      <div className="orders-grid__row orders-grid__row--head" role="row" aria-rowindex={1}>
+        {headers.map((header) => {
+          const sorted = header.column.getIsSorted();
+          const numeric = COLUMN_LAYOUT[header.column.id as SortKey].numeric;
+          return (
+            <div
+              key={header.id}
+              role="columnheader"
+              aria-sort={sorted === false ? 'none' : ARIA_SORT[sorted]}
+              className={numeric ? 'orders-grid__cell orders-grid__cell--num' : 'orders-grid__cell'}
+            >
+              <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${String(header.column.columnDef.header)}`}>
+                <table.FlexRender header={header} />
+                <span className="sort-button__arrow" aria-hidden="true">
+                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import './orders-table.css';
+import { useCallback, useMemo } from 'react';
+import { formatCount } from '../../lib/format';
+import type { OrderFilter } from '../../store/order-filter';
+import type { SortSpec } from '../../store/order-sort-keys';
+import { useOrderRows } from '../../store/use-order-rows';
+import { useStaleThresholds, useViewParams } from '../../store/view-params';
+import { ExportCsvButton } from './export-csv-button';
+import { FilterSelect } from './filter-select';
+import { OrdersGrid } from './orders-grid';
+import { SearchBox } from './search-box';
+import { StaleControls } from './stale-controls';
+import { StatusChips } from './status-chips';
+
+/** The order table with its filters; every choice lives in the URL. */
+export function OrdersTable() {
+  const [params, update] = useViewParams();
+  const thresholds = useStaleThresholds();
+  const { statuses, staleOnly, side, engine, route, search } = params;
+  const filter = useMemo<OrderFilter>(() => ({ statuses, staleOnly, side, engine, route, search }), [statuses, staleOnly, side, engine, route, search]);
+  const rows = useOrderRows(filter, params.sort, thresholds);
+  const onSortChange = useCallback((sort: SortSpec | null) => update({ sort }), [update]);
+  const onSelect = useCallback((order: string) => update({ order }), [update]);
+  const onSearch = useCallback((q: string) => update({ search: q }), [update]);
+
+  return (
+    <section className="orders-table" aria-label="Order table">
+      <div className="toolbar">
+        <StatusChips
+          selected={statuses}
+          staleOnly={staleOnly}
+          staleCount={rows.staleCount}
+          onChange={(s) => update({ statuses: s })}
+          onStaleOnly={(on) => update({ staleOnly: on })}
+        />
+      </div>
+      <div className="toolbar">
+        <SearchBox value={search} onChange={onSearch} />
+        <FilterSelect label="Side" value={side} options={['buy', 'sell']} onChange={(v) => update({ side: v === 'buy' || v === 'sell' ? v : null })} />
+        <FilterSelect label="Engine" value={engine} options={rows.engines} onChange={(v) => update({ engine: v })} />
+        <FilterSelect label="Route" value={route} options={rows.routes} onChange={(v) => update({ route: v })} />
+        <StaleControls params={params} update={update} />
+        <span className="toolbar__spacer" />
+        <span className="toolbar__count num" aria-live="off">
+          {formatCount(rows.orders.length)} shown
+        </span>
+        <ExportCsvButton orders={rows.orders} thresholds={thresholds} />
+      </div>
+      <OrdersGrid orders={rows.orders} sort={params.sort} onSortChange={onSortChange} selectedId={params.order} onSelect={onSelect} />
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { useDashboardState } from '../../store/dashboard-context';
+import type { ViewParams } from '../../store/view-params';
+import { SecondsInput } from './seconds-input';
+
+interface StaleControlsProps {
+  readonly params: ViewParams;
+  readonly update: (patch: Partial<ViewParams>) => void;
+}
+
+/** The stale threshold (URL `stale_after`, else the relay's) and the optional per-status limits. */
+export function StaleControls({ params, update }: StaleControlsProps) {
+  const relayDefault = useDashboardState((s) => s.relayStaleAfterSec);
+  const rules = [params.newAckSec, params.openNoFillSec, params.partialNoFillSec].filter((v) => v !== null).length;
+  return (
+    <div className="stale-controls">
+      <SecondsInput label="Stale after" value={params.staleAfterSec} placeholder={String(relayDefault)} onChange={(v) => update({ staleAfterSec: v })} />
+      <details className="stale-rules">
+        <summary>Per-status limits{rules > 0 ? ` (${rules})` : ''}</summary>
+        <div className="stale-rules__body">
+          <SecondsInput label="NEW not acknowledged after" value={params.newAckSec} placeholder="off" onChange={(v) => update({ newAckSec: v })} />
+          <SecondsInput label="OPEN with no fill after" value={params.openNoFillSec} placeholder="off" onChange={(v) => update({ openNoFillSec: v })} />
+          <SecondsInput label="PARTIAL with no new fill after" value={params.partialNoFillSec} placeholder="off" onChange={(v) => update({ partialNoFillSec: v })} />
+        </div>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { StaleMarker } from '../../components/stale-marker';
+import { StatusBadge } from '../../components/status-badge';
+import type { Order } from '../../core/order';
+import { useRelayNow } from '../../store/relay-clock';
+import { staleReason } from '../../store/stale-rules';
+import { useStaleThresholds } from '../../store/view-params';
+
+export function StatusCell({ order }: { readonly order: Order }) {
+  const now = useRelayNow();
+  const thresholds = useStaleThresholds();
+  const reason = staleReason(order, now, thresholds);
+  return (
+    <span className="status-cell">
+      <StatusBadge status={order.status} />
+      {reason !== null && <StaleMarker reason={reason} />}
+    </span>
+  );
+}
