@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { reportChunks } from '../cli/replay-report';
@@ -45,7 +46,8 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
       if (retry !== undefined) return c.json({ error: 'catching up with the event store' }, 503, { 'Retry-After': String(retry) });
       lastEventId = await store.resolveResume(lastEventId);
     }
-    const client = hub.connect(lastEventId);
+    const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+    const client = hub.connect(lastEventId, outgoing === undefined ? undefined : () => outgoing.destroy());
     return new Response(client.channel.stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
     });

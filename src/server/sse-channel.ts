@@ -13,9 +13,14 @@ export class SseChannel {
   private waiters: (() => void)[] = [];
   private open = true;
 
+  /**
+   * `cutConnection`, when the HTTP layer offers one, drops the connection for `abort` without
+   * turning it into a response error (which the node adapter would print as a stack trace).
+   */
   constructor(
     private readonly lowWaterBytes: number,
     onCancel: () => void,
+    private readonly cutConnection?: () => void,
   ) {
     this.stream = new ReadableStream<Uint8Array>(
       {
@@ -68,11 +73,13 @@ export class SseChannel {
     this.wake();
   }
 
-  /** Ends the stream now, discarding the queue: the HTTP layer destroys the connection. */
+  /** Ends the stream now, discarding the queue and closing the connection. */
   abort(reason: string): void {
     if (!this.open) return;
     this.open = false;
-    this.controller?.error(new Error(reason));
+    // Cutting the connection makes the HTTP layer cancel the stream, which frees the queue.
+    if (this.cutConnection !== undefined) this.cutConnection();
+    else this.controller?.error(new Error(reason));
     this.wake();
   }
 

@@ -19,10 +19,11 @@ export class StreamClient {
     readonly connectedAt: number,
     start: { phase: 'snapshot' | 'catchup'; cursor: number },
     onCancel: (client: StreamClient) => void,
+    cutConnection?: () => void,
   ) {
     this.phase = start.phase;
     this.cursor = start.cursor;
-    this.channel = new SseChannel(LOW_WATER_BYTES, () => onCancel(this));
+    this.channel = new SseChannel(LOW_WATER_BYTES, () => onCancel(this), cutConnection);
   }
 
   send(bytes: Uint8Array): boolean {

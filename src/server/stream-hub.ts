@@ -58,13 +58,16 @@ export class StreamHub {
     }
   }
 
-  /** Opens a client: resumes after `lastEventId` when the log still has it, else starts with a snapshot. */
-  connect(lastEventId: string | undefined): StreamClient {
+  /**
+   * Opens a client: resumes after `lastEventId` when the log still has it, else starts with a
+   * snapshot. `cutConnection` closes the client's socket when it has to be dropped.
+   */
+  connect(lastEventId: string | undefined, cutConnection?: () => void): StreamClient {
     const log = this.deps.state.log;
     const resumeAt = lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId) : undefined;
     const canResume = resumeAt !== undefined && log.readAfter(resumeAt, 0) !== 'gone';
     const start = canResume ? { phase: 'catchup' as const, cursor: resumeAt } : { phase: 'snapshot' as const, cursor: 0 };
-    const client = new StreamClient(this.nextId++, this.deps.now(), start, (c) => this.remove(c, 'client closed the stream'));
+    const client = new StreamClient(this.nextId++, this.deps.now(), start, (c) => this.remove(c, 'client closed the stream'), cutConnection);
     this.clients.add(client);
     client.send(encode(HELLO));
     this.deps.logger.info({ client: client.id, resume: canResume ? resumeAt : null, asked: lastEventId ?? null, clients: this.clients.size }, 'stream client connected');
