@@ -19,7 +19,7 @@ export interface RedisServerHandle {
 
 export interface RedisServerOptions {
   readonly binary?: string;
-  /** `appendfsync` policy; tests that restart Redis want `always` so nothing acknowledged is lost. */
+  /** `appendfsync` policy (default everysec, as in production); a graceful `restart()` loses nothing either way. */
   readonly appendfsync?: 'always' | 'everysec' | 'no';
   readonly startTimeoutMs?: number;
 }
@@ -82,7 +82,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       '--dir', dir,
       '--save', '',
       '--appendonly', 'yes',
-      '--appendfsync', options.appendfsync ?? 'always',
+      '--appendfsync', options.appendfsync ?? 'everysec',
       '--daemonize', 'no',
       '--logfile', join(dir, 'redis.log'),
     ];

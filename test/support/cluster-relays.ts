@@ -1,0 +1,93 @@
+import { applyEvent } from '../../src/core/apply';
+import { createBook } from '../../src/core/book';
+import type { OrderBook } from '../../src/core/book';
+import { restoreBook } from '../../src/core/restore';
+import type { AnomalyJson, OrderJson } from '../../src/core/serialize';
+import { anomalyFromJson, orderFromJson } from '../../src/core/serialize';
+import type { AnomalyKind } from '../../src/core/anomaly';
+import { decodeEvent } from '../../src/protocol/decode';
+import { emptyTally, ingestLine } from '../../src/protocol/ingest';
+import { LineSplitter } from '../../src/protocol/line-splitter';
+import type { RunningRelay } from '../../src/server/relay';
+import { startRelay } from '../../src/server/relay';
+import type { RedisTuning } from '../../src/server/redis/open-replica';
+import { bookState } from './book-state';
+import type { SseClient } from './sse-client';
+
+/** A relay in Redis mode on a free loopback port, quiet, with fast heartbeats. */
+export function startClusterRelay(redisUrl: string, tuning: RedisTuning): Promise<RunningRelay> {
+  return startRelay({ port: 0, logLevel: 'silent', heartbeatMs: 200, store: redisUrl, storeTuning: tuning });
+}
+
+export interface Healthz {
+  status: string;
+  ready: boolean;
+  degraded: boolean;
+  rseq: number;
+}
+
+export async function healthz(url: string): Promise<{ code: number; body: Healthz }> {
+  const response = await fetch(`${url}/api/healthz`);
+  return { code: response.status, body: (await response.json()) as Healthz };
+}
+
+/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export function waitReady(relay: RunningRelay, timeoutMs = 10_000): Promise<void> {
+  return eventually(async () => (await healthz(relay.url)).body.ready, `${relay.url} ready`, timeoutMs);
+}
+
+/** What the replay CLI computes over an NDJSON body: the same rules, one book. */
+export function replayBook(ndjsonText: string): OrderBook {
+  const book = createBook({ anomalyLimit: Number.POSITIVE_INFINITY });
+  const splitter = new LineSplitter();
+  const tally = emptyTally();
+  const bytes = new TextEncoder().encode(ndjsonText);
+  for (const line of [...splitter.push(bytes), ...splitter.end()]) ingestLine(book, line, tally);
+  return book;
+}
+
+interface SnapshotJson {
+  rseq: number;
+  orders: OrderJson[];
+  anomalies: AnomalyJson[];
+  anomaly_counts: Record<AnomalyKind, number>;
+  last_seq: Record<string, number>;
+}
+
+/**
+ * What a dashboard following this stream holds: its latest snapshot plus the events after
+ * it, applied with the core, like the browser does. Also the rseqs it applied, for gap checks.
+ */
+export function clientBook(client: SseClient): { book: OrderBook; rseqs: number[] } {
+  const snapshots = client.messages.filter((m) => m.event === 'snapshot');
+  const last = snapshots.at(-1);
+  const snap = last === undefined ? undefined : (JSON.parse(last.data) as SnapshotJson);
+  const book =
+    snap === undefined
+      ? createBook()
+      : restoreBook({ orders: snap.orders.map(orderFromJson), anomalies: snap.anomalies.map(anomalyFromJson), lastSeq: snap.last_seq, anomalyCounts: snap.anomaly_counts });
+  const from = snap?.rseq ?? 0;
+  const rseqs: number[] = [];
+  for (const item of client.items) {
+    if (item.rseq <= from) continue;
+    const decoded = decodeEvent(item.event);
+    if (!decoded.ok) throw new Error(`stream item ${item.rseq} does not decode: ${decoded.error}`);
+    applyEvent(book, decoded.event);
+    rseqs.push(item.rseq);
+  }
+  return { book, rseqs };
+}
+
+/** The comparable state (orders, summary, anomaly counts, last seqs). */
+export function comparable(book: OrderBook) {
+  const { orders, summary, anomalyCounts, lastSeq } = bookState(book);
+  return { orders: orders.sort((a, b) => a.client_order_id.localeCompare(b.client_order_id)), summary, anomalyCounts, lastSeq };
+}
