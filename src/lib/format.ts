@@ -46,7 +46,7 @@ export function formatPrice(value: number | null): string {
   if (abs >= 1000) return usdFormat(2).format(value);
   if (abs >= 1) return usdFormat(4).format(value);
   if (abs === 0) return '0';
-  const digits = Math.min(12, Math.max(4, 3 - Math.floor(Math.log10(abs)) + 1));
+  const digits = Math.min(12, Math.max(4, 3 - Math.floor(Math.log10(abs))));
   return value.toFixed(digits);
 }
 

@@ -1,0 +1,103 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OrderBook } from '../../core/book';
+import { addOrder, bookOf } from '../../store/book-fixtures';
+import { DashboardProvider } from '../../store/dashboard-context';
+import { createDashboard } from '../../store/dashboard-store';
+import type { RelayClock } from '../../store/relay-clock';
+import { OrdersTable } from './orders-table';
+
+const T = Date.parse('2026-11-24T12:00:00Z');
+
+function renderTable(book: OrderBook) {
+  const frames: (() => void)[] = [];
+  const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T });
+  dashboard.applySnapshot(book, 0, T, 300, 5000);
+  const clock: RelayClock = { subscribe: () => () => {}, now: () => T, tick: () => {} };
+  const view = render(
+    <DashboardProvider dashboard={dashboard} clock={clock}>
+      <OrdersTable />
+    </DashboardProvider>,
+  );
+  return { ...view, dashboard, frames };
+}
+
+const dataRows = () => screen.getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+
+describe('orders table', () => {
+  beforeEach(() => window.history.replaceState(null, '', '/'));
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  it('renders only the visible rows of 10,000 orders, with grid semantics', () => {
+    const specs = Array.from({ length: 10_000 }, (_, i) => ({ id: `o${String(i).padStart(5, '0')}`, createdAt: T - i * 1000, status: 'OPEN' as const }));
+    renderTable(bookOf(specs));
+    const grid = screen.getByRole('grid', { name: 'Orders' });
+    expect(grid).toHaveAttribute('aria-rowcount', '10001');
+    const rows = dataRows();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(80);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent?.trim())).toContain('Client order id');
+  }, 30_000);
+
+  it('shows engine text as text, never as markup', () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    renderTable(bookOf([{ id: hostile, createdAt: T - 1000, symbol: hostile }]));
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getAllByText(hostile).length).toBeGreaterThanOrEqual(2);
+    expect(screen.getAllByTitle(hostile).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('marks stale rows with the word, icon and reason', () => {
+    renderTable(bookOf([{ id: 'old', createdAt: T - 400_000, status: 'OPEN' }, { id: 'young', createdAt: T - 5_000, status: 'OPEN' }]));
+    const [first, second] = dataRows();
+    expect(first).toHaveAttribute('data-order-id', 'old');
+    expect(first).toHaveClass('is-stale');
+    expect(within(first!).getByText('STALE')).toBeInTheDocument();
+    expect(within(first!).getByText('active for 6 m 40 s — over 300 s limit')).toBeInTheDocument();
+    expect(second).not.toHaveClass('is-stale');
+  });
+
+  it('sorts by a header click and keeps the sort in the URL', () => {
+    renderTable(bookOf([{ id: 'a', createdAt: T - 1000, sizeUsd: 50 }, { id: 'b', createdAt: T - 2000, sizeUsd: 5000 }]));
+    const header = screen.getByRole('columnheader', { name: /Size USD/ });
+    expect(header).toHaveAttribute('aria-sort', 'none');
+    fireEvent.click(within(header).getByRole('button'));
+    const sort = new URLSearchParams(window.location.search).get('sort');
+    expect(sort === 'size_usd' || sort === '-size_usd').toBe(true);
+    expect(screen.getByRole('columnheader', { name: /Size USD/ })).toHaveAttribute('aria-sort', sort === 'size_usd' ? 'ascending' : 'descending');
+    expect(dataRows()[0]).toHaveAttribute('data-order-id', sort === 'size_usd' ? 'a' : 'b');
+  });
+
+  it('filters with a status chip showing live counts', () => {
+    renderTable(bookOf([{ id: 'n1', createdAt: T - 1000 }, { id: 'o1', createdAt: T - 1000, status: 'OPEN' }, { id: 'o2', createdAt: T - 1000, status: 'OPEN' }]));
+    const chip = screen.getByRole('button', { name: /Open\s*2/ });
+    expect(chip).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(chip);
+    expect(screen.getByRole('button', { name: /Open\s*2/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(new URLSearchParams(window.location.search).get('status')).toBe('OPEN');
+    expect(dataRows().map((r) => r.getAttribute('data-order-id')).sort()).toEqual(['o1', 'o2']);
+  });
+
+  it('moves the active row with the keyboard and selects with Enter', () => {
+    renderTable(bookOf([{ id: 'a', createdAt: T - 3000 }, { id: 'b', createdAt: T - 2000 }, { id: 'c', createdAt: T - 1000 }]));
+    const grid = screen.getByRole('grid');
+    act(() => grid.focus());
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(new URLSearchParams(window.location.search).get('order')).toBe('b');
+    fireEvent.keyDown(grid, { key: 'End' });
+    expect(grid.getAttribute('aria-activedescendant')).toBe('orders-row-2');
+    fireEvent.keyDown(grid, { key: 'Home' });
+    expect(grid.getAttribute('aria-activedescendant')).toBe('orders-row-0');
+  });
+
+  it('cells follow in-place updates on the next committed frame', () => {
+    const book = bookOf([{ id: 'f', createdAt: T - 1000, status: 'OPEN' }]);
+    const { dashboard, frames } = renderTable(book);
+    expect(within(dataRows()[0]!).getByText('0.0%')).toBeInTheDocument();
+    dashboard.enqueue([{ rseq: 1, at: T, event: { type: 'order_fill', client_order_id: 'f', engine: 'eng-1', ts: T, filled_size: 3, filled_value: 300, fees: 0 } }]);
+    act(() => frames.shift()!());
+    expect(within(dataRows()[0]!).getByText('30.0%')).toBeInTheDocument();
+    addOrder(book, { id: 'unused', createdAt: T });
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { bookOf } from './book-fixtures';
+import { filterBook, NO_FILTER } from './order-filter';
+import { sortOrders } from './order-sort';
+import { thresholdsOf } from './stale-rules';
+
+const T = Date.parse('2026-11-24T12:00:00Z');
+const t300 = thresholdsOf(300);
+
+const book = bookOf([
+  { id: 'new-fresh', createdAt: T - 10_000 },
+  { id: 'open-old', createdAt: T - 900_000, status: 'OPEN', symbol: 'ETH-USD', side: 'sell', engine: 'eng-2' },
+  { id: 'partial-older', createdAt: T - 1_200_000, status: 'PARTIAL_FILL', filled: 400 },
+  { id: 'open-young', createdAt: T - 60_000, status: 'OPEN', route: 'live', orderId: 'EXCH-777' },
+  { id: 'filled-early', createdAt: T - 500_000, status: 'FILLED', filled: 1000, updatedAt: T - 400_000 },
+  { id: 'canceled-late', createdAt: T - 300_000, status: 'CANCELED', updatedAt: T - 100_000 },
+]);
+
+function ids(orders: { client_order_id: string }[]): string[] {
+  return orders.map((o) => o.client_order_id);
+}
+
+describe('order selectors', () => {
+  it('default order: stale oldest first, then other active oldest first, then terminal newest first', () => {
+    const f = filterBook(book, NO_FILTER, T, t300);
+    expect(f.staleCount).toBe(2);
+    expect(ids(sortOrders(f.orders, null, f.stale, T))).toEqual(['partial-older', 'open-old', 'open-young', 'new-fresh', 'canceled-late', 'filled-early']);
+  });
+
+  it('a lower threshold moves orders into the stale group', () => {
+    const f = filterBook(book, NO_FILTER, T, thresholdsOf(30));
+    expect(ids(sortOrders(f.orders, null, f.stale, T)).slice(0, 3)).toEqual(['partial-older', 'open-old', 'open-young']);
+  });
+
+  it('sorts by a column either way, ties by id', () => {
+    const f = filterBook(book, NO_FILTER, T, t300);
+    expect(ids(sortOrders(f.orders, { key: 'fill_pct', desc: true }, f.stale, T)).slice(0, 2)).toEqual(['filled-early', 'partial-older']);
+    expect(ids(sortOrders(f.orders, { key: 'client_order_id', desc: false }, f.stale, T))[0]).toBe('canceled-late');
+    expect(ids(sortOrders(f.orders, { key: 'age', desc: true }, f.stale, T))[0]).toBe('partial-older');
+  });
+
+  it('filters by status, side, engine, route and stale', () => {
+    const only = (patch: Partial<typeof NO_FILTER>) => ids(filterBook(book, { ...NO_FILTER, ...patch }, T, t300).orders).sort();
+    expect(only({ statuses: ['OPEN'] })).toEqual(['open-old', 'open-young']);
+    expect(only({ side: 'sell' })).toEqual(['open-old']);
+    expect(only({ engine: 'eng-2' })).toEqual(['open-old']);
+    expect(only({ route: 'live' })).toEqual(['open-young']);
+    expect(only({ staleOnly: true })).toEqual(['open-old', 'partial-older']);
+    expect(only({ statuses: ['FILLED', 'CANCELED'], staleOnly: true })).toEqual([]);
+  });
+
+  it('searches client id, exchange id and symbol, case-insensitively', () => {
+    const search = (q: string) => ids(filterBook(book, { ...NO_FILTER, search: q }, T, t300).orders).sort();
+    expect(search('eth')).toEqual(['open-old']);
+    expect(search('exch-777')).toEqual(['open-young']);
+    expect(search('  FRESH ')).toEqual(['new-fresh']);
+    expect(search('nothing-like-this')).toEqual([]);
+  });
+
+  it('lists every engine and route for the selects', () => {
+    const f = filterBook(book, { ...NO_FILTER, statuses: ['NEW'] }, T, t300);
+    expect(f.engines).toEqual(['eng-1', 'eng-2']);
+    expect(f.routes).toEqual(['live', 'paper']);
+  });
+});

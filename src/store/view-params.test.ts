@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseViewParams, writeViewParams } from './view-params';
+
+describe('view params', () => {
+  it('round-trips every setting through the query string', () => {
+    const search = writeViewParams('?token=abc&keep=1', {
+      statuses: ['OPEN', 'NEW'],
+      staleOnly: true,
+      side: 'sell',
+      engine: 'eng 1',
+      route: 'live',
+      search: 'btc',
+      sort: { key: 'fill_pct', desc: true },
+      staleAfterSec: 45,
+      newAckSec: 30,
+      order: 'coid/1&2',
+    });
+    const p = parseViewParams(search);
+    expect(p).toMatchObject({ statuses: ['OPEN', 'NEW'], staleOnly: true, side: 'sell', engine: 'eng 1', route: 'live', search: 'btc', staleAfterSec: 45, newAckSec: 30, order: 'coid/1&2', token: 'abc' });
+    expect(p.sort).toEqual({ key: 'fill_pct', desc: true });
+    expect(new URLSearchParams(search).get('keep')).toBe('1');
+  });
+
+  it('ignores what it cannot read', () => {
+    const p = parseViewParams('?status=OPEN,BOGUS&side=up&sort=-nope&stale_after=-3&view=other');
+    expect(p.statuses).toEqual(['OPEN']);
+    expect(p.side).toBeNull();
+    expect(p.sort).toBeNull();
+    expect(p.staleAfterSec).toBeNull();
+    expect(p.view).toBe('main');
+  });
+
+  it('removes cleared settings', () => {
+    expect(writeViewParams('?status=OPEN&q=x', { statuses: [], search: '' })).toBe('');
+  });
+});
