@@ -21,7 +21,7 @@ export interface StatusBreakdownProps {
 /** Counts by status as bars in the badge colours, with a text legend carrying the exact numbers. */
 export function StatusBreakdownChart({ counts, colors, height = 220, variant = 'main' }: StatusBreakdownProps) {
   const data: Row[] = STATUSES.map((status) => ({ status, name: `${STATUS_LOOK[status].icon} ${STATUS_LOOK[status].label}`, count: counts[status] }));
-  const tick = { fill: 'var(--text-muted, #9aa4b2)', fontSize: variant === 'wall' ? '1.5vh' : 12 };
+  const tick = { fill: 'var(--text-muted, #9aa7b4)', fontSize: variant === 'wall' ? '1.5vh' : 12 };
   return (
     <figure className={`ow-breakdown ow-breakdown--${variant}`} aria-label="Orders by status">
       <div className="ow-breakdown__chart" aria-hidden="true">

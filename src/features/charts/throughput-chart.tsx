@@ -20,7 +20,7 @@ export interface ThroughputChartProps {
 
 // A recharts <Legend> measures itself, which jsdom cannot; a plain HTML legend reads the same.
 function strokeOf(status: Status | null, colors: Readonly<Record<Status, string>>): string {
-  return status === null ? 'var(--accent, #8ab4f8)' : colors[status];
+  return status === null ? 'var(--accent, #56b4e9)' : colors[status];
 }
 
 const minuteLabel = (t: unknown): string => formatClock(Number(t)).slice(0, 5);
@@ -32,13 +32,13 @@ export function ThroughputChart({ points, colors, height = 220 }: ThroughputChar
     <figure className="ow-throughput" aria-label="Throughput per minute, last 60 minutes">
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 560, height }}>
         <LineChart data={points as ThroughputPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
-          <CartesianGrid stroke="var(--border, #2d333b)" strokeDasharray="2 4" vertical={false} />
-          <XAxis dataKey="t" tickFormatter={minuteLabel} tick={{ fill: 'var(--text-muted, #9aa4b2)', fontSize: 11 }} minTickGap={40} />
-          <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted, #9aa4b2)', fontSize: 11 }} width={48} />
+          <CartesianGrid stroke="var(--border, #2a3441)" strokeDasharray="2 4" vertical={false} />
+          <XAxis dataKey="t" tickFormatter={minuteLabel} tick={{ fill: 'var(--text-muted, #9aa7b4)', fontSize: 11 }} minTickGap={40} />
+          <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted, #9aa7b4)', fontSize: 11 }} width={48} />
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(t) => `${minuteLabel(t)} UTC`}
-            contentStyle={{ background: 'var(--surface-raised, #1f252d)', border: '1px solid var(--border, #2d333b)' }}
+            contentStyle={{ background: 'var(--bg-hover, #1c2430)', border: '1px solid var(--border, #2a3441)' }}
           />
           {SERIES.map((s) => (
             <Line
