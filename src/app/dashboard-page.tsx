@@ -1,9 +1,13 @@
+import { AnomaliesView } from '../features/anomalies/anomalies-view';
+import { ChartsPanel } from '../features/charts/charts-panel';
 import { FeedBanner } from '../features/feed-status/feed-banner';
+import { OrderDetailPanel } from '../features/order-detail/order-detail-panel';
 import { OrdersTable } from '../features/orders-table/orders-table';
+import { StaleOrdersPanel } from '../features/stale/stale-orders-panel';
+import { SummaryTilesLive } from '../features/tiles/summary-tiles-live';
 import { useDashboardState } from '../store/dashboard-context';
 import { useStaleCount } from '../store/use-stale-count';
 import { AppHeader } from './app-header';
-import { SlotPlaceholder } from './slot-placeholder';
 import { useDocumentTitle } from './use-document-title';
 
 /**
@@ -21,24 +25,24 @@ export function DashboardPage() {
       <FeedBanner />
       <main className={dimmed ? 'page is-dimmed' : 'page'} aria-busy={dimmed}>
         <section className="page__tiles" aria-label="Summary">
-          <SlotPlaceholder name="Summary tiles" />
+          <SummaryTilesLive />
         </section>
         <div className="page__table">
           <OrdersTable />
         </div>
         <aside className="page__side" aria-label="Stale orders and charts">
           <section className="page__stale" aria-label="Stale orders">
-            <SlotPlaceholder name="Stale orders" />
+            <StaleOrdersPanel />
           </section>
           <section className="page__charts" aria-label="Charts">
-            <SlotPlaceholder name="Charts" />
+            <ChartsPanel />
           </section>
           <section className="page__anomalies" aria-label="Anomalies">
-            <SlotPlaceholder name="Anomalies" />
+            <AnomaliesView />
           </section>
         </aside>
         <div className="page__detail">
-          <SlotPlaceholder name="Order detail" hidden />
+          <OrderDetailPanel />
         </div>
       </main>
     </div>

@@ -1,30 +1,22 @@
-import type { ComponentType } from 'react';
-import { lazy, Suspense } from 'react';
+import { StatusBreakdownLive } from '../features/charts/status-breakdown-live';
+import { FeedBanner } from '../features/feed-status/feed-banner';
+import { FeedStatusIndicator } from '../features/feed-status/feed-status-indicator';
+import { StaleOrdersPanel } from '../features/stale/stale-orders-panel';
+import { SummaryTilesLive } from '../features/tiles/summary-tiles-live';
+import { WallView } from '../features/wall/wall-view';
+import { useStaleCount } from '../store/use-stale-count';
+import { useDocumentTitle } from './use-document-title';
 
-type WallModule = { WallView?: ComponentType; default?: ComponentType };
-
-// A glob, not an import: the build still works before the wall feature exists.
-const modules = import.meta.glob<WallModule>('../features/wall/wall-view.tsx');
-const load = modules['../features/wall/wall-view.tsx'];
-
-const LazyWall =
-  load === undefined
-    ? null
-    : lazy(async () => {
-        const mod = await load();
-        const View = mod.WallView ?? mod.default;
-        return { default: View ?? WallPlaceholder };
-      });
-
-function WallPlaceholder() {
-  return <p className="slot-placeholder">The wall view is not built yet.</p>;
-}
-
+/** `?view=wall`: the app composes the features into the wall layout (features never import each other). */
 export function WallRoute() {
-  if (LazyWall === null) return <WallPlaceholder />;
+  useDocumentTitle(useStaleCount());
   return (
-    <Suspense fallback={<p className="slot-placeholder">Loading the wall view…</p>}>
-      <LazyWall />
-    </Suspense>
+    <WallView
+      feedStatus={<FeedStatusIndicator />}
+      feedBanner={<FeedBanner />}
+      tiles={<SummaryTilesLive variant="wall" />}
+      stale={<StaleOrdersPanel variant="wall" />}
+      breakdown={<StatusBreakdownLive variant="wall" />}
+    />
   );
 }
