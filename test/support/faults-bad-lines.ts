@@ -112,7 +112,7 @@ export const badLine: fc.Arbitrary<FuzzLine> = fc.oneof(
 
 export const hugeBadLine: fc.Arbitrary<FuzzLine> = asBytes('huge_line', hugeLine);
 
-export function concat(...parts: readonly Uint8Array[]): Uint8Array {
+export function concat(...parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
