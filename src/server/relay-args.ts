@@ -8,6 +8,7 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
                                       requires INGEST_TOKEN
   --no-sim            SIM=0           no built-in paper engine (for a real engine)
   --sim-rate N        SIM_RATE        paper engine events per second (default 50)
+  --sim-faults        SIM_FAULTS=1    paper engine injects anomalies now and then (demos)
   --seed N            SEED            paper engine seed (default 1)
   --stale-after S     STALE_AFTER     seconds after which an active order is stale (default 300)
   --log-size N        LOG_SIZE        events kept for Last-Event-ID resume (default 100000)
@@ -56,6 +57,7 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
   }
   if (env.HOST) config.host = env.HOST;
   if (env.SIM === '0' || env.SIM === 'false') config.sim = false;
+  if (env.SIM_FAULTS === '1' || env.SIM_FAULTS === 'true') config.simFaults = true;
   const level = env.LOG_LEVEL;
   if (level) config.logLevel = checkLevel('LOG_LEVEL', level);
   if (env.INGEST_TOKEN) config.ingestToken = env.INGEST_TOKEN;
@@ -75,6 +77,7 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
     if (numeric !== undefined) config[numeric.key] = parseNumber(flag, value(), numeric);
     else if (flag === '--host') config.host = value();
     else if (flag === '--no-sim') config.sim = false;
+    else if (flag === '--sim-faults') config.simFaults = true;
     else if (flag === '--log-level') config.logLevel = checkLevel(flag, value());
     else if (flag === '--store') config.store = parseRedisUrl(value()).url;
     else if (flag === '--help' || flag === '-h') return { help: true };

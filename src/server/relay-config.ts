@@ -10,6 +10,8 @@ export interface RelayConfig {
   /** Run the built-in paper engine. `startRelay` defaults to off; `main.ts` to on. */
   readonly sim: boolean;
   readonly simRate: number;
+  /** The paper engine injects a small rate of every anomaly kind (demos, tests). */
+  readonly simFaults: boolean;
   readonly seed: number;
   readonly staleAfterSec: number;
   /** Accepted events kept for `Last-Event-ID` resume. */
@@ -45,6 +47,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
   host: '127.0.0.1',
   sim: false,
   simRate: 50,
+  simFaults: false,
   seed: 1,
   staleAfterSec: 300,
   logSize: 100_000,

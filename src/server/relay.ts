@@ -81,7 +81,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   cleanupTimer.unref();
 
   const engine: PaperEngine | undefined = config.sim
-    ? await startPaperEngine({ seed: config.seed, ratePerSec: config.simRate, ingestToken: config.ingestToken, fetch: app.fetch, logger })
+    ? await startPaperEngine({ seed: config.seed, ratePerSec: config.simRate, faults: config.simFaults, ingestToken: config.ingestToken, fetch: app.fetch, logger })
     : undefined;
 
   let closing: Promise<void> | undefined;
@@ -116,12 +116,16 @@ function listen(app: Hono, config: RelayConfig): Promise<ServerType> {
 /** Waits for open responses to finish; past the grace time, cuts what is left. */
 function closeServer(server: ServerType, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
+    const cut = setTimeout(() => {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, graceMs);
-    timer.unref();
+    // Responses that finish during the shutdown leave keep-alive sockets behind: close them as they go idle.
+    const sweep = setInterval(() => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }, 50);
     server.close(() => {
-      clearTimeout(timer);
+      clearTimeout(cut);
+      clearInterval(sweep);
       resolve();
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();

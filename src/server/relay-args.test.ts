@@ -1,0 +1,18 @@
+import { parseRelayArgs } from './relay-args';
+
+describe('parseRelayArgs', () => {
+  it('reads flags, lets flags win over the environment, and turns the paper engine on by default', () => {
+    const parsed = parseRelayArgs(['--port', '9000', '--sim-rate=200', '--stale-after', '60', '--keep-terminal', '10'], { PORT: '1234', SEED: '7', INGEST_TOKEN: 't' });
+    expect(parsed).toEqual({ help: false, config: { sim: true, port: 9000, seed: 7, simRate: 200, staleAfterSec: 60, keepTerminal: 10, ingestToken: 't' } });
+    expect(parseRelayArgs(['--no-sim'], {})).toEqual({ help: false, config: { sim: false } });
+    expect(parseRelayArgs(['--help'], {})).toEqual({ help: true });
+  });
+
+  it('names the flag and the problem on bad input', () => {
+    expect(() => parseRelayArgs(['--port', 'x'], {})).toThrow('--port: want an integer ≥ 0, got "x"');
+    expect(() => parseRelayArgs(['--log-size', '0'], {})).toThrow('--log-size: want an integer ≥ 1');
+    expect(() => parseRelayArgs(['--max-body'], {})).toThrow('--max-body needs a value');
+    expect(() => parseRelayArgs([], { HEARTBEAT_MS: '-5' })).toThrow('HEARTBEAT_MS: want an integer ≥ 1');
+    expect(() => parseRelayArgs(['--log-level', 'loud'], {})).toThrow('--log-level: want one of');
+  });
+});

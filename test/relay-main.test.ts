@@ -1,0 +1,79 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { created } from './support/event-builders';
+import { ndjson, openIngest } from './support/relay-post';
+import { SseClient } from './support/sse-client';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function startMain(args: string[], env: Record<string, string> = {}): { child: ChildProcessWithoutNullStreams; out: () => string; err: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', INGEST_TOKEN: '', VIEW_TOKEN: '', ...env },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+  return { child, out: () => out, err: () => err };
+}
+
+async function exitCode(child: ChildProcessWithoutNullStreams, timeoutMs = 20_000): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  return code;
+}
+
+async function waitForUrl(out: () => string, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = /listening on (http:\/\/\S+)/.exec(out());
+    if (match) return match[1]!;
+    if (Date.now() > deadline) throw new Error(`relay did not print its URL; stdout: ${out()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('relay main process', () => {
+  it('prints its URL, and on SIGTERM answers open requests, ends streams and exits 0', async () => {
+    const relay = startMain(['--no-sim', '--port', '0']);
+    try {
+      const url = await waitForUrl(relay.out);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const stream = await SseClient.open(`${url}/api/stream`);
+      await stream.first('snapshot');
+      const ingest = openIngest(url);
+      ingest.write(ndjson([created('before-shutdown')]));
+      await stream.reach(1);
+      const reply = ingest.end();
+      relay.child.kill('SIGTERM');
+      expect(await exitCode(relay.child)).toBe(0);
+      await stream.ended;
+      expect(stream.rseqs).toEqual([1]);
+      // The held-open POST got its answer: what it delivered before the shutdown stays accepted.
+      expect((await reply).reply.accepted).toBe(1);
+    } finally {
+      relay.child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a non-loopback address without INGEST_TOKEN, with a clear message', async () => {
+    const relay = startMain(['--no-sim', '--port', '0', '--host', '0.0.0.0']);
+    expect(await exitCode(relay.child)).toBe(2);
+    expect(relay.err()).toMatch(/refusing to listen on 0\.0\.0\.0 without INGEST_TOKEN/);
+  });
+
+  it('lists its flags with --help and rejects unknown ones', async () => {
+    const help = startMain(['--help']);
+    expect(await exitCode(help.child)).toBe(0);
+    for (const flag of ['--port', '--host', '--no-sim', '--sim-rate', '--seed', '--stale-after', '--log-size', '--max-body', '--heartbeat-ms', '--keep-terminal']) {
+      expect(help.out()).toContain(flag);
+    }
+    const bad = startMain(['--bogus']);
+    expect(await exitCode(bad.child)).toBe(2);
+    expect(bad.err()).toMatch(/unknown argument --bogus/);
+  });
+});
