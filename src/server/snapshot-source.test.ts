@@ -1,0 +1,57 @@
+import { createBook } from '../core/book';
+import { applyEvent } from '../core/apply';
+import type { OrderEvent } from '../core/events';
+import { orderToJson } from '../core/serialize';
+import { toNdjsonLine } from '../protocol/encode';
+import { emptyTally } from '../protocol/ingest';
+import { MemoryEventLog } from './event-log';
+import { RelayState } from './relay-state';
+
+const T0 = Date.UTC(2025, 10, 23);
+
+function flow(count: number): { created: OrderEvent[]; later: OrderEvent[] } {
+  const created: OrderEvent[] = [];
+  const later: OrderEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `o${i}`;
+    created.push({ type: 'order_created', client_order_id: id, ts: T0 + i, engine: 'e', symbol: 'BTC-USD', side: 'buy', size_usd: 1000, route: 'paper' });
+    later.push({ type: 'order_transition', client_order_id: id, ts: T0 + 5000 + i, engine: 'e', status: 'OPEN' });
+    later.push({ type: 'order_fill', client_order_id: id, ts: T0 + 6000 + i, engine: 'e', filled_size: 0.01, filled_value: 1000, fees: 1 });
+  }
+  return { created, later };
+}
+
+function ingest(state: RelayState, events: readonly OrderEvent[]): void {
+  state.ingest(
+    events.map((e, i) => ({ line: i + 1, text: toNdjsonLine(e).trim() })),
+    emptyTally(),
+  );
+}
+
+describe('SnapshotSource', () => {
+  it('stays consistent with its rseq while events change orders between pieces', () => {
+    const state = new RelayState({ log: new MemoryEventLog(100_000), now: () => T0, anomalyLimit: 100, onAccepted: () => {} });
+    const { created, later } = flow(2_000);
+    ingest(state, created);
+    const source = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000 });
+    const pieces = source.pieces();
+    let text = pieces.next().value as string;
+    // Half the orders move on after the first piece went out, the rest after the second.
+    ingest(state, later.slice(0, 2_000));
+    text += pieces.next().value as string;
+    ingest(state, later.slice(2_000));
+    for (const piece of pieces) text += piece;
+    state.endSnapshot(source);
+
+    expect(text.startsWith(`id: 2000\nevent: snapshot\ndata: `)).toBe(true);
+    const snapshot = JSON.parse(text.slice(text.indexOf('data: ') + 6)) as { rseq: number; orders: unknown[]; summary: { by_status: Record<string, number> } };
+    const reference = createBook();
+    for (const event of created) applyEvent(reference, event);
+    expect(snapshot.rseq).toBe(2_000);
+    expect(snapshot.orders).toEqual([...reference.orders.values()].map(orderToJson));
+    expect(snapshot.summary.by_status.NEW).toBe(2_000);
+    // Meanwhile the live book really did move on.
+    expect(state.book.byStatus.FILLED).toBe(2_000);
+    expect(source.preimageSize).toBe(0);
+  });
+});
