@@ -43,15 +43,32 @@ export interface FakeStream {
   readonly aborted: boolean;
 }
 
-/** A fetch that answers each call with an SSE stream the test writes to. */
-export function fakeFetch(status = 200): { fetch: (url: string, init: RequestInit) => Promise<Response>; streams: FakeStream[]; failNext: (n: number) => void } {
+export interface FakeHealth {
+  rseq: number;
+  uptime_s: number;
+}
+
+/** A fetch that answers each stream request with an SSE stream the test writes to, and /api/healthz with `health`. */
+export function fakeFetch(status = 200): {
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  streams: FakeStream[];
+  failNext: (n: number) => void;
+  health: FakeHealth;
+  healthChecks: () => number;
+} {
   const streams: FakeStream[] = [];
   let failures = 0;
+  let checks = 0;
+  const health: FakeHealth = { rseq: 1e9, uptime_s: 1e9 };
   const encoder = new TextEncoder();
   const fetch = (url: string, init: RequestInit): Promise<Response> => {
     if (failures > 0) {
       failures--;
       return Promise.reject(new TypeError('fetch failed'));
+    }
+    if (url.startsWith('/api/healthz')) {
+      checks++;
+      return Promise.resolve(Response.json({ status: 'ok', ...health }));
     }
     let controller!: ReadableStreamDefaultController<Uint8Array>;
     let aborted = false;
@@ -78,7 +95,7 @@ export function fakeFetch(status = 200): { fetch: (url: string, init: RequestIni
     });
     return Promise.resolve(new Response(body, { status, headers: { 'content-type': 'text/event-stream' } }));
   };
-  return { fetch, streams, failNext: (n) => void (failures = n) };
+  return { fetch, streams, failNext: (n) => void (failures = n), health, healthChecks: () => checks };
 }
 
 /** Lets pending promise callbacks (fetch, stream reads) run. */

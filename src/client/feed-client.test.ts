@@ -192,6 +192,47 @@ describe('feed client', () => {
     expect(feed.counters().restarts).toBe(1);
   });
 
+  it('asks a relay restarted while we were away for a snapshot, even when its new log passed our rseq', async () => {
+    const { relay, feed, timers, dashboard, status } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(3, ['old']));
+    await settle();
+    relay.streams[0]!.close();
+    await settle();
+    // Down for 5 s; the new process has been up 2 s and already logged 7 events.
+    Object.assign(relay.health, { rseq: 7, uptime_s: 2 });
+    relay.failNext(3);
+    for (let i = 0; i < 4; i++) {
+      timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
+      await settle();
+    }
+    expect(relay.healthChecks()).toBeGreaterThan(0);
+    expect(relay.streams.length).toBeGreaterThanOrEqual(2);
+    const last = relay.streams[relay.streams.length - 1]!;
+    expect(last.headers['Last-Event-ID']).toBeUndefined();
+    expect(status()).toBe('RESYNCING');
+    last.send('snapshot', snapshot(7, ['new']));
+    await settle();
+    expect([...dashboard.book().orders.keys()]).toEqual(['new']);
+    expect(feed.counters().restarts).toBe(1);
+  });
+
+  it('resumes from a relay that stayed up (uptime longer than our silence)', async () => {
+    const { relay, feed, timers, dashboard } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.send('snapshot', snapshot(3, ['kept']));
+    await settle();
+    relay.streams[0]!.close();
+    await settle();
+    Object.assign(relay.health, { rseq: 9, uptime_s: 3600 });
+    timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
+    await settle();
+    expect(relay.streams[1]!.headers['Last-Event-ID']).toBe('3');
+    expect(feed.counters().restarts).toBe(0);
+  });
+
   it('resyncs when a second heartbeat still finds announced events missing', async () => {
     const { relay, feed, status } = setup();
     feed.start();

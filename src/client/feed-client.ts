@@ -3,6 +3,7 @@ import { restoreBook } from '../core/restore';
 import type { Dashboard, StreamItem } from '../store/dashboard-store';
 import type { BackoffOptions } from './backoff';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { relayRestartedSince } from './relay-restart-check';
 import { readSse } from './sse-reader';
 import { parseEvents, parseHeartbeat, parseSnapshot } from './stream-messages';
 import type { Snapshot } from './stream-messages';
@@ -22,6 +23,8 @@ export interface FeedDeps {
   /** Uniform in [0, 1), for reconnect jitter. */
   readonly random: () => number;
   readonly url?: string;
+  /** The relay's health endpoint, read before resuming to notice a restarted relay. */
+  readonly healthUrl?: string;
   readonly token?: string | null;
   readonly backoff?: BackoffOptions;
 }
@@ -60,6 +63,8 @@ export function createFeed(deps: FeedDeps): Feed {
   let watchdog: unknown = null;
   let retry: unknown = null;
   let stopped = true;
+  let lastDataAt = -Infinity;
+  let restartCounted = false;
 
   const setFeed = dashboard.setFeed;
   const clear = (handle: unknown): null => {
@@ -105,7 +110,8 @@ export function createFeed(deps: FeedDeps): Feed {
   };
 
   const applySnapshot = (snap: Snapshot): void => {
-    if (snap.rseq < received) counters.restarts++;
+    if (snap.rseq < received && !restartCounted) counters.restarts++;
+    restartCounted = false;
     const book = restoreBook({ orders: snap.orders, anomalies: snap.anomalies, lastSeq: snap.lastSeq, anomalyCounts: snap.anomalyCounts });
     heartbeatMs = snap.heartbeatMs;
     received = snap.rseq;
@@ -148,7 +154,8 @@ export function createFeed(deps: FeedDeps): Feed {
       return;
     }
     if (hb.rseq < received) {
-      // Counted as a restart when the fresh snapshot arrives behind what we had.
+      counters.restarts++;
+      restartCounted = true;
       resync('relay restarted');
       return;
     }
@@ -166,6 +173,7 @@ export function createFeed(deps: FeedDeps): Feed {
   };
 
   const onMessage = (message: EventSourceMessage): void => {
+    lastDataAt = deps.now();
     armWatchdog();
     if (message.event === 'snapshot') {
       const snap = parseSnapshot(message.data);
@@ -187,6 +195,27 @@ export function createFeed(deps: FeedDeps): Feed {
     const gen = generation;
     const ctrl = new AbortController();
     controller = ctrl;
+    const wantResume = !needSnapshot && received > 0;
+    const check = wantResume
+      ? relayRestartedSince({ fetch: deps.fetch, url: deps.healthUrl ?? '/api/healthz', signal: ctrl.signal, received, silenceMs: deps.now() - lastDataAt })
+      : Promise.resolve(false);
+    check
+      .then((restarted) => {
+        if (gen !== generation) return;
+        if (restarted) {
+          counters.restarts++;
+          restartCounted = true;
+          needSnapshot = true;
+          setFeed({ status: 'RESYNCING', error: 'relay restarted' });
+        }
+        open(gen, ctrl);
+      })
+      .catch((error: unknown) => {
+        if (gen === generation) fail(error instanceof Error ? error.message : String(error));
+      });
+  };
+
+  const open = (gen: number, ctrl: AbortController): void => {
     const resume = !needSnapshot && received > 0;
     const query = new URLSearchParams();
     if (deps.token) query.set('token', deps.token);

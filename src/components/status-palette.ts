@@ -21,7 +21,13 @@ export const STATUS_LOOK: Readonly<Record<Status, StatusLook>> = {
   PARTIAL_FILL: { label: 'Partial', icon: '◑', colorVar: '--status-partial', color: '#e69f00' },
   FILLED: { label: 'Filled', icon: '●', colorVar: '--status-filled', color: '#009e73' },
   CANCELED: { label: 'Canceled', icon: '⊘', colorVar: '--status-canceled', color: '#a68bd6' },
-  EXPIRED: { label: 'Expired', icon: '⌛', colorVar: '--status-expired', color: '#cc79a7' },
+  EXPIRED: { label: 'Expired', icon: '◌', colorVar: '--status-expired', color: '#cc79a7' },
   REJECTED: { label: 'Rejected', icon: '✕', colorVar: '--status-rejected', color: '#d55e00' },
   FAILED: { label: 'Failed', icon: '⚠', colorVar: '--status-failed', color: '#f0e442' },
 };
+
+/**
+ * The stale flag's glyph. Chosen from what DejaVu (Debian's default font, on wall PCs too)
+ * draws: ⏱ and ⌛ render as empty boxes there.
+ */
+export const STALE_ICON = '◷';

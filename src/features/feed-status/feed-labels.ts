@@ -12,7 +12,7 @@ export const FEED_LABEL: Readonly<Record<FeedStatus, string>> = {
 export const FEED_ICON: Readonly<Record<FeedStatus, string>> = {
   CONNECTING: '◌',
   LIVE: '●',
-  STALE: '⏸',
+  STALE: '◷',
   RECONNECTING: '↻',
   RESYNCING: '⟳',
 };

@@ -1,4 +1,4 @@
-import { STATUS_LOOK } from '../../components/status-palette';
+import { STALE_ICON, STATUS_LOOK } from '../../components/status-palette';
 import type { Status } from '../../core/status';
 import { STATUSES } from '../../core/status';
 import { useBookVersion, useDashboard } from '../../store/dashboard-context';
@@ -22,7 +22,7 @@ export function StatusChips({ selected, staleOnly, staleCount, onChange, onStale
   return (
     <div className="chips" role="group" aria-label="Filter by status">
       <button type="button" className="chip chip--stale" aria-pressed={staleOnly} onClick={() => onStaleOnly(!staleOnly)}>
-        <span aria-hidden="true">⏱</span> Stale <span className="chip__count num">{formatCount(staleCount)}</span>
+        <span aria-hidden="true">{STALE_ICON}</span> Stale <span className="chip__count num">{formatCount(staleCount)}</span>
       </button>
       {STATUSES.map((status) => {
         const look = STATUS_LOOK[status];

@@ -1,0 +1,48 @@
+import { created, fill, transition } from './fixtures/events';
+import { expect, pageUrl, postEvents, startRelayProcess, test } from './fixtures/relay';
+
+const HEARTBEAT_MS = 500;
+test.use({ relayOptions: { heartbeatMs: HEARTBEAT_MS } });
+
+test('feed goes LIVE, shows a dimmed view with a banner when the relay stops, and returns to LIVE with the new state after a restart', async ({ page, relay }) => {
+  await postEvents(relay.url, [created('before-1'), transition('before-1', 'OPEN', { orderId: 'X1' }), created('before-2')]);
+  await page.goto(pageUrl(relay.url));
+  const status = page.getByRole('status');
+  await expect(status).toContainText('LIVE');
+  await expect(page.locator('[role=row][data-order-id="before-1"]')).toBeVisible();
+  await expect(page.getByTestId('feed-banner')).toHaveCount(0);
+
+  await relay.stop();
+  // Within two heartbeats the operator is told the data is no longer live.
+  const banner = page.getByTestId('feed-banner');
+  await expect(banner).toBeVisible({ timeout: 2 * HEARTBEAT_MS + 500 });
+  await expect(banner).toContainText(/Data as of \d\d:\d\d:\d\d — (RECONNECTING|STALE FEED)/);
+  await expect(page.locator('main.page')).toHaveClass(/is-dimmed/);
+  await expect(status).toContainText(/RECONNECTING \(attempt \d+\)/, { timeout: 4 * HEARTBEAT_MS });
+  await page.screenshot({ path: 'e2e/screenshots/feed-reconnecting.png' });
+
+  // A new relay process on the same port starts empty: the page must show its state, not the old one.
+  const restarted = await startRelayProcess({ heartbeatMs: HEARTBEAT_MS, port: relay.port });
+  try {
+    await postEvents(restarted.url, [created('after-1', { symbol: 'ETH-USD' }), transition('after-1', 'OPEN'), fill('after-1', 250)]);
+    await expect(status).toContainText('LIVE', { timeout: 15_000 });
+    await expect(banner).toHaveCount(0);
+    await expect(page.locator('main.page')).not.toHaveClass(/is-dimmed/);
+    const row = page.locator('[role=row][data-order-id="after-1"]');
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('Partial');
+    await expect(row).toContainText('25.0%');
+    await expect(page.locator('[role=row][data-order-id="before-1"]')).toHaveCount(0);
+  } finally {
+    await restarted.stop();
+  }
+});
+
+test('a resumed stream keeps the book: events posted while connected arrive within a frame or so', async ({ page, relay }) => {
+  await page.goto(pageUrl(relay.url));
+  await expect(page.getByRole('status')).toContainText('LIVE');
+  await postEvents(relay.url, [created('live-1'), transition('live-1', 'OPEN'), fill('live-1', 1000)]);
+  const row = page.locator('[role=row][data-order-id="live-1"]');
+  await expect(row).toContainText('Filled');
+  await expect(row).toContainText('100%');
+});

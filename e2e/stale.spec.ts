@@ -1,0 +1,46 @@
+import { created, nowSec, transition } from './fixtures/events';
+import { expect, pageUrl, postEvents, test } from './fixtures/relay';
+
+test('an order crosses the stale threshold and is highlighted, counted and titled', async ({ page, relay }) => {
+  await postEvents(relay.url, [created('done', { ts: nowSec() - 600 }), transition('done', 'REJECTED')]);
+  await page.goto(pageUrl(relay.url, { stale_after: 6 }));
+  await expect(page.getByRole('status')).toContainText('LIVE');
+  // Posted once the page is live, so a slow page load cannot eat the margin.
+  await postEvents(relay.url, [created('young', { ts: nowSec() - 2 }), transition('young', 'OPEN')]);
+  const row = page.locator('[role=row][data-order-id="young"]');
+  await expect(row).toBeVisible();
+  await expect(row).not.toHaveClass(/is-stale/);
+  await expect(page).toHaveTitle('Orderwatch');
+  await expect(page.getByTestId('stale-count')).toContainText('0');
+
+  // Six seconds after creation, on the relay's clock, the order goes stale.
+  await expect(row).toHaveClass(/is-stale/, { timeout: 10_000 });
+  await expect(row).toContainText('STALE');
+  await expect(row).toContainText(/active for \d+ s — over 6 s limit/);
+  await expect(page.getByTestId('stale-count')).toContainText('1');
+  await expect(page).toHaveTitle('(1 stale) Orderwatch');
+  await expect(page.getByRole('button', { name: /Stale\s+1/ })).toBeVisible();
+  // Stale rows come first.
+  await expect(page.locator('.orders-grid__body [role=row]').first()).toHaveAttribute('data-order-id', 'young');
+  await page.screenshot({ path: 'e2e/screenshots/stale-row.png' });
+
+  // A terminal order never counts, however old.
+  await expect(page.locator('[role=row][data-order-id="done"]')).not.toHaveClass(/is-stale/);
+});
+
+test('the threshold can be changed in the UI and is kept in the URL; per-status limits give their reason', async ({ page, relay }) => {
+  await postEvents(relay.url, [created('unacked', { ts: nowSec() - 40 }), created('opened', { ts: nowSec() - 40 }), transition('opened', 'OPEN')]);
+  await page.goto(pageUrl(relay.url));
+  await expect(page.locator('[role=row][data-order-id="unacked"]')).toBeVisible();
+  await expect(page).toHaveTitle('Orderwatch');
+
+  await page.getByRole('spinbutton', { name: 'Stale after' }).fill('30');
+  await expect(page).toHaveTitle('(2 stale) Orderwatch');
+  await expect.poll(() => new URL(page.url()).searchParams.get('stale_after')).toBe('30');
+
+  await page.goto(pageUrl(relay.url, { stale_new: 10 }));
+  const unacked = page.locator('[role=row][data-order-id="unacked"]');
+  await expect(unacked).toContainText(/NEW for \d+ s — not acknowledged/);
+  await expect(page.locator('[role=row][data-order-id="opened"]')).not.toHaveClass(/is-stale/);
+  await expect(page).toHaveTitle('(1 stale) Orderwatch');
+});

@@ -1,0 +1,24 @@
+export interface RestartCheck {
+  readonly fetch: (url: string, init: RequestInit) => Promise<Response>;
+  readonly url: string;
+  readonly signal: AbortSignal;
+  /** The last rseq this client holds. */
+  readonly received: number;
+  /** How long this client has heard nothing from the relay (ms). */
+  readonly silenceMs: number;
+}
+
+/**
+ * A relay restarted since our last message numbers its events from 1 again, so our
+ * Last-Event-ID could name an event of its new log and we would silently keep the old book.
+ * Its health endpoint tells: a log head behind ours, or an uptime shorter than our silence.
+ * Throws when the relay cannot be reached (the caller backs off and retries).
+ */
+export async function relayRestartedSince(check: RestartCheck): Promise<boolean> {
+  const res = await check.fetch(check.url, { signal: check.signal, cache: 'no-store' });
+  if (!res.ok) throw new Error(`health check: HTTP ${res.status}`);
+  const body = (await res.json()) as { rseq?: unknown; uptime_s?: unknown };
+  const head = typeof body.rseq === 'number' ? body.rseq : Infinity;
+  const uptimeMs = typeof body.uptime_s === 'number' ? body.uptime_s * 1000 : Infinity;
+  return head < check.received || uptimeMs < check.silenceMs;
+}
