@@ -2,16 +2,6 @@ import type { Line } from '../protocol/line-splitter';
 
 const BATCH = 1_000;
 
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
-}
-
 /**
  * A JSON array body as numbered lines (item index + 1), handed to `apply` in batches with a
  * yield between them so a 5 MB array does not hold the event loop. A lone object is one item.
@@ -20,7 +10,7 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
 export async function readJsonArrayLines(parts: readonly Uint8Array[], total: number, apply: (lines: readonly Line[]) => void | Promise<void>): Promise<void> {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(concat(parts, total)));
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(parts, total)));
   } catch (error) {
     await apply([{ line: 1, error: `invalid JSON body (${error instanceof Error ? error.message : String(error)})`.slice(0, 200) }]);
     return;
