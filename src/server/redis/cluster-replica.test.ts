@@ -101,4 +101,17 @@ describe('ClusterReplica on a real Redis', () => {
     expect(await a.replica.readAfter('1-0', 100)).toBe('gone');
     expect(await a.replica.readAfter(ids[0]!, 1)).toBe('gone');
   });
+
+  it('stays degraded after Redis hands out rseqs it had already used (lost history)', async () => {
+    const a = await open('lost');
+    await until(() => a.replica.health.ready);
+    const ids = await a.replica.append([created('l1', 1), created('l2', 2)], NOW);
+    await a.replica.waitFor(ids.at(-1)!, 2_000);
+    expect(a.replica.health.degraded).toBe(false);
+    // What a Redis restarted from an AOF missing its last second would do: number from 1 again.
+    await admin.xadd('ow:{lost}:2026-11-24:ev', '*', 'r', '1', 'a', String(NOW), 'e', JSON.stringify({ type: 'order_created', client_order_id: 'x', ts: NOW / 1000, symbol: 'S', side: 'buy', size_usd: 1, route: 'r' }));
+    await until(() => a.replica.health.degraded);
+    expect(a.replica.health.error).toMatch(/lost history/);
+    expect(a.replica.counters.rseqGaps).toBe(1);
+  });
 });

@@ -226,7 +226,13 @@ export class ClusterReplica {
       }
       if (entry.kind === 'next') continue;
       const stored = entry.stored;
-      if (stored.rseq !== this.rseqNow + 1 && this.rseqNow !== 0) this.health.counters.rseqGaps++;
+      if (this.rseqNow !== 0 && stored.rseq <= this.rseqNow) {
+        // Redis came back without writes this relay had already applied (AOF everysec after a
+        // host crash). Numbers are being reused: stop pretending to be live until restarted.
+        this.health.counters.rseqGaps++;
+        this.health.historyLost(stored.rseq, this.rseqNow);
+        this.options.log?.({ rseq: stored.rseq, applied: this.rseqNow }, 'redis store: Redis lost history this relay applied; restart this relay');
+      } else if (stored.rseq !== this.rseqNow + 1 && this.rseqNow !== 0) this.health.counters.rseqGaps++;
       this.rseqNow = stored.rseq;
       const anomalies = this.sink.apply(stored);
       this.recentAnomalies.record(stored.id, anomalies);

@@ -26,6 +26,7 @@ export class ReplicaHealth {
   private caughtUp = false;
   private target: string | undefined;
   private failing = false;
+  private lost: string | undefined;
   private lastError = '';
   private readonly listeners = new Set<() => void>();
   private last = { ready: false, degraded: false };
@@ -41,11 +42,18 @@ export class ReplicaHealth {
   }
 
   get degraded(): boolean {
-    return this.failing || this.connections.some((c) => c.status !== 'ready');
+    return this.failing || this.lost !== undefined || this.connections.some((c) => c.status !== 'ready');
   }
 
   get error(): string {
-    return this.lastError;
+    return this.lost ?? this.lastError;
+  }
+
+  /** Permanent until the relay restarts (from the snapshot, which Redis kept consistently). */
+  historyLost(seen: number, applied: number): void {
+    if (this.lost !== undefined) return;
+    this.lost = `Redis lost history: stream went back to rseq ${seen} after ${applied} was applied; restart this relay`;
+    this.notify();
   }
 
   /** Called when ready or degraded change (for an immediate heartbeat). */

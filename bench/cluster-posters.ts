@@ -1,0 +1,69 @@
+import type { OrderEvent } from '../src/core/events';
+import { createEventMix } from '../src/engine/event-mix';
+import { toNdjsonLine } from '../src/protocol/encode';
+
+/** An endless seeded engine mix whose engines and order ids carry `prefix`, so posters never collide. */
+export function engineStream(seed: number, prefix: string): Iterator<OrderEvent> {
+  const mix = createEventMix({ seed, orders: Number.POSITIVE_INFINITY, maxActive: 2_000, engines: 2 })[Symbol.iterator]();
+  return {
+    next: () => {
+      const step = mix.next();
+      if (step.done === true) return step;
+      return { done: false, value: { ...step.value, engine: `${prefix}-${step.value.engine}`, client_order_id: `${prefix}-${step.value.client_order_id}` } };
+    },
+  };
+}
+
+export function take(source: Iterator<OrderEvent>, n: number): string {
+  let body = '';
+  for (let i = 0; i < n; i++) {
+    const step = source.next();
+    if (step.done === true) break;
+    body += toNdjsonLine(step.value);
+  }
+  return body;
+}
+
+/**
+ * One POST; a 503 fails the run. A dropped keep-alive socket is retried once: safe, since the
+ * events carry seqs and the cluster drops what it already took.
+ */
+export async function post(url: string, body: string): Promise<number> {
+  const send = () => fetch(`${url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+  const response = await send().catch(send);
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`ingest ${url}: HTTP ${response.status}: ${text.slice(0, 200)}`);
+  return (JSON.parse(text) as { accepted: number }).accepted;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One engine at a steady rate, its batches sent round-robin over the relays (as through a load
+ * balancer): each POST waits for the previous one, since an engine's seqs must arrive in order.
+ * Batches are whatever fell due since the last POST (10 ms ticks at best).
+ */
+export async function postAtRate(urls: readonly string[], ratePerSec: number, seconds: number, source: Iterator<OrderEvent>): Promise<number> {
+  const total = Math.round(ratePerSec * seconds);
+  const t0 = performance.now();
+  let sent = 0;
+  let accepted = 0;
+  for (let i = 0; sent < total; i++) {
+    const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * ratePerSec)) - sent;
+    if (due <= 0) {
+      await sleep(10);
+      continue;
+    }
+    const n = Math.min(due, 2_000);
+    accepted += await post(urls[i % urls.length]!, take(source, n));
+    sent += n;
+  }
+  return accepted;
+}
+
+/** As fast as it goes: `count` events in 2,000-line POSTs, one after another, to one relay. */
+export async function postFlat(url: string, count: number, source: Iterator<OrderEvent>): Promise<number> {
+  let accepted = 0;
+  for (let sent = 0; sent < count; sent += 2_000) accepted += await post(url, take(source, Math.min(2_000, count - sent)));
+  return accepted;
+}

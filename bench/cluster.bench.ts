@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:cluster [-- --quick]`: Redis plus three relays on loopback (issue 6 §5).
+ *
+ * A private redis-server (AOF everysec) and three relays in child processes
+ * (`src/server/main.ts --store redis://…`, as an operator runs them). Three phases:
+ * 1. 100 stream clients spread over the relays while one engine posts 5,000 events/s
+ *    round-robin over them: p50/p99 from arrival at the ingesting relay to a client.
+ * 2. Three engines, one per relay, post as fast as they can until the day's stream holds
+ *    1,000,000 events: the sustained rate is counted until every relay has applied them all.
+ * 3. One relay is killed (SIGKILL) and started again: time until /api/healthz says ready.
+ * Figures are printed beside their targets and written to bench/results/cluster.json.
+ */
+import { cpus, loadavg } from 'node:os';
+import { startRedisServer } from '../test/support/redis-server';
+import type { RelayProcess } from '../test/support/relay-process';
+import { startRelayProcess } from '../test/support/relay-process';
+import { engineStream, postAtRate, postFlat } from './cluster-posters';
+import { ClusterReader, LatencyHistogram } from './cluster-reader';
+import type { Figure } from './lib/figures';
+import { allMet, printFigures } from './lib/figures';
+import { hasFlag } from './lib/measure';
+import { writeResults } from './lib/results';
+
+const quick = hasFlag('--quick');
+const STREAM_EVENTS = quick ? 200_000 : 1_000_000;
+const LATENCY_SECONDS = quick ? 6 : 15;
+const RATE = 5_000;
+const CLIENTS = 100;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function health(url: string): Promise<{ ready: boolean; rseq: number }> {
+  try {
+    const response = await fetch(`${url}/api/healthz`);
+    return (await response.json()) as { ready: boolean; rseq: number };
+  } catch {
+    return { ready: false, rseq: 0 };
+  }
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
+    await sleep(20);
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`bench:cluster${quick ? ' (quick)' : ''}: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`);
+  const redis = await startRedisServer({ appendfsync: 'everysec' });
+  const args = ['--no-sim', '--store', redis.url, '--log-level', 'error'];
+  const relays: RelayProcess[] = await Promise.all([0, 1, 2].map(() => startRelayProcess(args, 60_000)));
+  const urls = relays.map((r) => r.url);
+  const readers: ClusterReader[] = [];
+  try {
+    await until(async () => (await Promise.all(urls.map(health))).every((h) => h.ready), 30_000, 'relays ready');
+
+    // Phase 1: latency at 5,000 events/s to 100 clients over three relays.
+    const histogram = new LatencyHistogram();
+    const warm = Date.now() + 1_000;
+    for (let i = 0; i < CLIENTS; i++) readers.push(new ClusterReader(urls[i % urls.length]!, histogram, warm));
+    await Promise.all(readers.map((r) => r.open()));
+    const engine = engineStream(7, 'lat');
+    const latencyAccepted = await postAtRate(urls, RATE, LATENCY_SECONDS, engine);
+    await until(async () => readers.every((r) => r.lastRseq >= latencyAccepted), 30_000, 'every client has every event');
+    const complete = readers.filter((r) => r.lastRseq >= latencyAccepted && !r.ended).length;
+    for (const r of readers.splice(0)) r.close();
+    console.log(`latency phase: ${latencyAccepted} events, ${complete}/${CLIENTS} clients complete`);
+
+    // Phase 2: sustained ingest, three engines (one per relay), until the stream holds STREAM_EVENTS.
+    const perRelay = Math.ceil((STREAM_EVENTS - latencyAccepted) / urls.length);
+    const t0 = performance.now();
+    const counts = await Promise.all(urls.map((url, i) => postFlat(url, perRelay, engineStream(100 + i, `max${i}`))));
+    const posted = performance.now();
+    const total = latencyAccepted + counts.reduce((a, b) => a + b, 0);
+    await until(async () => (await Promise.all(urls.map(health))).every((h) => h.rseq >= total), 300_000, 'every relay applied every event');
+    const applied = performance.now();
+    const ingested = total - latencyAccepted;
+    console.log(`ingest phase: ${ingested} events posted in ${((posted - t0) / 1000).toFixed(1)} s, applied everywhere after ${((applied - t0) / 1000).toFixed(1)} s; stream holds ${total}`);
+    await sleep(2_000);
+
+    // Phase 3: one relay crashes and comes back.
+    await relays[2]!.kill();
+    const restartT0 = performance.now();
+    const again = await startRelayProcess(args, 60_000);
+    relays[2] = again;
+    const listening = performance.now();
+    await until(async () => (await health(again.url)).ready, 120_000, 'restarted relay ready');
+    const ready = performance.now();
+    const readyRseq = (await health(again.url)).rseq;
+    console.log(`restart: listening after ${((listening - restartT0) / 1000).toFixed(2)} s, ready at rseq ${readyRseq} of ${total}`);
+
+    const figures: Figure[] = [
+      { figure: 'sustained ingest, 3 relays (posted → applied on all)', value: ingested / ((applied - t0) / 1000), unit: 'ev/s', target: { atLeast: 50_000 } },
+      { figure: 'ingest accepted (POST replies only)', value: ingested / ((posted - t0) / 1000), unit: 'ev/s' },
+      { figure: `ingest → client p50 @ ${RATE} ev/s, ${CLIENTS} clients`, value: histogram.percentile(0.5), unit: 'ms' },
+      { figure: `ingest → client p99 @ ${RATE} ev/s, ${CLIENTS} clients`, value: histogram.percentile(0.99), unit: 'ms', target: { atMost: 100 } },
+      { figure: 'ingest → client max', value: histogram.maxMs, unit: 'ms' },
+      { figure: `restart → ready, ${total.toLocaleString('en-US')} events in the stream`, value: (ready - restartT0) / 1000, unit: 's', target: { atMost: 5 } },
+      { figure: 'of which process start (tsx, to listening)', value: (listening - restartT0) / 1000, unit: 's' },
+      { figure: 'of which snapshot + tail (listening → ready)', value: (ready - listening) / 1000, unit: 's' },
+    ];
+    const checked = printFigures('bench:cluster: Redis + 3 relays on loopback', figures);
+    const path = writeResults('cluster', checked, { quick, streamEvents: total, clients: CLIENTS, rate: RATE, load: loadavg() });
+    console.log(`\n${allMet(checked) ? 'all targets met' : 'some targets missed'} (results: ${path})`);
+  } finally {
+    for (const r of readers) r.close();
+    await Promise.all(relays.map((r) => r.stop()));
+    await redis.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
