@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adversarialStream, sequencedStream } from '../../test/arbitraries/order-events';
-import { bookState } from '../../test/support/book-state';
+import { bookState, snapshotThroughJson } from '../../test/support/book-state';
 import { checkProperty } from '../../test/support/check-property';
 import { applyEvent } from './apply';
 import type { OrderBook } from './book';
@@ -10,7 +10,6 @@ import { cleanup } from './cleanup';
 import type { OrderEvent } from './events';
 import type { Order } from './order';
 import { restoreBook } from './restore';
-import { anomalyFromJson, anomalyToJson, orderFromJson, orderToJson } from './serialize';
 import { isActive, isTerminal, STATUSES, zeroByStatus } from './status';
 import { summarize } from './summary';
 import { canTransition } from './transitions';
@@ -47,23 +46,6 @@ function expectSummaryMatchesScan(book: OrderBook): void {
   expect(s.total_orders).toBe(book.orders.size);
   expect(s.active_orders + s.terminal_orders).toBe(s.total_orders);
   expect(s.active_orders).toBe(STATUSES.filter(isActive).reduce((n, st) => n + scan[st], 0));
-}
-
-/** Serialises a book the way a relay snapshot does and restores it on the far side. */
-function throughJsonSnapshot(book: OrderBook): OrderBook {
-  const text = JSON.stringify({
-    orders: [...book.orders.values()].map(orderToJson),
-    anomalies: book.anomalies.toArray().map(anomalyToJson),
-    anomalyCounts: book.anomalyCounts,
-    lastSeq: Object.fromEntries(book.lastSeq),
-  });
-  const snap = JSON.parse(text) as {
-    orders: ReturnType<typeof orderToJson>[];
-    anomalies: ReturnType<typeof anomalyToJson>[];
-    anomalyCounts: OrderBook['anomalyCounts'];
-    lastSeq: Record<string, number>;
-  };
-  return restoreBook({ ...snap, orders: snap.orders.map(orderFromJson), anomalies: snap.anomalies.map(anomalyFromJson) });
 }
 
 describe('lifecycle properties over random adversarial streams', () => {
@@ -160,7 +142,7 @@ describe('lifecycle properties over random adversarial streams', () => {
       fc.property(adversarialStream, fc.nat(), (events, cut) => {
         const at = events.length === 0 ? 0 : cut % (events.length + 1);
         const straight = replay(events);
-        const resumed = replay(events.slice(at), throughJsonSnapshot(replay(events.slice(0, at))));
+        const resumed = replay(events.slice(at), restoreBook(snapshotThroughJson(replay(events.slice(0, at)))));
         expect(bookState(resumed)).toEqual(bookState(straight));
       }),
       { numRuns: 200 },

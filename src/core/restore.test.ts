@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bookState } from '../../test/support/book-state';
+import { bookState, snapshotThroughJson } from '../../test/support/book-state';
 import { created, filled, moved, T0 } from '../../test/support/event-builders';
 import { applyEvent } from './apply';
 import type { OrderBook } from './book';
 import { createBook } from './book';
 import { cleanup } from './cleanup';
 import type { Order } from './order';
-import type { BookSnapshot } from './restore';
 import { restoreBook } from './restore';
-import { anomalyFromJson, anomalyToJson, orderFromJson, orderToJson } from './serialize';
+import { orderFromJson, orderToJson } from './serialize';
 
 function busyBook(): OrderBook {
   const book = createBook();
@@ -23,23 +22,6 @@ function busyBook(): OrderBook {
   applyEvent(book, filled('c', 3, { engine: 'eng-2', seq: 2 }));
   applyEvent(book, moved('ghost', 'OPEN', { engine: 'eng-2', seq: 3 }));
   return book;
-}
-
-/** What a relay sends and a client receives: through JSON text and back. */
-function throughJson(book: OrderBook): BookSnapshot {
-  const wire = JSON.stringify({
-    orders: [...book.orders.values()].map(orderToJson),
-    anomalies: book.anomalies.toArray().map(anomalyToJson),
-    lastSeq: Object.fromEntries(book.lastSeq),
-    anomalyCounts: book.anomalyCounts,
-  });
-  const parsed = JSON.parse(wire) as {
-    orders: ReturnType<typeof orderToJson>[];
-    anomalies: ReturnType<typeof anomalyToJson>[];
-    lastSeq: Record<string, number>;
-    anomalyCounts: OrderBook['anomalyCounts'];
-  };
-  return { ...parsed, orders: parsed.orders.map(orderFromJson), anomalies: parsed.anomalies.map(anomalyFromJson) };
 }
 
 const withoutRev = ({ rev: _rev, ...rest }: Order) => rest;
@@ -64,19 +46,19 @@ describe('serialize', () => {
 describe('restoreBook', () => {
   it('rebuilds the same state from its JSON snapshot', () => {
     const book = busyBook();
-    const restored = restoreBook(throughJson(book));
+    const restored = restoreBook(snapshotThroughJson(book));
     expect(bookState(restored)).toEqual(bookState(book));
     expect(restored.anomalyTotal).toBe(book.anomalyTotal);
   });
 
   it('keeps catching duplicates after a restore', () => {
-    const restored = restoreBook(throughJson(busyBook()));
+    const restored = restoreBook(snapshotThroughJson(busyBook()));
     expect(applyEvent(restored, moved('a', 'CANCELED', { engine: 'eng-1', seq: 6 })).outcome).toBe('duplicate');
     expect(applyEvent(restored, moved('c', 'CANCELED', { engine: 'eng-2', seq: 4 })).outcome).toBe('applied');
   });
 
   it('rebuilds the terminal log so cleanup still removes the oldest completion first', () => {
-    const restored = restoreBook(throughJson(busyBook()));
+    const restored = restoreBook(snapshotThroughJson(busyBook()));
     // b completed at T0+50, a at T0+3000.
     expect(cleanup(restored, 1)).toEqual(['b']);
   });
@@ -84,7 +66,7 @@ describe('restoreBook', () => {
   it('complete anomaly counts survive when only the recent anomalies travel', () => {
     const book = createBook({ anomalyLimit: 1 });
     for (let i = 0; i < 4; i++) applyEvent(book, moved(`g${i}`, 'OPEN'));
-    const restored = restoreBook(throughJson(book), { anomalyLimit: 1 });
+    const restored = restoreBook(snapshotThroughJson(book), { anomalyLimit: 1 });
     expect(restored.anomalies.size).toBe(1);
     expect(restored.anomalyCounts.unknown_order).toBe(4);
     expect(restored.anomalyTotal).toBe(4);

@@ -1,5 +1,7 @@
 import type { OrderBook } from '../../src/core/book';
-import { anomalyToJson, orderToJson } from '../../src/core/serialize';
+import type { BookSnapshot } from '../../src/core/restore';
+import type { AnomalyJson, OrderJson } from '../../src/core/serialize';
+import { anomalyFromJson, anomalyToJson, orderFromJson, orderToJson } from '../../src/core/serialize';
 import { summarize } from '../../src/core/summary';
 
 /**
@@ -15,4 +17,21 @@ export function bookState(book: OrderBook) {
     anomalyCounts: { ...book.anomalyCounts },
     lastSeq: Object.fromEntries(book.lastSeq),
   };
+}
+
+/** What a relay sends and a client receives: a snapshot through JSON text and back, for restoreBook. */
+export function snapshotThroughJson(book: OrderBook): BookSnapshot {
+  const text = JSON.stringify({
+    orders: [...book.orders.values()].map(orderToJson),
+    anomalies: book.anomalies.toArray().map(anomalyToJson),
+    anomalyCounts: book.anomalyCounts,
+    lastSeq: Object.fromEntries(book.lastSeq),
+  });
+  const parsed = JSON.parse(text) as {
+    orders: OrderJson[];
+    anomalies: AnomalyJson[];
+    anomalyCounts: OrderBook['anomalyCounts'];
+    lastSeq: Record<string, number>;
+  };
+  return { ...parsed, orders: parsed.orders.map(orderFromJson), anomalies: parsed.anomalies.map(anomalyFromJson) };
 }
