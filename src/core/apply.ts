@@ -2,7 +2,8 @@ import type { OrderBook } from './book';
 import { isDuplicate, recordAnomaly } from './book';
 import type { OrderCreated, OrderEvent, OrderFill, OrderTransition } from './events';
 import { applyFillTotals, autoTransitionTarget, OVERFILL_PCT, rawFillPct } from './fills';
-import type { Cause, Order } from './order';
+import type { Cause, FillEntry, HistoryEntry, Order } from './order';
+import { appendExact } from './order';
 import type { Status } from './status';
 import { isTerminal } from './status';
 import { canTransition } from './transitions';
@@ -23,6 +24,9 @@ export interface ApplyResult {
 }
 
 const DUPLICATE: ApplyResult = { outcome: 'duplicate', order: undefined, anomalies: 0 };
+/** Shared by every order until its first change (arrays are replaced, never mutated); frozen so nothing can. */
+const EMPTY_HISTORY: readonly HistoryEntry[] = Object.freeze([]);
+const EMPTY_FILLS: readonly FillEntry[] = Object.freeze([]);
 
 /**
  * Applies one decoded event to the book, in place, following the wire-format rules 2–7.
@@ -36,26 +40,28 @@ export function applyEvent(book: OrderBook, event: OrderEvent): ApplyResult {
   if (isDuplicate(book, event)) return DUPLICATE;
   book.eventsSeen++;
   const before = book.anomalyTotal;
+  // One lookup serves every rule below; the handlers receive the order instead of looking again.
+  let order = book.orders.get(event.client_order_id);
   let outcome: ApplyOutcome;
-  switch (event.type) {
-    case 'order_created':
-      outcome = create(book, event);
-      break;
-    case 'order_transition':
-      outcome = transition(book, event);
-      break;
-    case 'order_fill':
-      outcome = fill(book, event);
-      break;
+  if (event.type === 'order_created') {
+    if (order === undefined) {
+      order = create(book, event);
+      outcome = 'applied';
+    } else {
+      recordAnomaly(book, event, 'duplicate_order', `order ${event.client_order_id} already exists; second order_created ignored`);
+      outcome = 'unchanged';
+    }
+  } else if (order === undefined) {
+    const what = event.type === 'order_transition' ? event.status : 'fill';
+    recordAnomaly(book, event, 'unknown_order', `${what} for unknown order ${event.client_order_id}`);
+    outcome = 'unchanged';
+  } else {
+    outcome = event.type === 'order_transition' ? transition(book, order, event) : fill(book, order, event);
   }
-  return { outcome, order: book.orders.get(event.client_order_id), anomalies: book.anomalyTotal - before };
+  return { outcome, order, anomalies: book.anomalyTotal - before };
 }
 
-function create(book: OrderBook, event: OrderCreated): ApplyOutcome {
-  if (book.orders.has(event.client_order_id)) {
-    recordAnomaly(book, event, 'duplicate_order', `order ${event.client_order_id} already exists; second order_created ignored`);
-    return 'unchanged';
-  }
+function create(book: OrderBook, event: OrderCreated): Order {
   const order: Order = {
     client_order_id: event.client_order_id,
     order_id: null,
@@ -75,21 +81,16 @@ function create(book: OrderBook, event: OrderCreated): ApplyOutcome {
     first_fill_at: null,
     completed_at: null,
     last_update_at: event.ts,
-    history: [],
-    fills: [],
+    history: EMPTY_HISTORY,
+    fills: EMPTY_FILLS,
     rev: 0,
   };
   book.orders.set(order.client_order_id, order);
   book.byStatus.NEW++;
-  return 'applied';
+  return order;
 }
 
-function transition(book: OrderBook, event: OrderTransition): ApplyOutcome {
-  const order = book.orders.get(event.client_order_id);
-  if (order === undefined) {
-    recordAnomaly(book, event, 'unknown_order', `${event.status} for unknown order ${event.client_order_id}`);
-    return 'unchanged';
-  }
+function transition(book: OrderBook, order: Order, event: OrderTransition): ApplyOutcome {
   if (event.status === order.status) return 'unchanged';
   if (!canTransition(order.status, event.status)) {
     const why = isTerminal(order.status) ? ` (${order.status} is terminal)` : '';
@@ -101,12 +102,7 @@ function transition(book: OrderBook, event: OrderTransition): ApplyOutcome {
   return 'applied';
 }
 
-function fill(book: OrderBook, event: OrderFill): ApplyOutcome {
-  const order = book.orders.get(event.client_order_id);
-  if (order === undefined) {
-    recordAnomaly(book, event, 'unknown_order', `fill for unknown order ${event.client_order_id}`);
-    return 'unchanged';
-  }
+function fill(book: OrderBook, order: Order, event: OrderFill): ApplyOutcome {
   if (isTerminal(order.status)) {
     recordAnomaly(book, event, 'fill_after_terminal', `fill after ${order.status} ignored`);
     return 'unchanged';
@@ -141,7 +137,7 @@ function describeRegression(order: Order, event: OrderFill): string | null {
 
 function moveTo(book: OrderBook, order: Order, to: Status, at: number, cause: Cause, reason: string | undefined): void {
   const from = order.status;
-  order.history.push(reason === undefined ? { from, to, at, cause } : { from, to, at, cause, reason });
+  order.history = appendExact(order.history, reason === undefined ? { from, to, at, cause } : { from, to, at, cause, reason });
   book.byStatus[from]--;
   book.byStatus[to]++;
   order.status = to;

@@ -1,6 +1,6 @@
 import type { OrderFill } from './events';
-import type { Order } from './order';
-import { MAX_FILLS_KEPT } from './order';
+import type { FillEntry, Order } from './order';
+import { appendExact, MAX_FILLS_KEPT } from './order';
 import type { Status } from './status';
 
 /** The engine rounds: 99.9% filled is filled. */
@@ -43,8 +43,8 @@ export function applyFillTotals(order: Order, event: OrderFill): void {
   if (order.first_fill_at === null && (event.filled_size > 0 || event.filled_value > 0)) {
     order.first_fill_at = event.ts;
   }
-  if (order.fills.length >= MAX_FILLS_KEPT) order.fills.shift();
-  order.fills.push({ at: event.ts, filled_size: event.filled_size, filled_value: event.filled_value, fees: event.fees });
+  const entry: FillEntry = { at: event.ts, filled_size: event.filled_size, filled_value: event.filled_value, fees: event.fees };
+  order.fills = appendExact(order.fills, entry, MAX_FILLS_KEPT);
   order.last_update_at = event.ts;
   order.rev++;
 }
