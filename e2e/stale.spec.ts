@@ -3,7 +3,7 @@ import { expect, pageUrl, postEvents, test } from './fixtures/relay';
 
 test('an order crosses the stale threshold and is highlighted, counted and titled', async ({ page, relay }) => {
   await postEvents(relay.url, [created('done', { ts: nowSec() - 600 }), transition('done', 'REJECTED')]);
-  await page.goto(pageUrl(relay.url, { stale_after: 6 }));
+  await page.goto(pageUrl(relay.url, { stale_after: 8 }));
   await expect(page.getByRole('status')).toContainText('LIVE');
   // Posted once the page is live, so a slow page load cannot eat the margin.
   await postEvents(relay.url, [created('young', { ts: nowSec() - 2 }), transition('young', 'OPEN')]);
@@ -13,10 +13,10 @@ test('an order crosses the stale threshold and is highlighted, counted and title
   await expect(page).toHaveTitle('Orderwatch');
   await expect(page.getByTestId('stale-count')).toContainText('0');
 
-  // Six seconds after creation, on the relay's clock, the order goes stale.
+  // Eight seconds after creation, on the relay's clock, the order goes stale.
   await expect(row).toHaveClass(/is-stale/, { timeout: 10_000 });
   await expect(row).toContainText('STALE');
-  await expect(row).toContainText(/active for \d+ s — over 6 s limit/);
+  await expect(row).toContainText(/active for \d+ s — over 8 s limit/);
   await expect(page.getByTestId('stale-count')).toContainText('1');
   await expect(page).toHaveTitle('(1 stale) Orderwatch');
   await expect(page.getByRole('button', { name: /Stale\s+1/ })).toBeVisible();

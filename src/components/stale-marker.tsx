@@ -3,7 +3,12 @@ import { STALE_ICON } from './status-palette';
 export function StaleMarker({ reason }: { readonly reason: string }) {
   return (
     <span className="stale-marker" title={reason}>
-      <span aria-hidden="true">{STALE_ICON}</span> <strong>STALE</strong> <span className="stale-marker__reason">{reason}</span>
+      <strong className="stale-marker__flag">
+        <span aria-hidden="true">{STALE_ICON}</span> STALE
+      </strong>{' '}
+      <span className="stale-marker__reason" title={reason}>
+        {reason}
+      </span>
     </span>
   );
 }

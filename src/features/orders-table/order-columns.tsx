@@ -16,7 +16,7 @@ const column = createColumnHelper<typeof tableFeaturesUsed, Order>();
 /** Width (CSS grid track) and alignment per column; ids are the URL's sort keys. */
 export const COLUMN_LAYOUT: Readonly<Record<SortKey, { readonly track: string; readonly numeric: boolean }>> = {
   age: { track: '88px', numeric: true },
-  status: { track: 'minmax(150px, 1.6fr)', numeric: false },
+  status: { track: 'minmax(170px, 1.8fr)', numeric: false },
   symbol: { track: 'minmax(90px, 0.8fr)', numeric: false },
   side: { track: '52px', numeric: false },
   size_usd: { track: '104px', numeric: true },
@@ -24,7 +24,7 @@ export const COLUMN_LAYOUT: Readonly<Record<SortKey, { readonly track: string; r
   filled_value: { track: '104px', numeric: true },
   avg_price: { track: '100px', numeric: true },
   fees: { track: '80px', numeric: true },
-  client_order_id: { track: 'minmax(110px, 1fr)', numeric: false },
+  client_order_id: { track: 'minmax(126px, 1fr)', numeric: false },
   order_id: { track: 'minmax(100px, 0.9fr)', numeric: false },
   engine: { track: 'minmax(64px, 0.5fr)', numeric: false },
   route: { track: '72px', numeric: false },

@@ -8,7 +8,8 @@ import { OrderRow } from './order-row';
 import type { OrdersTable } from './orders-table-type';
 import { nextActiveIndex, rowDomId } from './grid-keys';
 
-export const ROW_HEIGHT = 34;
+/** Tall enough for a stale row's second line (its reason). */
+export const ROW_HEIGHT = 40;
 
 interface OrdersGridBodyProps {
   readonly rows: readonly Row<OrdersTable['_features'], Order>[];

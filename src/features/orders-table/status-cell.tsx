@@ -10,7 +10,7 @@ export function StatusCell({ order }: { readonly order: Order }) {
   const thresholds = useStaleThresholds();
   const reason = staleReason(order, now, thresholds);
   return (
-    <span className="status-cell">
+    <span className={reason === null ? 'status-cell' : 'status-cell status-cell--stale'}>
       <StatusBadge status={order.status} />
       {reason !== null && <StaleMarker reason={reason} />}
     </span>
