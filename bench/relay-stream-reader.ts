@@ -4,6 +4,7 @@ import { get } from 'node:http';
 const BOUNDARY = Buffer.from('\n\n');
 const ID = Buffer.from('id: ');
 const EVENTS = Buffer.from('event: events');
+const AT = Buffer.from('"at":');
 
 /**
  * A stream client that costs the benchmark process almost nothing per event: it finds message
@@ -23,6 +24,8 @@ export class StreamReader {
     private readonly url: string,
     /** Called once per received item with its rseq and the arrival time (performance.now()). */
     private readonly onItems: (fromRseq: number, toRseq: number, receivedAt: number) => void,
+    /** When given: the relay's arrival time (`at`, epoch ms) of each message's last item and our Date.now(). */
+    private readonly onRelayArrival?: (relayAt: number, receivedWallMs: number) => void,
   ) {}
 
   /** Resolves once the snapshot has arrived. */
@@ -85,6 +88,11 @@ export class StreamReader {
     }
     if (id <= this.lastRseq) return;
     this.onItems(this.lastRseq + 1, id, at);
+    if (this.onRelayArrival !== undefined) {
+      // Event fields never include "at", so the last match is the last item's arrival time.
+      const atAt = message.lastIndexOf(AT);
+      if (atAt !== -1) this.onRelayArrival(Number.parseInt(message.subarray(atAt + AT.length, atAt + AT.length + 16).toString('latin1'), 10), Date.now());
+    }
     this.lastRseq = id;
     this.wake();
   }

@@ -95,7 +95,8 @@ async function main(): Promise<number> {
         `p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms; dropped by relay ${r.droppedByRelay}`,
     );
     console.log(
-      `  POST round trip p50 ${r.postP50Ms.toFixed(1)} ms, p99 ${r.postP99Ms.toFixed(1)} ms; ` +
+      `  relay arrival→client p50 ${r.relayToClientP50Ms.toFixed(1)} ms, p99 ${r.relayToClientP99Ms.toFixed(1)} ms (ms clock); ` +
+        `POST round trip p50 ${r.postP50Ms.toFixed(1)} ms, p99 ${r.postP99Ms.toFixed(1)} ms; ` +
         `CPU: relay ${(r.relayCpuShare * 100).toFixed(0)}% of a core, bench process ${(r.benchCpuShare * 100).toFixed(0)}%`,
     );
     console.log(memoryLine('relay memory', r.memory));
