@@ -30,10 +30,10 @@ describe('AnomaliesView', () => {
     expect(countOf('Duplicate order')).toBe('1');
     expect(countOf('Overfill')).toBe('0');
     expect(screen.getAllByRole('button', { name: /./ }).filter((b) => b.closest('ul[aria-label="Anomalies by kind"]'))).toHaveLength(7);
-    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    const rows = within(screen.getByRole('list', { name: /Recent anomalies/ })).getAllByRole('listitem');
     expect(rows.map((r) => r.getAttribute('data-kind'))).toEqual(['duplicate_order', 'unknown_order', 'invalid_transition']);
     expect(rows[2]).toHaveTextContent('FILLED → OPEN is not allowed (FILLED is terminal)');
-    expect(rows[2]).toHaveTextContent('e1 · 7');
+    expect(rows[2]).toHaveTextContent('e1 · seq 7');
     expect(rows[2]).toHaveTextContent('2026-11-24 10:00:02Z');
   });
 
@@ -44,7 +44,7 @@ describe('AnomaliesView', () => {
     t.post(moved('a', T0 + 2, 'OPEN'), filled('ghost', T0 + 3, 10, 0));
     t.advance(1_000);
     await user.click(screen.getByRole('button', { name: /Unknown order/ }));
-    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    const rows = within(screen.getByRole('list', { name: /Recent anomalies/ })).getAllByRole('listitem');
     expect(rows).toHaveLength(1);
     await user.click(within(rows[0]!).getByRole('button', { name: 'ghost' }));
     expect(readViewParams().order).toBe('ghost');

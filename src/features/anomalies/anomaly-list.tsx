@@ -8,37 +8,28 @@ export interface AnomalyListProps {
   readonly onSelectOrder: (clientOrderId: string) => void;
 }
 
-/** Recent anomalies: kind, order (opens its detail), engine and seq, event time, and the core's own words. */
+/**
+ * Recent anomalies: kind, order (opens its detail), engine and seq, event time, and the core's
+ * own words. Two lines per entry, so it reads the same in a side column and on a wide screen.
+ */
 export function AnomalyList({ anomalies, onSelectOrder }: AnomalyListProps) {
   if (anomalies.length === 0) return <p className="ow-anomalies__empty">✓ No anomalies: the engine has kept to the lifecycle rules.</p>;
   return (
-    <table className="ow-anomaly-list">
-      <thead>
-        <tr>
-          <th scope="col">Time (UTC)</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Order</th>
-          <th scope="col">Engine · seq</th>
-          <th scope="col">Detail</th>
-        </tr>
-      </thead>
-      <tbody>
-        {anomalies.map((a, i) => (
-          <tr key={`${a.ts}:${a.engine}:${a.seq ?? ''}:${a.client_order_id}:${i}`} data-kind={a.kind}>
-            <td className="ow-num">{formatTimestamp(a.ts)}</td>
-            <td className="ow-anomaly-list__kind">{ANOMALY_TEXT[a.kind].label}</td>
-            <td>
-              <button type="button" className="ow-link" onClick={() => onSelectOrder(a.client_order_id)}>
-                {a.client_order_id}
-              </button>
-            </td>
-            <td className="ow-num">
-              {a.engine === '' ? '—' : a.engine} · {a.seq ?? '—'}
-            </td>
-            <td>{a.detail}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ol className="ow-anomaly-list" aria-label="Recent anomalies, newest first">
+      {anomalies.map((a, i) => (
+        <li key={`${a.ts}:${a.engine}:${a.seq ?? ''}:${a.client_order_id}:${i}`} className="ow-anomaly-list__item" data-kind={a.kind}>
+          <div className="ow-anomaly-list__head">
+            <span className="ow-anomaly-list__kind">⚠ {ANOMALY_TEXT[a.kind].label}</span>
+            <button type="button" className="ow-link" onClick={() => onSelectOrder(a.client_order_id)}>
+              {a.client_order_id}
+            </button>
+            <span className="ow-anomaly-list__meta ow-num">
+              {a.engine === '' ? 'no engine' : a.engine} · seq {a.seq ?? '—'} · <time dateTime={new Date(a.ts).toISOString()}>{formatTimestamp(a.ts)}</time>
+            </span>
+          </div>
+          <div className="ow-anomaly-list__detail">{a.detail}</div>
+        </li>
+      ))}
+    </ol>
   );
 }

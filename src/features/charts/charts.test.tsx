@@ -10,17 +10,19 @@ const T0 = Date.parse('2026-11-24T10:00:00Z');
 const colors = statusColors(null);
 
 describe('charts', () => {
-  it('draws one bar per status and lists every count as text', () => {
+  it('draws a slice per status present, the total, and lists every count and share as text', () => {
     const counts = { ...zeroByStatus(), OPEN: 12, PARTIAL_FILL: 3, FILLED: 1_500, REJECTED: 4 };
     const { container } = render(<StatusBreakdownChart counts={counts} colors={colors} />);
     const legend = screen.getByRole('list', { name: 'Status counts' });
     const filled = within(legend).getByText('Filled').closest('li')!;
     expect(filled).toHaveTextContent('1,500');
+    expect(filled).toHaveTextContent('98.7%');
     expect(within(legend).getByText('Partial').closest('li')).toHaveTextContent('3');
     expect(within(legend).getAllByRole('listitem')).toHaveLength(8);
-    const bars = container.querySelectorAll('.recharts-bar-rectangle path, .recharts-rectangle');
-    expect(bars.length).toBeGreaterThanOrEqual(8);
-    const fills = new Set([...bars].map((b) => b.getAttribute('fill')));
+    expect(screen.getByText('1,519')).toBeInTheDocument();
+    const slices = container.querySelectorAll('path.recharts-sector');
+    expect(slices.length).toBe(4);
+    const fills = new Set([...slices].map((b) => b.getAttribute('fill')));
     expect(fills).toContain(colors.FILLED);
     expect(fills).toContain(colors.REJECTED);
   });

@@ -65,7 +65,7 @@ function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: (
             </span>
             {stale !== null && (
               <span className="ow-detail__stale">
-                <span aria-hidden="true">⏱</span> <strong>STALE</strong> {stale}
+                <span aria-hidden="true">◷</span> <strong>STALE</strong> {stale}
               </span>
             )}
           </p>

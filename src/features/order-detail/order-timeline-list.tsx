@@ -23,7 +23,7 @@ export function OrderTimelineList({ rows }: { readonly rows: readonly TimelineRo
             </span>
             <span className="ow-timeline__dur ow-num" aria-label={row.current && row.durationMs !== null ? 'time in state so far' : 'time in state'}>
               {formatInState(row.durationMs)}
-              {row.current && row.durationMs !== null ? ' ⏱' : ''}
+              {row.current && row.durationMs !== null ? ' ◷' : ''}
             </span>
           </li>
         );
