@@ -1,0 +1,72 @@
+import { created, fill, transition } from './fixtures/events';
+import { expect, pageUrl, postEvents, test } from './fixtures/relay';
+
+const rowOf = (page: import('@playwright/test').Page, id: string) => page.locator(`[role=row][data-order-id="${id}"]`);
+
+test('the detail panel follows an order live: create → OPEN → fill → FILLED', async ({ page, relay }) => {
+  await postEvents(relay.url, [created('d-1', { symbol: 'ETH-USD', sizeUsd: 2000 })]);
+  await page.goto(pageUrl(relay.url));
+  await expect(page.getByRole('status').first()).toContainText('LIVE');
+  await rowOf(page, 'd-1').click();
+
+  const panel = page.getByRole('complementary', { name: /Order d-1/ });
+  await expect(panel).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('d-1');
+  const steps = panel.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
+  await expect(steps).toHaveCount(1);
+  await expect(steps.nth(0)).toContainText('order created');
+
+  await postEvents(relay.url, [transition('d-1', 'OPEN', { orderId: 'EX-77' })]);
+  await expect(steps).toHaveCount(2);
+  await expect(steps.nth(1)).toContainText('Open');
+  await expect(panel.getByText('EX-77')).toBeVisible();
+
+  await postEvents(relay.url, [fill('d-1', 500, { price: 3000, fees: 0.5 })]);
+  await expect(steps).toHaveCount(3);
+  await expect(steps.nth(2)).toContainText('Partial');
+  await expect(steps.nth(2)).toContainText('fill (auto)');
+
+  await postEvents(relay.url, [fill('d-1', 2000, { price: 3000, fees: 2 })]);
+  await expect(steps).toHaveCount(4);
+  await expect(steps.nth(3)).toContainText('Filled');
+  await expect(steps.nth(3)).toContainText('final');
+  // Every earlier state shows the time spent in it.
+  for (let i = 0; i < 3; i++) await expect(steps.nth(i)).toContainText(/\d+(\.\d)? (ms|s)/);
+  await expect(panel.getByRole('heading', { name: 'Fills (2)' })).toBeVisible();
+  const fills = panel.getByRole('table').getByRole('row');
+  await expect(fills.nth(2)).toContainText('1,500.00');
+  await expect(fills.nth(2)).toContainText('100%');
+
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('order')).toBeNull();
+});
+
+test('an invalid transition shows in the anomalies view and leads to its order', async ({ page, relay }) => {
+  await page.goto(pageUrl(relay.url));
+  await expect(page.getByRole('status').first()).toContainText('LIVE');
+  const view = page.getByRole('region', { name: /^Anomalies \d/ });
+  await expect(view).toContainText('No anomalies');
+
+  await postEvents(relay.url, [
+    created('bad-1', { symbol: 'SOL-USD' }),
+    transition('bad-1', 'OPEN'),
+    fill('bad-1', 1000, { price: 150 }),
+    transition('bad-1', 'OPEN'),
+  ]);
+  const counts = view.getByRole('list', { name: 'Anomalies by kind' });
+  await expect(counts.getByRole('button', { name: /Invalid transition/ })).toContainText('1');
+  await expect(counts.getByRole('listitem')).toHaveCount(7);
+  const row = view.getByRole('list', { name: /Recent anomalies/ }).getByRole('listitem').filter({ hasText: 'bad-1' });
+  await expect(row).toContainText('Invalid transition');
+  await expect(row).toContainText('FILLED → OPEN is not allowed (FILLED is terminal)');
+
+  await row.getByRole('button', { name: 'bad-1' }).click();
+  const panel = page.getByRole('complementary', { name: /Order bad-1/ });
+  await expect(panel.getByRole('heading', { name: 'Anomalies (1)' })).toBeVisible();
+});
+
+test('an order that is not in the book says so', async ({ page, relay }) => {
+  await page.goto(pageUrl(relay.url, { order: 'never-seen' }));
+  await expect(page.getByRole('complementary', { name: /Order never-seen/ })).toContainText('not in the book');
+});
