@@ -6,6 +6,7 @@ import { DashboardProvider } from '../store/dashboard-context';
 import { createDashboard } from '../store/dashboard-store';
 import { readViewParams } from '../store/view-params';
 import { App } from './app';
+import { installDebugHook } from './debug-hook';
 import { applyTheme, loadTheme } from './theme';
 import './theme.css';
 
@@ -21,6 +22,7 @@ const feed = createFeed({
   token: readViewParams().token,
 });
 feed.start();
+installDebugHook(dashboard, feed);
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,0 +1,110 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { ensureDistBuilt } from './fixtures/build';
+import { expectPageEqualsRelay, mixEvents, postInBatches } from './faults-support/page-vs-relay';
+import type { RelayChild } from './faults-support/relay-child';
+import { startRelayChild } from './faults-support/relay-child';
+import type { SseFault } from './faults-support/sse-proxy';
+import { startSseProxy } from './faults-support/sse-proxy';
+
+const HEARTBEAT_MS = 500;
+/** Two heartbeats, plus a frame and Playwright's polling for slack on a busy 2-core machine. */
+const LOSS_SHOWN_WITHIN_MS = 2 * HEARTBEAT_MS + 400;
+
+/** Records, in the page, the wall-clock time the feed banner first appears (Playwright's polling is too coarse). */
+async function watchForBanner(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __bannerAt?: number };
+    delete w.__bannerAt;
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[data-testid=feed-banner]') === null) return;
+      w.__bannerAt = Date.now();
+      observer.disconnect();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+async function bannerShownAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => (window as unknown as { __bannerAt?: number }).__bannerAt, undefined, { timeout: 10_000 });
+  return (await handle.jsonValue()) as number;
+}
+
+async function openLive(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect.poll(() => page.evaluate(() => window.__orderwatch?.status()), { timeout: 20_000 }).toBe('LIVE');
+}
+
+let relay: RelayChild;
+test.beforeEach(async () => {
+  ensureDistBuilt();
+  relay = await startRelayChild({ heartbeatMs: HEARTBEAT_MS });
+});
+test.afterEach(async () => {
+  await relay.stop();
+});
+
+test('a frozen relay (connection open, nothing sent) shows feed loss within two heartbeats; thawed, the page is LIVE with its exact state', async ({ page }) => {
+  await openLive(page, relay.url);
+  await postInBatches(relay.url, mixEvents(11, 1_500), 100, 20);
+  await expectPageEqualsRelay(page, relay.url);
+
+  await watchForBanner(page);
+  relay.child.kill('SIGSTOP');
+  const frozenAt = Date.now();
+  expect(await bannerShownAt(page)).toBeLessThanOrEqual(frozenAt + LOSS_SHOWN_WITHIN_MS);
+  await expect(page.locator('main.page')).toHaveClass(/is-dimmed/);
+
+  relay.child.kill('SIGCONT');
+  await postInBatches(relay.url, mixEvents(12, 300).map((e) => ({ ...e, engine: 'eng-late' })), 100, 20);
+  await expectPageEqualsRelay(page, relay.url, 30_000);
+  await expect(page.getByTestId('feed-banner')).toHaveCount(0);
+});
+
+test('relay killed mid-stream: loss shown within two heartbeats; a new relay on the same port: LIVE with exactly its state', async ({ page }) => {
+  await openLive(page, relay.url);
+  const events = mixEvents(21, 3_000);
+  await postInBatches(relay.url, events.slice(0, 1_500), 100, 10);
+  await expectPageEqualsRelay(page, relay.url);
+  await watchForBanner(page);
+  let killedAt = 0;
+  let killed: Promise<void> = Promise.resolve();
+  // A steady trickle, so the kill lands between two deliveries rather than after the last.
+  const posting = await postInBatches(relay.url, events.slice(1_500), 10, 50, (batch) => {
+    if (batch !== 10) return;
+    killedAt = Date.now();
+    killed = relay.kill();
+  }).catch(() => 'cut');
+  await killed;
+  expect(posting).toBe('cut');
+  expect(await bannerShownAt(page)).toBeLessThanOrEqual(killedAt + LOSS_SHOWN_WITHIN_MS);
+
+  relay = await startRelayChild({ heartbeatMs: HEARTBEAT_MS, port: relay.port });
+  // The new process starts empty; it gets a different stream, so nothing of the old book may survive.
+  await postInBatches(relay.url, mixEvents(22, 800), 100, 10);
+  await expectPageEqualsRelay(page, relay.url, 30_000);
+  await expect(page.getByTestId('feed-banner')).toHaveCount(0);
+});
+
+const STREAM_FAULTS: readonly SseFault[] = ['duplicate', 'reorder', 'gap', 'rewind'];
+for (const fault of STREAM_FAULTS) {
+  test(`stream fault "${fault}" between relay and page: the page ends identical to the relay`, async ({ page }) => {
+    const proxy = await startSseProxy(relay.url);
+    try {
+      await openLive(page, proxy.url);
+      proxy.fault = fault;
+      // Rewinding needs reconnects: the proxy cuts the stream every few posts.
+      await postInBatches(relay.url, mixEvents(30 + STREAM_FAULTS.indexOf(fault), 2_000), 40, 15, (batch) => {
+        if (fault === 'rewind' && batch % 8 === 7) proxy.cutStreams();
+      });
+      await expect.poll(() => proxy.tampered, { timeout: 10_000 }).toBeGreaterThan(0);
+      proxy.fault = 'none';
+      await expectPageEqualsRelay(page, relay.url, 30_000);
+      const counters = await page.evaluate(() => window.__orderwatch!.counters());
+      if (fault === 'duplicate' || fault === 'rewind') expect(counters.duplicates).toBeGreaterThan(0);
+      if (fault === 'gap' || fault === 'reorder') expect(counters.gaps).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+}
