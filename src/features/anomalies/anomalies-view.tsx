@@ -37,7 +37,7 @@ export function AnomaliesView() {
     <section className={`ow-anomalies${total > 0 ? ' ow-anomalies--hit' : ''}`} aria-labelledby="ow-anomalies-title">
       <header className="ow-anomalies__header">
         <h2 id="ow-anomalies-title" className="ow-anomalies__title">
-          Anomalies <span className="ow-num ow-anomalies__total">{formatCount(total)}</span>
+          Anomalies <span className="num ow-anomalies__total">{formatCount(total)}</span>
         </h2>
         <span className="ow-anomalies__note">
           engine events the lifecycle rules flagged · {formatCount(book.duplicates)} duplicate seq skipped

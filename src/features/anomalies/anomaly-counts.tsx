@@ -31,7 +31,7 @@ export function AnomalyCounts({ counts, selected, onSelect }: AnomalyCountsProps
                 {n > 0 && <span aria-hidden="true">⚠ </span>}
                 {text.label}
               </span>
-              <span className="ow-anomaly-count__n ow-num">{formatCount(n)}</span>
+              <span className="ow-anomaly-count__n num">{formatCount(n)}</span>
               <span className="ow-anomaly-count__meaning">{text.meaning}</span>
             </button>
           </li>

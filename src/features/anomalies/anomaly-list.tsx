@@ -23,7 +23,7 @@ export function AnomalyList({ anomalies, onSelectOrder }: AnomalyListProps) {
             <button type="button" className="ow-link" onClick={() => onSelectOrder(a.client_order_id)}>
               {a.client_order_id}
             </button>
-            <span className="ow-anomaly-list__meta ow-num">
+            <span className="ow-anomaly-list__meta num">
               {a.engine === '' ? 'no engine' : a.engine} · seq {a.seq ?? '—'} · <time dateTime={new Date(a.ts).toISOString()}>{formatTimestamp(a.ts)}</time>
             </span>
           </div>

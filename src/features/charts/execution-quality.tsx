@@ -26,7 +26,7 @@ export function ExecutionQuality({ stats }: { readonly stats: QualityStats }) {
             {label}
             {hint !== undefined && <small className="ow-quality__hint">{hint}</small>}
           </dt>
-          <dd className="ow-num">{value}</dd>
+          <dd className="num">{value}</dd>
         </div>
       ))}
     </dl>

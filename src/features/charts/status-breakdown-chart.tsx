@@ -43,7 +43,7 @@ export function StatusBreakdownChart({ counts, colors, size = 168, variant = 'ma
           </PieChart>
         </ResponsiveContainer>
         <div className="ow-breakdown__total">
-          <span className="ow-num">{formatCount(total)}</span>
+          <span className="num">{formatCount(total)}</span>
           <small>orders</small>
         </div>
       </div>

@@ -21,8 +21,8 @@ export function StatusLegend({ counts, total }: { readonly counts: Readonly<Reco
               {look.icon}
             </span>
             <span className="ow-legend__label">{look.label}</span>
-            <span className="ow-num ow-legend__count">{formatCount(counts[status])}</span>
-            <span className="ow-num ow-legend__share">{share(counts[status], total)}</span>
+            <span className="num ow-legend__count">{formatCount(counts[status])}</span>
+            <span className="num ow-legend__share">{share(counts[status], total)}</span>
           </li>
         );
       })}

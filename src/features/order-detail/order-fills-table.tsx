@@ -22,13 +22,13 @@ export function OrderFillsTable({ table }: { readonly table: FillTable }) {
         <tbody>
           {table.rows.map((r) => (
             <tr key={r.key}>
-              <td className="ow-num">{formatTimeMs(r.at)}</td>
-              <td className="ow-num">{formatSize(r.size)}</td>
-              <td className="ow-num">{formatUsd(r.value)}</td>
-              <td className="ow-num">{formatPrice(r.price)}</td>
-              <td className="ow-num">{formatUsd(r.fees)}</td>
-              <td className="ow-num">{formatUsd(r.cumValue)}</td>
-              <td className="ow-num">{formatPct(r.cumPct)}</td>
+              <td className="num">{formatTimeMs(r.at)}</td>
+              <td className="num">{formatSize(r.size)}</td>
+              <td className="num">{formatUsd(r.value)}</td>
+              <td className="num">{formatPrice(r.price)}</td>
+              <td className="num">{formatUsd(r.fees)}</td>
+              <td className="num">{formatUsd(r.cumValue)}</td>
+              <td className="num">{formatPct(r.cumPct)}</td>
             </tr>
           ))}
         </tbody>

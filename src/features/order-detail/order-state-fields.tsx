@@ -29,7 +29,7 @@ export function OrderStateFields({ order, now }: { readonly order: Order; readon
       {fields.map(([label, value, numeric]) => (
         <div key={label} className="ow-detail__field">
           <dt>{label}</dt>
-          <dd className={numeric === true ? 'ow-num' : undefined}>{value}</dd>
+          <dd className={numeric === true ? 'num' : undefined}>{value}</dd>
         </div>
       ))}
     </dl>

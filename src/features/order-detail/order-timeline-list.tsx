@@ -11,7 +11,7 @@ export function OrderTimelineList({ rows }: { readonly rows: readonly TimelineRo
         const look = STATUS_LOOK[row.status];
         return (
           <li key={row.key} className={`ow-timeline__item${row.current ? ' ow-timeline__item--current' : ''}`} data-status={row.status}>
-            <time className="ow-timeline__at ow-num" dateTime={new Date(row.at).toISOString()}>
+            <time className="ow-timeline__at num" dateTime={new Date(row.at).toISOString()}>
               {formatTimeMs(row.at)}
             </time>
             <span className="ow-timeline__status" style={{ color: `var(${look.colorVar}, ${look.color})` }}>
@@ -21,7 +21,7 @@ export function OrderTimelineList({ rows }: { readonly rows: readonly TimelineRo
               {describeCause(row.cause)}
               {row.reason !== undefined && <span className="ow-timeline__reason">: {row.reason}</span>}
             </span>
-            <span className="ow-timeline__dur ow-num" aria-label={row.current && row.durationMs !== null ? 'time in state so far' : 'time in state'}>
+            <span className="ow-timeline__dur num" aria-label={row.current && row.durationMs !== null ? 'time in state so far' : 'time in state'}>
               {formatInState(row.durationMs)}
               {row.current && row.durationMs !== null ? ' ◷' : ''}
             </span>

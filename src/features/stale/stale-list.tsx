@@ -16,14 +16,14 @@ function StaleRowBody({ entry }: { readonly entry: StaleEntry }) {
   const look = STATUS_LOOK[order.status];
   return (
     <>
-      <span className="ow-stale__age ow-num">{formatAge(entry.ageSec)}</span>
+      <span className="ow-stale__age num">{formatAge(entry.ageSec)}</span>
       <span className="ow-stale__status" style={{ color: `var(${look.colorVar}, ${look.color})` }}>
         <span aria-hidden="true">{look.icon}</span> {look.label}
       </span>
       <span className="ow-stale__symbol">
         {order.symbol} <span className={`ow-stale__side ow-stale__side--${order.side}`}>{order.side}</span>
       </span>
-      <span className="ow-stale__size ow-num">{formatUsd(order.size_usd)}</span>
+      <span className="ow-stale__size num">{formatUsd(order.size_usd)}</span>
       <span className="ow-stale__id">{order.client_order_id}</span>
       <span className="ow-stale__reason">{entry.reason}</span>
     </>

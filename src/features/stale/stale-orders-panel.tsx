@@ -23,7 +23,7 @@ export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'mai
       <header className="ow-stale__header">
         <h2 id={`ow-stale-title-${variant}`} className="ow-stale__title">
           <span aria-hidden="true">{entries.length > 0 ? '⚠ ' : ''}</span>
-          Stale orders <span className="ow-stale__count ow-num">{formatCount(entries.length)}</span>
+          Stale orders <span className="ow-stale__count num">{formatCount(entries.length)}</span>
         </h2>
         <span className="ow-stale__limit">active &gt; {formatAge(staleAfterSec)}</span>
       </header>

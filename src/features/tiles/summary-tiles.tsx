@@ -50,7 +50,7 @@ export function SummaryTiles({ figures, variant = 'main' }: { readonly figures: 
         <div key={t.key} className={`ow-tile ow-tile--${t.key} ow-tile--${t.tone}`} data-testid={`tile-${t.key}`}>
           <dt className="ow-tile__label">{t.label}</dt>
           <dd className="ow-tile__value">
-            <span className="ow-num">{t.value}</span>
+            <span className="num">{t.value}</span>
             {t.flag !== undefined && <span className="ow-tile__flag">{t.flag}</span>}
           </dd>
         </div>
