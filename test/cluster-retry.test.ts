@@ -33,6 +33,9 @@ describe('an engine batch retried through a second relay', () => {
     const again = await postEvents(b.url, batch);
     expect(first.reply.accepted).toBeGreaterThan(0);
     expect(again.reply).toMatchObject({ accepted: 0, duplicates: first.reply.accepted });
+    const metrics = await (await fetch(`${b.url}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`^orderwatch_events_duplicate_total ${first.reply.accepted}$`, 'm'));
+    expect(metrics).toMatch(/^orderwatch_store_ready 1$/m);
     const expected = comparable(replayBook(batch));
     await eventually(() => a.state.log.lastRseq === first.reply.accepted && b.state.log.lastRseq === first.reply.accepted, 'both relays applied the batch');
     expect(comparable(a.state.book)).toEqual(expected);

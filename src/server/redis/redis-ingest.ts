@@ -21,6 +21,8 @@ export class RedisIngest {
     private readonly replica: ClusterReplica,
     private readonly now: () => number,
     private readonly onRejected: (count: number) => void,
+    /** Duplicates are found in Redis, not by the book: counted here for /metrics. */
+    private readonly onDuplicates: (count: number) => void,
   ) {}
 
   /** Throws when Redis cannot take the batch; what was appended before stays appended. */
@@ -43,14 +45,17 @@ export class RedisIngest {
     if (rejected > 0) this.onRejected(rejected);
     if (events.length === 0) return;
     const ids = await this.replica.append(events, this.now());
+    let duplicates = 0;
     for (const id of ids) {
-      if (id === null) tally.duplicates++;
+      if (id === null) duplicates++;
       else {
         tally.accepted++;
         this.lastId = id;
         this.ids.push(id);
       }
     }
+    tally.duplicates += duplicates;
+    if (duplicates > 0) this.onDuplicates(duplicates);
   }
 
   /** Waits until this relay has applied what the request appended, then counts anomalies. */

@@ -90,9 +90,17 @@ export class RelayStore implements IngestStore {
 
   /** The sink of one ingest request. */
   begin(): RedisIngest {
-    return new RedisIngest(this.replica, this.now, (count) => {
-      if (this.state !== undefined) this.state.totals.rejected += count;
-    });
+    return new RedisIngest(
+      this.replica,
+      this.now,
+      (count) => {
+        if (this.state !== undefined) this.state.totals.rejected += count;
+      },
+      (count) => {
+        // The metric mirrors the book's counter; in this mode the book never sees a duplicate.
+        if (this.state !== undefined) this.state.book.duplicates += count;
+      },
+    );
   }
 
   /**
