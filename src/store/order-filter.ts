@@ -49,9 +49,12 @@ export function filterBook(book: OrderBook, filter: OrderFilter, now: number, th
   const orders: Order[] = [];
   const stale = new Set<Order>();
   let staleCount = 0;
+  let lastEngine: string | null = null;
+  let lastRoute: string | null = null;
   for (const order of book.orders.values()) {
-    engines.add(order.engine);
-    routes.add(order.route);
+    // Neighbouring orders mostly share engine and route: skip the set lookups then.
+    if (order.engine !== lastEngine) engines.add((lastEngine = order.engine));
+    if (order.route !== lastRoute) routes.add((lastRoute = order.route));
     const isStale = isActive(order.status) && isStaleOrder(order, now, thresholds);
     if (isStale) staleCount++;
     if (statuses !== null && !statuses.has(order.status)) continue;

@@ -32,7 +32,7 @@ describe('order selectors', () => {
     expect(ids(sortOrders(f.orders, null, f.stale, T)).slice(0, 3)).toEqual(['partial-older', 'open-old', 'open-young']);
   });
 
-  it('sorts by a column either way, ties by id', () => {
+  it('sorts by a column either way', () => {
     const f = filterBook(book, NO_FILTER, T, t300);
     expect(ids(sortOrders(f.orders, { key: 'fill_pct', desc: true }, f.stale, T)).slice(0, 2)).toEqual(['filled-early', 'partial-older']);
     expect(ids(sortOrders(f.orders, { key: 'client_order_id', desc: false }, f.stale, T))[0]).toBe('canceled-late');

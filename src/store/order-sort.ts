@@ -30,38 +30,55 @@ const KEYS: Record<SortKey, KeyFn> = {
   last_update_at: (o) => o.last_update_at,
 };
 
-function compareIds(a: Order, b: Order): number {
-  return a.client_order_id < b.client_order_id ? -1 : a.client_order_id > b.client_order_id ? 1 : 0;
+/**
+ * Sorts by precomputed numeric keys through an index array: no objects per row and a
+ * numeric comparator, which keeps a 100k-row re-sort cheap enough to run a few times a
+ * second. Ties keep the input order (the book's insertion order), so rows never shuffle.
+ */
+function sortByKeys(orders: readonly Order[], keys: Float64Array): Order[] {
+  const index = new Uint32Array(orders.length);
+  for (let i = 0; i < index.length; i++) index[i] = i;
+  index.sort((a, b) => keys[a]! - keys[b]! || a - b);
+  const out = new Array<Order>(orders.length);
+  for (let i = 0; i < index.length; i++) out[i] = orders[index[i]!]!;
+  return out;
 }
+
+const GROUP = 1e13;
+const clampSub = (v: number): number => Math.min(GROUP - 1, Math.max(0, v));
 
 /**
  * The operator's default order: stale orders first (oldest first), then the other active
- * ones (oldest first), then terminal ones (newest completion first). Ties by client id, so
- * the order is total and rows do not shuffle between re-sorts.
+ * ones (oldest first), then terminal ones (newest completion first).
  */
-export function sortDefault(orders: Order[], stale: ReadonlySet<Order>): Order[] {
-  // Decorate once: a rank and a numeric key per order, instead of recomputing in the comparator.
-  const decorated = orders.map((order) => {
-    const rank = stale.has(order) ? 0 : isActive(order.status) ? 1 : 2;
-    const key = rank < 2 ? order.created_at : -(order.completed_at ?? order.last_update_at);
-    return { order, rank, key };
-  });
-  decorated.sort((a, b) => a.rank - b.rank || a.key - b.key || compareIds(a.order, b.order));
-  return decorated.map((d) => d.order);
+export function sortDefault(orders: readonly Order[], stale: ReadonlySet<Order>): Order[] {
+  const keys = new Float64Array(orders.length);
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i]!;
+    if (stale.has(o)) keys[i] = clampSub(o.created_at);
+    else if (isActive(o.status)) keys[i] = GROUP + clampSub(o.created_at);
+    else keys[i] = 2 * GROUP + clampSub(GROUP / 2 - (o.completed_at ?? o.last_update_at));
+  }
+  return sortByKeys(orders, keys);
 }
 
-/** Sorts by one column; ties by client id. Does not modify `orders`. */
-export function sortByColumn(orders: Order[], spec: SortSpec, now: number): Order[] {
+/** Sorts by one column. Text columns are ranked first (few distinct values sort fast). */
+export function sortByColumn(orders: readonly Order[], spec: SortSpec, now: number): Order[] {
   const keyFn = KEYS[spec.key];
-  const dir = spec.desc ? -1 : 1;
-  const decorated = orders.map((order) => ({ order, key: keyFn(order, now) }));
-  decorated.sort((a, b) => {
-    const c = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    return c * dir || compareIds(a.order, b.order);
-  });
-  return decorated.map((d) => d.order);
+  const sign = spec.desc ? -1 : 1;
+  const keys = new Float64Array(orders.length);
+  const first = orders[0];
+  if (first !== undefined && typeof keyFn(first, now) === 'string') {
+    const values = orders.map((o) => keyFn(o, now) as string);
+    const distinct = [...new Set(values)].sort();
+    const rank = new Map(distinct.map((v, i) => [v, i]));
+    for (let i = 0; i < values.length; i++) keys[i] = sign * rank.get(values[i]!)!;
+  } else {
+    for (let i = 0; i < orders.length; i++) keys[i] = sign * (keyFn(orders[i]!, now) as number);
+  }
+  return sortByKeys(orders, keys);
 }
 
-export function sortOrders(orders: Order[], spec: SortSpec | null, stale: ReadonlySet<Order>, now: number): Order[] {
+export function sortOrders(orders: readonly Order[], spec: SortSpec | null, stale: ReadonlySet<Order>, now: number): Order[] {
   return spec === null ? sortDefault(orders, stale) : sortByColumn(orders, spec, now);
 }

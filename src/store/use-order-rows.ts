@@ -18,10 +18,13 @@ export interface OrderRows {
 
 /** Re-deriving row order is O(n log n): at most this often while events stream in. */
 export const REORDER_INTERVAL_MS = 250;
+/** …and never more than a fifth of the main thread, however slow the machine. */
+const MAX_BUSY_SHARE = 0.2;
 
 /**
  * The table's rows: filtered and sorted over the whole book. A change of filter, sort or
- * threshold re-derives at once; book changes and clock ticks at most every 250 ms, while
+ * threshold re-derives at once; book changes and clock ticks at most every 250 ms (longer
+ * when one derivation costs more than a fifth of that), while
  * cells keep updating every frame by reading the (mutated in place) orders themselves.
  */
 export function useOrderRows(filter: OrderFilter, sort: SortSpec | null, thresholds: StaleThresholds): OrderRows {
@@ -39,18 +42,22 @@ export function useOrderRows(filter: OrderFilter, sort: SortSpec | null, thresho
   const [rows, setRows] = useState<OrderRows>(compute);
   const lastCompute = useRef(compute);
   const lastRunAt = useRef(Date.now());
+  const lastCostMs = useRef(0);
 
   useEffect(() => {
     const run = (): void => {
       lastCompute.current = compute;
-      lastRunAt.current = Date.now();
+      const started = Date.now();
       setRows(compute());
+      lastRunAt.current = Date.now();
+      lastCostMs.current = lastRunAt.current - started;
     };
     if (lastCompute.current !== compute) {
       run();
       return;
     }
-    const wait = lastRunAt.current + REORDER_INTERVAL_MS - Date.now();
+    const interval = Math.max(REORDER_INTERVAL_MS, lastCostMs.current / MAX_BUSY_SHARE);
+    const wait = lastRunAt.current + interval - Date.now();
     if (wait <= 0) {
       run();
       return;
