@@ -81,3 +81,16 @@ test('hostile engine strings are shown as text', async ({ page, relay }) => {
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await expect(rowOf(page, 'xss-1').locator('img, b')).toHaveCount(0);
 });
+
+test('dark by default; the light theme is remembered across reloads', async ({ page, relay }) => {
+  await postEvents(relay.url, [created('t-1', { ts: Date.now() / 1000 - 900 }), transition('t-1', 'OPEN'), fill('t-1', 300), created('t-2')]);
+  await page.goto(pageUrl(relay.url, { stale_new: 30 }));
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(rowOf(page, 't-1')).toContainText('STALE');
+  await page.locator('.stale-rules summary').click();
+  await page.screenshot({ path: 'e2e/screenshots/main-view-light.png' });
+});

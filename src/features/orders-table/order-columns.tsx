@@ -16,19 +16,19 @@ const column = createColumnHelper<typeof tableFeaturesUsed, Order>();
 /** Width (CSS grid track) and alignment per column; ids are the URL's sort keys. */
 export const COLUMN_LAYOUT: Readonly<Record<SortKey, { readonly track: string; readonly numeric: boolean }>> = {
   age: { track: '88px', numeric: true },
-  status: { track: 'minmax(170px, 1.8fr)', numeric: false },
-  symbol: { track: 'minmax(90px, 0.8fr)', numeric: false },
-  side: { track: '52px', numeric: false },
+  status: { track: 'minmax(180px, 2fr)', numeric: false },
+  symbol: { track: 'minmax(100px, 0.9fr)', numeric: false },
+  side: { track: '46px', numeric: false },
   size_usd: { track: '104px', numeric: true },
-  fill_pct: { track: '132px', numeric: true },
+  fill_pct: { track: '118px', numeric: true },
   filled_value: { track: '104px', numeric: true },
-  avg_price: { track: '100px', numeric: true },
-  fees: { track: '80px', numeric: true },
+  avg_price: { track: '96px', numeric: true },
+  fees: { track: '72px', numeric: true },
   client_order_id: { track: 'minmax(126px, 1fr)', numeric: false },
-  order_id: { track: 'minmax(100px, 0.9fr)', numeric: false },
+  order_id: { track: 'minmax(110px, 0.9fr)', numeric: false },
   engine: { track: 'minmax(64px, 0.5fr)', numeric: false },
-  route: { track: '72px', numeric: false },
-  last_update_at: { track: '84px', numeric: true },
+  route: { track: '64px', numeric: false },
+  last_update_at: { track: '80px', numeric: true },
 };
 
 function AgeCell({ order }: { readonly order: Order }) {
