@@ -9,7 +9,7 @@ const SHOTS = 'e2e/screenshots';
 
 /** Seeded desk hour, plus two engine mistakes so the anomalies view has something to show. */
 async function seed(relayUrl: string): Promise<void> {
-  await postEvents(relayUrl, seededMix(20261124, 260, 7));
+  await postEvents(relayUrl, seededMix(20261124, 700, 7));
   await postEvents(relayUrl, [
     created('ord-bug1', { symbol: 'ETH-USD', engine: 'exec-us-2' }),
     transition('ord-bug1', 'OPEN', { engine: 'exec-us-2' }),
@@ -52,6 +52,13 @@ test('screenshots of the main view and the wall with realistic data', async ({ p
   await page.locator('.ow-stale__row').filter({ hasText: 'Partial' }).first().click();
   await expect(page.getByRole('complementary', { name: /Order/ })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/main-detail.png` });
+
+  // The light theme, for the daytime desk; then back to dark, which the browser remembers.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await page.waitForTimeout(1_200);
+  await page.screenshot({ path: `${SHOTS}/main-light.png` });
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
 
   await page.goto(pageUrl(relay.url, { view: 'wall' }));
   await expect(page.getByTestId('wall').getByRole('status')).toContainText('LIVE');
