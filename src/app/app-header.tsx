@@ -1,6 +1,7 @@
 import { FeedStatusIndicator } from '../features/feed-status/feed-status-indicator';
 import { StaleCountFigure } from './stale-count-figure';
 import { ThemeToggle } from './theme-toggle';
+import { WallLink } from './wall-link';
 
 export function AppHeader({ staleCount }: { readonly staleCount: number }) {
   return (
@@ -9,9 +10,7 @@ export function AppHeader({ staleCount }: { readonly staleCount: number }) {
       <StaleCountFigure count={staleCount} />
       <span className="app-header__spacer" />
       <FeedStatusIndicator />
-      <a className="button button--quiet" href="?view=wall">
-        Wall view
-      </a>
+      <WallLink />
       <ThemeToggle />
     </header>
   );
