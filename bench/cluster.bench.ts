@@ -9,6 +9,8 @@
  *    1,000,000 events: the sustained rate is counted until every relay has applied them all.
  * 3. One relay is killed (SIGKILL) and started again: time until /api/healthz says ready.
  * Figures are printed beside their targets and written to bench/results/cluster.json.
+ * `--rate N` and `--events N` scale it down for a machine that cannot carry it (the targets
+ * stay those of the issue).
  */
 import { cpus, loadavg } from 'node:os';
 import { startRedisServer } from '../test/support/redis-server';
@@ -21,10 +23,17 @@ import { allMet, printFigures } from './lib/figures';
 import { hasFlag } from './lib/measure';
 import { writeResults } from './lib/results';
 
+/** `--name N` from the command line, for runs on machines that cannot carry the full load. */
+function numberFlag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i === -1 ? Number.NaN : Number(process.argv[i + 1]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
 const quick = hasFlag('--quick');
-const STREAM_EVENTS = quick ? 200_000 : 1_000_000;
+const STREAM_EVENTS = numberFlag('--events', quick ? 200_000 : 1_000_000);
 const LATENCY_SECONDS = quick ? 6 : 15;
-const RATE = 5_000;
+const RATE = numberFlag('--rate', 5_000);
 const CLIENTS = 100;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

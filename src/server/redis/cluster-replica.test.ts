@@ -91,17 +91,6 @@ describe('ClusterReplica on a real Redis', () => {
     expect(b.replica.counters.rseqGaps).toBe(0);
   });
 
-  it('serves the events after another relay id, or says gone for ids before the stream', async () => {
-    const a = await open('resume');
-    await until(() => a.replica.health.ready);
-    const ids = await a.replica.append([created('r1', 1), created('r2', 2), created('r3', 3)], NOW);
-    await a.replica.waitFor(ids.at(-1)!, 2_000);
-    const after = await a.replica.readAfter(ids[0]!, 100);
-    expect(after !== 'gone' && after.map((e) => e.event.client_order_id)).toEqual(['r2', 'r3']);
-    expect(await a.replica.readAfter('1-0', 100)).toBe('gone');
-    expect(await a.replica.readAfter(ids[0]!, 1)).toBe('gone');
-  });
-
   it('stays degraded after Redis hands out rseqs it had already used (lost history)', async () => {
     const a = await open('lost');
     await until(() => a.replica.health.ready);

@@ -18,7 +18,6 @@ import type { ReplicaCounters } from './replica-health';
 import { PositionWaiters } from './position-waiters';
 import type { ReplicaSink } from './replica-sink';
 import { BookSink } from './replica-sink';
-import { readRange } from './read-range';
 
 /** An event as this relay applied it: the stored event plus what the core made of it. */
 export interface AppliedEvent extends StoredEvent {
@@ -152,24 +151,6 @@ export class ClusterReplica {
     let sum = 0;
     for (const id of ids) if (id !== null) sum += this.recentAnomalies.get(id);
     return sum;
-  }
-
-  /**
-   * The events after `id` up to this relay's position, from Redis, for a client resuming here
-   * with another relay's id. 'gone' when the id is not in today's stream any more (trimmed, or
-   * from an earlier day): the client needs a snapshot.
-   */
-  async readAfter(id: string, limit: number): Promise<StoredEvent[] | 'gone'> {
-    const { stream, id: upTo } = this.cursor;
-    if (compareStreamIds(id, upTo) >= 0) return [];
-    const first = (await this.redis.commands.xrange(stream, '-', '+', 'COUNT', 1)) as [string, string[]][];
-    const firstId = first[0]?.[0];
-    if (firstId === undefined || compareStreamIds(id, firstId) < 0) return 'gone';
-    const events = await readRange(this.redis.commands, stream, id, upTo, limit);
-    const last = events.at(-1);
-    // More missed than the caller would hold: a snapshot is the cheaper way back.
-    if (events.length === limit && last !== undefined && compareStreamIds(last.id, upTo) < 0) return 'gone';
-    return events;
   }
 
   private async boot(): Promise<void> {
