@@ -4,6 +4,7 @@ import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
 import { cleanup } from '../core/cleanup';
 import type { OrderEvent } from '../core/events';
+import type { Order } from '../core/order';
 import { orderToJson } from '../core/serialize';
 import { toWire } from '../protocol/encode';
 import type { IngestTally } from '../protocol/ingest';
@@ -37,6 +38,11 @@ export class RelayState {
   readonly book: OrderBook;
   readonly totals: RelayTotals = { accepted: 0, rejected: 0, evicted: 0 };
   private readonly snapshots = new Set<SnapshotSource>();
+  /**
+   * Order JSON by order and rev while snapshots are in flight: when dashboards reconnect together
+   * (a relay restart, a network blip), each unchanged order is serialized once, not once per client.
+   */
+  private readonly jsonCache = new Map<Order, { rev: number; json: string }>();
 
   constructor(private readonly deps: RelayStateDeps) {
     this.book = createBook({ anomalyLimit: deps.anomalyLimit });
@@ -76,7 +82,7 @@ export class RelayState {
   }
 
   beginSnapshot(head: Omit<SnapshotHead, 'rseq'>): SnapshotSource {
-    const source = new SnapshotSource(this.book, { ...head, rseq: this.deps.log.lastRseq });
+    const source = new SnapshotSource(this.book, { ...head, rseq: this.deps.log.lastRseq }, (order) => this.orderJson(order));
     this.snapshots.add(source);
     return source;
   }
@@ -84,6 +90,7 @@ export class RelayState {
   endSnapshot(source: SnapshotSource): void {
     source.release();
     this.snapshots.delete(source);
+    if (this.snapshots.size === 0) this.jsonCache.clear();
   }
 
   /** Core cleanup; returns how many terminal orders were removed. */
@@ -110,8 +117,15 @@ export class RelayState {
   private keepPreimage(id: string): void {
     const order = this.book.orders.get(id);
     if (order === undefined) return;
-    let json: string | undefined;
-    const serialized = (): string => (json ??= JSON.stringify(orderToJson(order)));
+    const serialized = (): string => this.orderJson(order);
     for (const source of this.snapshots) source.keepPreimage(id, serialized);
+  }
+
+  private orderJson(order: Order): string {
+    const cached = this.jsonCache.get(order);
+    if (cached !== undefined && cached.rev === order.rev) return cached.json;
+    const json = JSON.stringify(orderToJson(order));
+    this.jsonCache.set(order, { rev: order.rev, json });
+    return json;
   }
 }

@@ -54,4 +54,27 @@ describe('SnapshotSource', () => {
     expect(state.book.byStatus.FILLED).toBe(2_000);
     expect(source.preimageSize).toBe(0);
   });
+
+  it('gives two snapshots in flight each their own rseq while sharing serialized orders', () => {
+    const state = new RelayState({ log: new MemoryEventLog(100_000), now: () => T0, anomalyLimit: 100, onAccepted: () => {} });
+    const { created, later } = flow(1_000);
+    ingest(state, created);
+    const first = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000 });
+    const firstPieces = first.pieces();
+    let firstText = firstPieces.next().value as string;
+    const opens = later.filter((e) => e.type === 'order_transition');
+    const fills = later.filter((e) => e.type === 'order_fill');
+    ingest(state, opens);
+    const second = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000 });
+    let secondText = '';
+    for (const piece of second.pieces()) secondText += piece;
+    ingest(state, fills);
+    for (const piece of firstPieces) firstText += piece;
+    state.endSnapshot(first);
+    state.endSnapshot(second);
+    const statuses = (text: string) => new Set((JSON.parse(text.slice(text.indexOf('data: ') + 6)) as { orders: { status: string }[] }).orders.map((o) => o.status));
+    expect(second.rseq).toBe(2_000);
+    expect(statuses(firstText)).toEqual(new Set(['NEW']));
+    expect(statuses(secondText)).toEqual(new Set(['OPEN']));
+  });
 });

@@ -31,7 +31,12 @@ export class SnapshotSource {
   private preimageChars = 0;
   private finished = false;
 
-  constructor(book: OrderBook, head: SnapshotHead) {
+  /** `serialize` is one order's JSON; the relay shares a cache of it between snapshots in flight. */
+  constructor(
+    book: OrderBook,
+    head: SnapshotHead,
+    private readonly serialize: (order: Order) => string = (order) => JSON.stringify(orderToJson(order)),
+  ) {
     this.rseq = head.rseq;
     // Copies of references only: cheap even for 100k orders.
     this.orders = Array.from(book.orders.values());
@@ -65,7 +70,7 @@ export class SnapshotSource {
     let buffer = `id: ${this.rseq}\nevent: snapshot\ndata: ${this.headJson},"orders":[`;
     for (let i = 0; i < this.orders.length; i++) {
       const order = this.orders[i]!;
-      buffer += (i === 0 ? '' : ',') + (this.preimages.get(order.client_order_id) ?? JSON.stringify(orderToJson(order)));
+      buffer += (i === 0 ? '' : ',') + (this.preimages.get(order.client_order_id) ?? this.serialize(order));
       if (buffer.length >= PIECE_CHARS) {
         yield buffer;
         buffer = '';
