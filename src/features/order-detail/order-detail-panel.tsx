@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { STATUS_LOOK } from '../../components/status-palette';
 import { useRelayNow } from '../../store/relay-clock';
 import { staleReason } from '../../store/stale-rules';
@@ -12,7 +12,10 @@ import { OrderTimelineList } from './order-timeline-list';
 import { useOrderSnapshot } from './use-order-snapshot';
 import './order-detail.css';
 
-/** The order named by the URL's `order=`, in a side panel; nothing when none is selected. */
+/**
+ * The order named by the URL's `order=`, in a side panel; nothing when none is selected.
+ * Non-modal: focus stays where the operator was (the table keeps its keyboard flow).
+ */
 export function OrderDetailPanel() {
   const [params, update] = useViewParams();
   if (params.order === null) return null;
@@ -23,9 +26,6 @@ function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: (
   const { order, rev, anomalies } = useOrderSnapshot(id);
   const now = useRelayNow();
   const thresholds = useStaleThresholds();
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => heading.current?.focus(), [id]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape' && !e.defaultPrevented) onClose();
@@ -43,7 +43,7 @@ function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: (
   return (
     <aside className="ow-detail" aria-labelledby="ow-detail-title">
       <header className="ow-detail__header">
-        <h2 id="ow-detail-title" ref={heading} tabIndex={-1} className="ow-detail__title">
+        <h2 id="ow-detail-title" className="ow-detail__title">
           Order <span className="ow-detail__id">{id}</span>
         </h2>
         <button type="button" className="ow-detail__close" onClick={onClose} aria-label="Close order detail">
