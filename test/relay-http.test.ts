@@ -111,4 +111,15 @@ describe('relay HTTP surface', () => {
     expect(again).toMatch(/^orderwatch_events_accepted_total 2$/m);
     stream.close();
   });
+
+  it('cleans up terminal orders beyond keepTerminal, leaving active ones', async () => {
+    relay = await startRelay({ port: 0, logLevel: 'silent', keepTerminal: 1, cleanupIntervalMs: 20 });
+    const done = (id: string, at: number) => [created(id), moved(id, 'OPEN'), filled(id, 1000, { ts: at })];
+    await postEvents(relay.url, ndjson([...done('t1', 1e12), ...done('t2', 1e12 + 1), ...done('t3', 1e12 + 2), created('active')]));
+    const deadline = Date.now() + 5_000;
+    while (relay.state.book.orders.size > 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([...relay.state.book.orders.keys()].sort()).toEqual(['active', 't3']);
+    const metrics = await (await fetch(`${relay.url}/metrics`)).text();
+    expect(metrics).toMatch(/^orderwatch_orders_evicted_total 2$/m);
+  });
 });
