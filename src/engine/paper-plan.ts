@@ -71,10 +71,12 @@ export function drawRoute(rng: Rng): Route {
 export function drawFate(rng: Rng, route: Route): Fate {
   if (route === 'dry_run') return 'filled';
   const r = rng.next();
-  if (r < 0.7) return 'filled';
-  if (r < 0.83) return 'canceled';
-  if (r < 0.91) return 'expired';
-  if (r < 0.95) return 'rejected';
+  // Rejects and failures are quick while fills take minutes, so they look commoner on screen
+  // than their share: keep them to "a few" of the finished orders.
+  if (r < 0.74) return 'filled';
+  if (r < 0.86) return 'canceled';
+  if (r < 0.94) return 'expired';
+  if (r < 0.97) return 'rejected';
   if (r < 0.99) return 'failed';
   return 'stale';
 }
