@@ -5,15 +5,21 @@ const WALL = 1_800_000_000_000;
 
 describe('parseReplayArgs', () => {
   it('defaults: now = wall clock, stale-after = 300', () => {
-    expect(parseReplayArgs(['events.ndjson'], WALL)).toEqual({ file: 'events.ndjson', now: WALL, staleAfter: 300 });
+    expect(parseReplayArgs(['events.ndjson'], WALL)).toEqual({ file: 'events.ndjson', now: WALL, staleAfter: 300, keepTerminal: null });
     expect(parseReplayArgs(['-'], WALL).file).toBe('-');
   });
 
   it('reads --now and --stale-after, spaced or with =, before or after the file', () => {
-    const expected = { file: 'f', now: Date.UTC(2025, 10, 23, 12), staleAfter: 60 };
+    const expected = { file: 'f', now: Date.UTC(2025, 10, 23, 12), staleAfter: 60, keepTerminal: null };
     expect(parseReplayArgs(['f', '--now', '2025-11-23T12:00:00Z', '--stale-after', '60'], WALL)).toEqual(expected);
     expect(parseReplayArgs(['--now=2025-11-23T12:00:00Z', '--stale-after=60', 'f'], WALL)).toEqual(expected);
     expect(parseReplayArgs(['f', '--stale-after', '0.5'], WALL).staleAfter).toBe(0.5);
+  });
+
+  it('--keep-terminal N mirrors the relay cleanup; anything but an integer ≥ 0 is refused', () => {
+    expect(parseReplayArgs(['f', '--keep-terminal', '5000'], WALL).keepTerminal).toBe(5000);
+    expect(parseReplayArgs(['--keep-terminal=0', 'f'], WALL).keepTerminal).toBe(0);
+    for (const bad of ['-1', '1.5', '', 'x']) expect(() => parseReplayArgs(['f', '--keep-terminal', bad], WALL)).toThrow(/--keep-terminal/);
   });
 
   it('--now without offset is UTC, like the wire ts', () => {

@@ -4,15 +4,18 @@ export interface ReplayArgs {
   readonly file: string;
   readonly now: number;
   readonly staleAfter: number;
+  /** Mirror the relay's cleanup: keep only the newest N terminal orders at the end. */
+  readonly keepTerminal: number | null;
 }
 
-export const REPLAY_USAGE = 'usage: npm run --silent replay -- FILE|- [--now ISO-8601] [--stale-after SECONDS]';
+export const REPLAY_USAGE = 'usage: npm run --silent replay -- FILE|- [--now ISO-8601] [--stale-after SECONDS] [--keep-terminal N]';
 
 /** Parses replay flags; throws an Error with a readable message on anything wrong. */
 export function parseReplayArgs(argv: readonly string[], wallClockNow: number): ReplayArgs {
   let file: string | undefined;
   let now = wallClockNow;
   let staleAfter = 300;
+  let keepTerminal: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -32,6 +35,12 @@ export function parseReplayArgs(argv: readonly string[], wallClockNow: number): 
       if (text.trim() === '' || !Number.isFinite(staleAfter) || staleAfter < 0) {
         throw new Error(`--stale-after: want a number of seconds ≥ 0, got ${text}`);
       }
+    } else if (flag === '--keep-terminal') {
+      const text = value();
+      keepTerminal = Number(text);
+      if (text.trim() === '' || !Number.isInteger(keepTerminal) || keepTerminal < 0) {
+        throw new Error(`--keep-terminal: want an integer ≥ 0, got ${text}`);
+      }
     } else if (flag === '-h' || flag === '--help') {
       throw new Error(REPLAY_USAGE);
     } else if (flag.startsWith('--')) {
@@ -43,5 +52,5 @@ export function parseReplayArgs(argv: readonly string[], wallClockNow: number): 
     }
   }
   if (file === undefined) throw new Error('missing input FILE (use - for stdin)');
-  return { file, now, staleAfter };
+  return { file, now, staleAfter, keepTerminal };
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createBook } from '../core/book';
+import { cleanup } from '../core/cleanup';
 import { emptyTally, ingestLine } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
 import { LineSplitter } from '../protocol/line-splitter';
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
     process.stderr.write(`replay: cannot read ${args.file}: ${(error as Error).message}\n`);
     return 2;
   }
+  if (args.keepTerminal !== null) cleanup(book, args.keepTerminal);
   for (const piece of reportChunks(book, { now: args.now, staleAfter: args.staleAfter, rejectedLines })) {
     if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
   }
