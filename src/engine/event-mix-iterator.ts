@@ -171,9 +171,9 @@ export class EventMixIterator implements Iterator<OrderEvent> {
       if (rng.next() < 0.5) flight.phase = 2;
       else if (index >= 0) this.drop(index, flight.id);
     } else if (rng.next() < 0.97) {
-      // Partial fills never reach the auto-FILLED threshold.
+      // Partial fills stay below 95%, clear of the auto-FILLED threshold.
       flight.filledPct += (0.95 - flight.filledPct) * rng.next() * 0.5;
-    }
+    } // else: the engine repeats its last totals, which changes nothing.
     flight.filledValue = flight.size * flight.filledPct;
     flight.filledSize = flight.filledValue / flight.price;
     flight.fees = flight.filledValue * FEE_RATE;
