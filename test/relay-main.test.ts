@@ -19,7 +19,7 @@ function startMain(args: string[], env: Record<string, string> = {}): { child: C
   return { child, out: () => out, err: () => err };
 }
 
-async function exitCode(child: ChildProcessWithoutNullStreams, timeoutMs = 20_000): Promise<number | null> {
+async function exitCode(child: ChildProcessWithoutNullStreams, timeoutMs = 60_000): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const [code] = (await once(child, 'exit')) as [number | null];
@@ -27,7 +27,7 @@ async function exitCode(child: ChildProcessWithoutNullStreams, timeoutMs = 20_00
   return code;
 }
 
-async function waitForUrl(out: () => string, timeoutMs = 20_000): Promise<string> {
+async function waitForUrl(out: () => string, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = /listening on (http:\/\/\S+)/.exec(out());
@@ -37,7 +37,8 @@ async function waitForUrl(out: () => string, timeoutMs = 20_000): Promise<string
   }
 }
 
-describe('relay main process', () => {
+// Each test starts Node + tsx, which takes seconds on a busy machine: generous bounds.
+describe('relay main process', { timeout: 90_000 }, () => {
   it('prints its URL, and on SIGTERM answers open requests, ends streams and exits 0', async () => {
     const relay = startMain(['--no-sim', '--port', '0']);
     try {

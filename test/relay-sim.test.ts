@@ -2,7 +2,7 @@ import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
 import { SseClient } from './support/sse-client';
 
-describe('relay with the paper engine', () => {
+describe('relay with the paper engine', { timeout: 60_000 }, () => {
   let relay: RunningRelay;
   afterEach(async () => {
     await relay.close();
@@ -12,7 +12,7 @@ describe('relay with the paper engine', () => {
     relay = await startRelay({ port: 0, logLevel: 'silent', sim: true, simRate: 200, seed: 3, ingestToken: 'tok' });
     const stream = await SseClient.open(`${relay.url}/api/stream`);
     await stream.first('snapshot');
-    await stream.reach(50, 15_000);
+    await stream.reach(50, 40_000);
     expect(relay.state.totals.rejected).toBe(0);
     const kinds = new Set(stream.items.map((i) => i.event.type));
     expect(kinds.has('order_created')).toBe(true);
