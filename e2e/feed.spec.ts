@@ -38,11 +38,12 @@ test('feed goes LIVE, shows a dimmed view with a banner when the relay stops, an
   }
 });
 
-test('a resumed stream keeps the book: events posted while connected arrive within a frame or so', async ({ page, relay }) => {
+test('events posted while connected reach the open page', async ({ page, relay }) => {
   await page.goto(pageUrl(relay.url));
   await expect(page.getByRole('status')).toContainText('LIVE');
   await postEvents(relay.url, [created('live-1'), transition('live-1', 'OPEN'), fill('live-1', 1000)]);
   const row = page.locator('[role=row][data-order-id="live-1"]');
-  await expect(row).toContainText('Filled');
+  // Generous: on a loaded CI machine the page itself can be starved for seconds.
+  await expect(row).toContainText('Filled', { timeout: 15_000 });
   await expect(row).toContainText('100%');
 });

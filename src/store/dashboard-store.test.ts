@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBook } from '../core/book';
 import type { StreamItem } from './dashboard-store';
 import { createDashboard } from './dashboard-store';
@@ -37,6 +37,22 @@ describe('dashboard store', () => {
     frames[0]!();
     expect(applied).toEqual([1, 2]);
     expect(resets).toBe(1);
+  });
+
+  it('a throwing listener does not stop the commit', () => {
+    const frames: (() => void)[] = [];
+    const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T0 });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    dashboard.onApplied(() => {
+      throw new Error('listener bug');
+    });
+    dashboard.applySnapshot(createBook(), 0, T0, 300, 5000);
+    dashboard.enqueue([item(1, 'a'), item(2, 'b')]);
+    frames[0]!();
+    expect(dashboard.book().orders.size).toBe(2);
+    expect(dashboard.store.getState().feed.rseq).toBe(2);
+    expect(logged).toHaveBeenCalledTimes(2);
+    logged.mockRestore();
   });
 
   it('a snapshot drops events queued for the old book', () => {

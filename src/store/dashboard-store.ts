@@ -89,6 +89,18 @@ export interface Dashboard {
   onReset(listener: ResetListener): () => void;
 }
 
+/**
+ * Derived-state listeners belong to other features: one that throws must not stop the
+ * commit (the book and the table would freeze). Its error is logged and the commit goes on.
+ */
+function callSafely(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    console.error('dashboard listener failed', error);
+  }
+}
+
 export function createDashboard(scheduler: Scheduler): Dashboard {
   let book = createBook();
   let pending: StreamItem[] = [];
@@ -112,7 +124,7 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
       rseq = item.rseq;
       const result = applyEvent(book, item.event);
       if (result.outcome !== 'duplicate') changed = true;
-      for (const listener of appliedListeners) listener(item, result);
+      for (const listener of appliedListeners) callSafely(() => listener(item, result));
     }
     const last = batch[batch.length - 1]!;
     const relayNow = scheduler.now() + feed.clockOffsetMs;
@@ -129,7 +141,7 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
     applySnapshot(next, rseq, relayNow, staleAfterSec, heartbeatMs) {
       book = next;
       pending = [];
-      for (const listener of resetListeners) listener(next);
+      for (const listener of resetListeners) callSafely(() => listener(next));
       store.setState((s) => ({
         version: s.version + 1,
         relayStaleAfterSec: staleAfterSec,
