@@ -1,60 +1,67 @@
-import type { Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
 import { useMemo, useRef, useState } from 'react';
 import type { Order } from '../../core/order';
 import { useBookVersion } from '../../store/dashboard-context';
 import { OrderRow } from './order-row';
-import type { OrdersTable } from './orders-table-type';
+import type { SortSpec } from '../../store/order-sort-keys';
+import { ORDER_COLUMNS } from './order-columns';
+import { OrdersGridHeader } from './orders-grid-header';
 import { nextActiveIndex, rowDomId } from './grid-keys';
+import { useOrdersTable } from './use-orders-table';
 
 /** Tall enough for a stale row's second line (its reason). */
 export const ROW_HEIGHT = 40;
 
 interface OrdersGridBodyProps {
-  readonly rows: readonly Row<OrdersTable['_features'], Order>[];
-  readonly table: OrdersTable;
+  /** Filtered and sorted: the whole view, of which only a window is rendered. */
+  readonly orders: readonly Order[];
+  readonly sort: SortSpec | null;
+  readonly onSortChange: (sort: SortSpec | null) => void;
   readonly selectedId: string | null;
   readonly onSelect: (clientOrderId: string) => void;
-  readonly header: React.ReactNode;
-  readonly columnCount: number;
 }
 
 /**
  * The virtualized part of the grid, kept as low as possible: only this component re-renders
  * per committed frame, and only rows whose order changed (`rev`) re-render inside it.
  */
-export function OrdersGridBody({ rows, table, selectedId, onSelect, header, columnCount }: OrdersGridBodyProps) {
+export function OrdersGridBody({ orders, sort, onSortChange, selectedId, onSelect }: OrdersGridBodyProps) {
   useBookVersion();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const indexById = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
+  const indexById = useMemo(() => new Map(orders.map((o, i) => [o.client_order_id, i])), [orders]);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: orders.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
-    getItemKey: (i) => rows[i]?.id ?? i,
+    getItemKey: (i) => orders[i]?.client_order_id ?? i,
   });
   const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1);
   const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = (items[items.length - 1]?.index ?? -1) + 1;
+  const windowRows = useMemo(() => orders.slice(start, end), [orders, start, end]);
+  const table = useOrdersTable(windowRows, sort, onSortChange);
+  const rows = table.getRowModel().rows;
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.key === 'Enter' || e.key === ' ') {
-      const row = rows[activeIndex];
-      if (row !== undefined) {
+      const order = orders[activeIndex];
+      if (order !== undefined) {
         e.preventDefault();
-        onSelect(row.id);
+        onSelect(order.client_order_id);
       }
       return;
     }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const next = nextActiveIndex(e.key, activeIndex, rows.length, page);
+    const next = nextActiveIndex(e.key, activeIndex, orders.length, page);
     if (next === null) return;
     e.preventDefault();
-    const row = rows[next];
-    if (row === undefined) return;
-    setActiveId(row.id);
+    const order = orders[next];
+    if (order === undefined) return;
+    setActiveId(order.client_order_id);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
@@ -63,20 +70,20 @@ export function OrdersGridBody({ rows, table, selectedId, onSelect, header, colu
       className="orders-grid"
       role="grid"
       aria-label="Orders"
-      aria-rowcount={rows.length + 1}
-      aria-colcount={columnCount}
+      aria-rowcount={orders.length + 1}
+      aria-colcount={ORDER_COLUMNS.length}
       aria-activedescendant={activeIndex >= 0 && items.some((i) => i.index === activeIndex) ? rowDomId(activeIndex) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       onFocus={() => {
-        if (activeId === null && rows[0] !== undefined) setActiveId(rows[0].id);
+        if (activeId === null && orders[0] !== undefined) setActiveId(orders[0].client_order_id);
       }}
     >
-      {header}
+      <OrdersGridHeader headers={table.getHeaderGroups()[0]?.headers ?? []} table={table} />
       <div className="orders-grid__scroll" ref={scrollRef}>
         <div className="orders-grid__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = rows[item.index];
+            const row = rows[item.index - start];
             if (row === undefined) return null;
             return (
               <OrderRow
@@ -95,7 +102,7 @@ export function OrdersGridBody({ rows, table, selectedId, onSelect, header, colu
           })}
         </div>
       </div>
-      {rows.length === 0 && <p className="orders-grid__empty">No orders match these filters.</p>}
+      {orders.length === 0 && <p className="orders-grid__empty">No orders match these filters.</p>}
     </div>
   );
 }
