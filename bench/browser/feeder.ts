@@ -24,20 +24,40 @@ export async function postChunks(url: string, chunks: Iterable<string>, tee?: (t
   return accepted;
 }
 
-/**
- * Streams the workload into one long-lived POST, as an engine does: `rate` lines a second in
- * 10 ms slices, and a probe update every 100 ms in the same stream.
- */
-export function startFeeder(url: string, stream: WorkloadStream, rate: number, tee?: (text: string) => void): Feeder {
+/** Under the relay's 5 MB body limit: past it the relay stops reading and the rest of the body is lost. */
+const MAX_BYTES_PER_POST = 2 * 1024 * 1024;
+
+/** One long-lived chunked POST; resolves when the relay has answered. */
+function openPost(url: string): { write(text: string): void; end(): Promise<number> } {
   const req = request(new URL('/api/events', url), { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } });
-  req.on('error', () => {});
-  const answered = new Promise<void>((done) => {
+  const answered = new Promise<number>((done) => {
     req.on('response', (res) => {
       res.resume();
-      res.on('end', () => done());
+      res.on('end', () => done(res.statusCode ?? 0));
     });
-    req.on('error', () => done());
+    req.on('error', () => done(0));
   });
+  return {
+    write: (text) => void req.write(text),
+    end: () => {
+      req.end();
+      return answered;
+    },
+  };
+}
+
+/**
+ * Streams the workload into long-lived POSTs, as an engine does: `rate` lines a second in 10 ms
+ * slices and a probe update every 100 ms in the same stream; a new POST every 2 MB, since the
+ * relay caps one body at 5 MB.
+ */
+export function startFeeder(url: string, stream: WorkloadStream, rate: number, tee?: (text: string) => void): Feeder {
+  let post: ReturnType<typeof openPost> | null = openPost(url);
+  let postBytes = 0;
+  // Lines produced while one POST closes wait for its answer: a new connection must not
+  // overtake the old one's tail, or the relay would drop the overtaken lines as duplicates.
+  let held = '';
+  const ended: Promise<number>[] = [];
   const started = performance.now();
   let lines = 0;
   let probes = 0;
@@ -53,7 +73,24 @@ export function startFeeder(url: string, stream: WorkloadStream, rate: number, t
     }
     if (text === '') return;
     tee?.(text);
-    req.write(text);
+    if (post === null) {
+      held += text;
+      return;
+    }
+    post.write(text);
+    postBytes += Buffer.byteLength(text);
+    if (postBytes > MAX_BYTES_PER_POST) {
+      const closing = post.end();
+      ended.push(closing);
+      post = null;
+      postBytes = 0;
+      void closing.then(() => {
+        post = openPost(url);
+        if (held !== '') post.write(held);
+        postBytes = Buffer.byteLength(held);
+        held = '';
+      });
+    }
   }, TICK_MS);
   return {
     get probes() {
@@ -64,8 +101,11 @@ export function startFeeder(url: string, stream: WorkloadStream, rate: number, t
     },
     async stop() {
       clearInterval(timer);
-      req.end();
-      await answered;
+      while (post === null) await new Promise((r) => setTimeout(r, 5));
+      ended.push(post.end());
+      const statuses = await Promise.all(ended);
+      const bad = statuses.filter((s) => s !== 200);
+      if (bad.length > 0) throw new Error(`feeder: ${bad.length} of ${statuses.length} posts answered ${bad.join(', ')}`);
     },
   };
 }

@@ -55,12 +55,21 @@ async function phase(page: Page, cdp: CDPSession, ms: number, probesNow: () => n
   const lastProbe = probesNow() - 5; // the newest few may still be on their way
   const page1 = await page.evaluate(() => ({ frames: window.__bench!.frames, loaf: window.__bench!.loafBlockingMs, since: window.__bench!.since, now: performance.now(), seen: window.__bench!.seen }));
   const pageElapsed = (page1.now - page1.since) / 1000;
+  // A probe value replaced before the page painted it is never on screen; it reached the screen
+  // with the first later value that was (the operator saw that order's newer state).
   const latencyMs: number[] = [];
   let missed = 0;
-  for (let k = firstProbe; k <= lastProbe; k++) {
+  let shownAt = Number.POSITIVE_INFINITY;
+  const shownFrom: number[] = [];
+  for (let k = lastProbe + 20; k >= firstProbe; k--) {
     const seen = page1.seen[k];
+    if (seen !== undefined) shownAt = Math.min(shownAt, seen);
+    shownFrom[k] = shownAt;
+  }
+  for (let k = firstProbe; k <= lastProbe; k++) {
     const at = arrivals.get(k);
-    if (seen === undefined || at === undefined) missed++;
+    const seen = shownFrom[k]!;
+    if (at === undefined || !Number.isFinite(seen)) missed++;
     else latencyMs.push(seen - at);
   }
   return {
@@ -97,8 +106,9 @@ export async function runVariant(browser: Browser, variant: Variant, workload: W
     const feeder = startFeeder(relay.url, stream, workload.rate);
     await sleep(options.warmupMs);
     const sentBefore = feeder.lines;
+    const measureStart = performance.now();
     const live = await phase(page, cdp, options.measureMs, () => feeder.probes, arrivals.at);
-    const eventsPerSecSent = ((feeder.lines - sentBefore) * 1000) / options.measureMs;
+    const eventsPerSecSent = ((feeder.lines - sentBefore) * 1000) / (performance.now() - measureStart);
     let scroll: PhaseFigures | null = null;
     if (options.scrollMs > 0 && variant !== 'no-table' && (await page.evaluate(() => window.__bench!.startScroll()))) {
       scroll = await phase(page, cdp, options.scrollMs, () => feeder.probes, arrivals.at);
