@@ -104,6 +104,36 @@ describe('relay stream', () => {
     expect(tooOld.rseqs).toEqual([81]);
   });
 
+  it('names its rseq numbering (log_id) and resumes only within it', async () => {
+    await postEvents(relay.url, ndjson(orderFlow(5)));
+    const first = await open();
+    const snapshot = await first.first<Snapshot & { log_id: string }>('snapshot');
+    expect(snapshot.log_id).toMatch(/^[0-9a-f-]{36}$/);
+    const beat = await first.first<{ log_id: string }>('heartbeat', 5_000);
+    expect(beat.log_id).toBe(snapshot.log_id);
+    const health = (await (await fetch(`${relay.url}/api/healthz`)).json()) as { log_id: string };
+    expect(health.log_id).toBe(snapshot.log_id);
+    // Same numbering: only the missed events.
+    const same = await open({ lastEventId: '7' }, `?log_id=${snapshot.log_id}`);
+    await same.reach(10);
+    expect(same.rseqs).toEqual([8, 9, 10]);
+    expect(same.messages.some((m) => m.event === 'snapshot')).toBe(false);
+    // An rseq from another relay process's numbering: a snapshot, never this log's events 8–10.
+    const other = await open({ lastEventId: '7' }, '?log_id=an-earlier-relay');
+    expect((await other.first<Snapshot>('snapshot')).rseq).toBe(10);
+  });
+
+  it('gives a restarted relay a new log_id', async () => {
+    const before = (await (await fetch(`${relay.url}/api/healthz`)).json()) as { log_id: string };
+    const second = await startRelay({ port: 0, logLevel: 'silent' });
+    try {
+      const after = (await (await fetch(`${second.url}/api/healthz`)).json()) as { log_id: string };
+      expect(after.log_id).not.toBe(before.log_id);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('delivers each line of a long-lived POST before the body ends', async () => {
     const client = await open();
     await client.first('snapshot');

@@ -46,6 +46,7 @@ export interface FakeStream {
 export interface FakeHealth {
   rseq: number;
   uptime_s: number;
+  log_id?: string;
 }
 
 /** A fetch that answers each stream request with an SSE stream the test writes to, and /api/healthz with `health`. */

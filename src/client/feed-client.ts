@@ -65,6 +65,9 @@ export function createFeed(deps: FeedDeps): Feed {
   let stopped = true;
   let lastDataAt = -Infinity;
   let restartCounted = false;
+  /** The relay's rseq numbering our book follows (from the snapshot). */
+  let logId: string | null = null;
+  let degraded = false;
 
   const setFeed = dashboard.setFeed;
   const clear = (handle: unknown): null => {
@@ -114,6 +117,7 @@ export function createFeed(deps: FeedDeps): Feed {
     restartCounted = false;
     const book = restoreBook({ orders: snap.orders, anomalies: snap.anomalies, lastSeq: snap.lastSeq, anomalyCounts: snap.anomalyCounts });
     heartbeatMs = snap.heartbeatMs;
+    logId = snap.logId;
     received = snap.rseq;
     needSnapshot = false;
     attempt = 0;
@@ -153,7 +157,8 @@ export function createFeed(deps: FeedDeps): Feed {
       counters.badMessages++;
       return;
     }
-    if (hb.rseq < received) {
+    // Another numbering (the relay restarted), or a log behind ours: our book is not its book.
+    if (hb.rseq < received || (hb.logId !== null && logId !== null && hb.logId !== logId)) {
       counters.restarts++;
       restartCounted = true;
       resync('relay restarted');
@@ -169,7 +174,10 @@ export function createFeed(deps: FeedDeps): Feed {
       }
       aheadRseq = hb.rseq;
     } else aheadRseq = null;
+    degraded = hb.degraded;
     dashboard.heartbeat(hb.now, hb.rseq);
+    // A relay that lost its store still beats, but its data may be behind: never show it as live.
+    if (degraded) setFeed({ status: 'STALE', error: 'relay reports its event store unreachable' });
   };
 
   const onMessage = (message: EventSourceMessage): void => {
@@ -187,7 +195,7 @@ export function createFeed(deps: FeedDeps): Feed {
     else if (message.event === 'heartbeat') applyHeartbeat(message.data);
     else return;
     const status = dashboard.store.getState().feed.status;
-    if (status === 'STALE' || status === 'RECONNECTING') setFeed({ status: 'LIVE', attempt: 0, retryAt: null, error: null });
+    if (!degraded && (status === 'STALE' || status === 'RECONNECTING')) setFeed({ status: 'LIVE', attempt: 0, retryAt: null, error: null });
   };
 
   const connect = (): void => {
@@ -197,7 +205,7 @@ export function createFeed(deps: FeedDeps): Feed {
     controller = ctrl;
     const wantResume = !needSnapshot && received > 0;
     const check = wantResume
-      ? relayRestartedSince({ fetch: deps.fetch, url: deps.healthUrl ?? '/api/healthz', signal: ctrl.signal, received, silenceMs: deps.now() - lastDataAt })
+      ? relayRestartedSince({ fetch: deps.fetch, url: deps.healthUrl ?? '/api/healthz', signal: ctrl.signal, received, logId, silenceMs: deps.now() - lastDataAt })
       : Promise.resolve(false);
     check
       .then((restarted) => {
@@ -220,6 +228,8 @@ export function createFeed(deps: FeedDeps): Feed {
     const query = new URLSearchParams();
     if (deps.token) query.set('token', deps.token);
     if (resume) query.set('last_event_id', String(received));
+    // The relay resumes only within this numbering; after a restart it sends a snapshot instead.
+    if (resume && logId !== null) query.set('log_id', logId);
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (deps.token) headers.Authorization = `Bearer ${deps.token}`;
     if (resume) headers['Last-Event-ID'] = String(received);

@@ -4,6 +4,8 @@ export interface RestartCheck {
   readonly signal: AbortSignal;
   /** The last rseq this client holds. */
   readonly received: number;
+  /** The numbering our rseq belongs to, when the relay told us (exact where present). */
+  readonly logId?: string | null;
   /** How long this client has heard nothing from the relay (ms). */
   readonly silenceMs: number;
 }
@@ -17,7 +19,8 @@ export interface RestartCheck {
 export async function relayRestartedSince(check: RestartCheck): Promise<boolean> {
   const res = await check.fetch(check.url, { signal: check.signal, cache: 'no-store' });
   if (!res.ok) throw new Error(`health check: HTTP ${res.status}`);
-  const body = (await res.json()) as { rseq?: unknown; uptime_s?: unknown };
+  const body = (await res.json()) as { rseq?: unknown; uptime_s?: unknown; log_id?: unknown };
+  if (typeof body.log_id === 'string' && typeof check.logId === 'string') return body.log_id !== check.logId;
   const head = typeof body.rseq === 'number' ? body.rseq : Infinity;
   const uptimeMs = typeof body.uptime_s === 'number' ? body.uptime_s * 1000 : Infinity;
   return head < check.received || uptimeMs < check.silenceMs;

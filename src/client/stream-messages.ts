@@ -10,6 +10,8 @@ import type { StreamItem } from '../store/dashboard-store';
 /** A relay snapshot, decoded for the browser's core. */
 export interface Snapshot {
   readonly rseq: number;
+  /** The relay's numbering of rseq; resuming is only meaningful within the same one. */
+  readonly logId: string | null;
   readonly now: number;
   readonly orders: Order[];
   readonly anomalies: Anomaly[];
@@ -24,6 +26,9 @@ export interface Snapshot {
 export interface Heartbeat {
   readonly now: number;
   readonly rseq: number;
+  readonly logId: string | null;
+  /** The relay lost its event store: what it shows may be behind. */
+  readonly degraded: boolean;
 }
 
 type Rec = Record<string, unknown>;
@@ -81,6 +86,7 @@ export function parseSnapshot(data: string): Snapshot | null {
   if (isRecord(v.last_seq)) for (const [engine, seq] of Object.entries(v.last_seq)) if (num(seq)) lastSeq[engine] = seq;
   return {
     rseq: v.rseq,
+    logId: str(v.log_id) ? v.log_id : null,
     now: v.now,
     orders,
     anomalies,
@@ -101,7 +107,8 @@ function readCounts(v: unknown): Record<AnomalyKind, number> | undefined {
 
 export function parseHeartbeat(data: string): Heartbeat | null {
   const v = parseJson(data);
-  return isRecord(v) && num(v.now) && num(v.rseq) ? { now: v.now, rseq: v.rseq } : null;
+  if (!isRecord(v) || !num(v.now) || !num(v.rseq)) return null;
+  return { now: v.now, rseq: v.rseq, logId: str(v.log_id) ? v.log_id : null, degraded: v.degraded === true };
 }
 
 /** One numbered entry of an `events` message; `item` is null when its event could not be read. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * One accepted event as the relay keeps and streams it. `json` is the stream item
  * `{"rseq":…,"at":…,"event":{…}}`, serialized once so fan-out to many clients is string
@@ -29,6 +30,12 @@ export interface EventLog {
   readonly firstRseq: number;
   /** Newest rseq handed out; 0 before the first event. */
   readonly lastRseq: number;
+  /**
+   * Names this numbering of rseq. A restarted in-memory relay numbers from 1 again under a new
+   * id, so a client resuming with an rseq of the old numbering gets a snapshot instead of
+   * another process's events.
+   */
+  readonly logId: string;
 }
 
 /** A bounded ring: memory is `capacity` items however long the relay runs. */
@@ -36,7 +43,10 @@ export class MemoryEventLog implements EventLog {
   private readonly slots: (LogItem | undefined)[];
   private last = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    readonly logId: string = randomUUID(),
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`log capacity must be an integer ≥ 1, got ${capacity}`);
     this.slots = new Array<LogItem | undefined>(capacity);
   }

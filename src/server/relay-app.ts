@@ -47,7 +47,7 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
       lastEventId = await store.resolveResume(lastEventId);
     }
     const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
-    const client = hub.connect(lastEventId, outgoing === undefined ? undefined : () => outgoing.destroy());
+    const client = hub.connect(lastEventId, outgoing === undefined ? undefined : () => outgoing.destroy(), c.req.query('log_id'));
     return new Response(client.channel.stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
     });
@@ -67,7 +67,7 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
   });
 
   app.get('/api/healthz', (c) => {
-    const base = { uptime_s: Math.floor((config.now() - deps.startedAt) / 1000), rseq: state.log.lastRseq, clients: hub.size };
+    const base = { uptime_s: Math.floor((config.now() - deps.startedAt) / 1000), rseq: state.log.lastRseq, log_id: state.log.logId, clients: hub.size };
     if (store === undefined) return c.json({ status: deps.shutdown.aborted ? 'stopping' : 'ok', ...base, store: 'memory', ready: true, degraded: false });
     // Load balancers route only to ready relays; a degraded relay (Redis away) still serves its streams.
     const health = store.health();

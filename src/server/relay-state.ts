@@ -81,8 +81,8 @@ export class RelayState {
     return result;
   }
 
-  beginSnapshot(head: Omit<SnapshotHead, 'rseq'>): SnapshotSource {
-    const source = new SnapshotSource(this.book, { ...head, rseq: this.deps.log.lastRseq }, (order) => this.orderJson(order));
+  beginSnapshot(head: Omit<SnapshotHead, 'rseq' | 'logId'>): SnapshotSource {
+    const source = new SnapshotSource(this.book, { ...head, rseq: this.deps.log.lastRseq, logId: this.deps.log.logId }, (order) => this.orderJson(order));
     this.snapshots.add(source);
     return source;
   }

@@ -15,8 +15,8 @@ export function eventsMessage(items: readonly LogItem[]): string {
 }
 
 /** `degraded`: the relay lost its store (Redis), so dashboards must show a stale feed. */
-export function heartbeatMessage(now: number, rseq: number, degraded = false): string {
-  return `event: heartbeat\ndata: {"now":${now},"rseq":${rseq}${degraded ? ',"degraded":true' : ''}}\n\n`;
+export function heartbeatMessage(now: number, rseq: number, logId: string, degraded = false): string {
+  return `event: heartbeat\ndata: {"now":${now},"rseq":${rseq},"log_id":${JSON.stringify(logId)}${degraded ? ',"degraded":true' : ''}}\n\n`;
 }
 
 /** A comment line: flushes the response headers at once without being a message. */

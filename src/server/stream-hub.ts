@@ -62,9 +62,14 @@ export class StreamHub {
    * Opens a client: resumes after `lastEventId` when the log still has it, else starts with a
    * snapshot. `cutConnection` closes the client's socket when it has to be dropped.
    */
-  connect(lastEventId: string | undefined, cutConnection?: () => void): StreamClient {
+  /**
+   * `logId`, when the client names it, is the numbering its `lastEventId` came from: another
+   * one (this relay restarted since) gets a snapshot, never a different log's events.
+   */
+  connect(lastEventId: string | undefined, cutConnection?: () => void, logId?: string): StreamClient {
     const log = this.deps.state.log;
-    const resumeAt = lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId) : undefined;
+    const sameLog = logId === undefined || logId === log.logId;
+    const resumeAt = sameLog && lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId) : undefined;
     const canResume = resumeAt !== undefined && log.readAfter(resumeAt, 0) !== 'gone';
     const start = canResume ? { phase: 'catchup' as const, cursor: resumeAt } : { phase: 'snapshot' as const, cursor: 0 };
     const client = new StreamClient(this.nextId++, this.deps.now(), start, (c) => this.remove(c, 'client closed the stream'), cutConnection);
@@ -165,7 +170,7 @@ export class StreamHub {
     const degraded = this.deps.degraded?.() ?? false;
     for (const client of this.clients) {
       if (client.phase !== 'live' && client.phase !== 'catchup') continue;
-      this.deliver(client, encode(heartbeatMessage(now, client.cursor, degraded)), undefined);
+      this.deliver(client, encode(heartbeatMessage(now, client.cursor, this.deps.state.log.logId, degraded)), undefined);
     }
   }
 

@@ -41,7 +41,9 @@ export class RelayStore implements IngestStore {
     private readonly logger: Logger,
     private readonly now: () => number,
   ) {
-    this.log = new SharedEventLog(logSize);
+    // Every relay on the same Redis shares one numbering; credentials stay out of the id.
+    const where = new URL(url);
+    this.log = new SharedEventLog(logSize, `redis://${where.host}${where.pathname}`);
   }
 
   /** Connects and starts following the stream into `state`; ready comes later (see health). */

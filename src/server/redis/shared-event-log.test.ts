@@ -4,7 +4,7 @@ const wire = { type: 'order_created' };
 
 describe('SharedEventLog', () => {
   it('keeps the cluster rseq and entry id of each event', () => {
-    const log = new SharedEventLog(10);
+    const log = new SharedEventLog(10, 'test');
     log.resetTo(41);
     const item = log.appendEntry(42, '1700000000000-0', 5, wire);
     expect(item).toMatchObject({ rseq: 42, id: '1700000000000-0' });
@@ -14,7 +14,7 @@ describe('SharedEventLog', () => {
   });
 
   it('maps an entry id back to its rseq, or to the one before a gap between ids', () => {
-    const log = new SharedEventLog(10);
+    const log = new SharedEventLog(10, 'test');
     log.appendEntry(1, '100-0', 0, wire);
     log.appendEntry(2, '100-5', 0, wire);
     log.appendEntry(3, '250-0', 0, wire);
@@ -26,7 +26,7 @@ describe('SharedEventLog', () => {
   });
 
   it('restarts after a jump in rseq instead of inventing the missing events', () => {
-    const log = new SharedEventLog(10);
+    const log = new SharedEventLog(10, 'test');
     log.appendEntry(1, '1-0', 0, wire);
     log.appendEntry(5, '9-0', 0, wire);
     expect(log.firstRseq).toBe(5);
@@ -35,7 +35,7 @@ describe('SharedEventLog', () => {
   });
 
   it('forgets the oldest beyond its capacity', () => {
-    const log = new SharedEventLog(3);
+    const log = new SharedEventLog(3, 'test');
     for (let r = 1; r <= 5; r++) log.appendEntry(r, `${r}-0`, 0, wire);
     expect(log.firstRseq).toBe(3);
     expect(log.rseqOfId('2-0')).toBeUndefined();

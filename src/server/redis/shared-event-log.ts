@@ -12,7 +12,11 @@ export class SharedEventLog implements EventLog {
   /** The first rseq this log holds since its last reset (a restore or a gap). */
   private base = 1;
 
-  constructor(readonly capacity: number) {
+  /** `logId`: the cluster's numbering is one for every relay on the same Redis keys. */
+  constructor(
+    readonly capacity: number,
+    readonly logId: string,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`log capacity must be an integer ≥ 1, got ${capacity}`);
     this.slots = new Array<LogItem | undefined>(capacity);
   }
