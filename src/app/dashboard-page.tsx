@@ -31,15 +31,15 @@ export function DashboardPage() {
           <OrdersTable />
         </div>
         <aside className="page__side" aria-label="Stale orders and charts">
-          <section className="page__stale" aria-label="Stale orders">
+          <div className="page__stale">
             <StaleOrdersPanel />
-          </section>
-          <section className="page__charts" aria-label="Charts">
+          </div>
+          <div className="page__charts">
             <ChartsPanel />
-          </section>
-          <section className="page__anomalies" aria-label="Anomalies">
+          </div>
+          <div className="page__anomalies">
             <AnomaliesView />
-          </section>
+          </div>
         </aside>
         <div className="page__detail">
           <OrderDetailPanel />

@@ -141,7 +141,6 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
     applySnapshot(next, rseq, relayNow, staleAfterSec, heartbeatMs) {
       book = next;
       pending = [];
-      for (const listener of resetListeners) callSafely(() => listener(next));
       store.setState((s) => ({
         version: s.version + 1,
         relayStaleAfterSec: staleAfterSec,
@@ -157,6 +156,8 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
           error: null,
         },
       }));
+      // After the clock offset is stored: listeners rebuild on the relay's clock.
+      for (const listener of resetListeners) callSafely(() => listener(next));
     },
     enqueue(items) {
       for (const item of items) pending.push(item);
