@@ -123,7 +123,7 @@ export function createFeed(deps: FeedDeps): Feed {
     attempt = 0;
     aheadRseq = null;
     counters.badMessages += snap.skipped;
-    dashboard.applySnapshot(book, snap.rseq, snap.now, snap.staleAfterSec, snap.heartbeatMs);
+    dashboard.applySnapshot(book, snap.rseq, snap.now, snap.staleAfterSec, snap.heartbeatMs, snap.keepTerminal);
   };
 
   const applyEvents = (data: string): void => {

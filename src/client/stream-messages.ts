@@ -6,6 +6,7 @@ import { anomalyFromJson, orderFromJson } from '../core/serialize';
 import { isStatus } from '../core/status';
 import { decodeEvent } from '../protocol/decode';
 import type { StreamItem } from '../store/dashboard-store';
+import { DEFAULT_KEEP_TERMINAL } from '../store/dashboard-store';
 
 /** A relay snapshot, decoded for the browser's core. */
 export interface Snapshot {
@@ -19,6 +20,8 @@ export interface Snapshot {
   readonly lastSeq: Record<string, number>;
   readonly staleAfterSec: number;
   readonly heartbeatMs: number;
+  /** Terminal orders to keep (the relay's cleanup policy). */
+  readonly keepTerminal: number;
   /** Orders or anomalies in the snapshot that could not be read (skipped). */
   readonly skipped: number;
 }
@@ -94,6 +97,7 @@ export function parseSnapshot(data: string): Snapshot | null {
     lastSeq,
     staleAfterSec: num(v.stale_after) && v.stale_after > 0 ? v.stale_after : 300,
     heartbeatMs: num(v.heartbeat_ms) && v.heartbeat_ms > 0 ? v.heartbeat_ms : 5000,
+    keepTerminal: num(v.keep_terminal) && v.keep_terminal >= 0 ? v.keep_terminal : DEFAULT_KEEP_TERMINAL,
     skipped,
   };
 }

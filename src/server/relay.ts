@@ -55,6 +55,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     now: config.now,
     staleAfterSec: config.staleAfterSec,
     heartbeatMs: config.heartbeatMs,
+    keepTerminal: config.keepTerminal,
     clientQueueLimit: config.clientQueueLimit,
     snapshotPreimageLimit: config.clientQueueLimit * PREIMAGE_LIMIT_FACTOR,
     onSent: (bytes) => metrics?.bytesStreamed.inc(bytes),

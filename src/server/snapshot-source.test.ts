@@ -33,7 +33,7 @@ describe('SnapshotSource', () => {
     const state = new RelayState({ log: new MemoryEventLog(100_000), now: () => T0, anomalyLimit: 100, onAccepted: () => {} });
     const { created, later } = flow(2_000);
     ingest(state, created);
-    const source = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000 });
+    const source = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000, keepTerminal: 50_000 });
     const pieces = source.pieces();
     let text = pieces.next().value as string;
     // Half the orders move on after the first piece went out, the rest after the second.
@@ -59,13 +59,13 @@ describe('SnapshotSource', () => {
     const state = new RelayState({ log: new MemoryEventLog(100_000), now: () => T0, anomalyLimit: 100, onAccepted: () => {} });
     const { created, later } = flow(1_000);
     ingest(state, created);
-    const first = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000 });
+    const first = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000, keepTerminal: 50_000 });
     const firstPieces = first.pieces();
     let firstText = firstPieces.next().value as string;
     const opens = later.filter((e) => e.type === 'order_transition');
     const fills = later.filter((e) => e.type === 'order_fill');
     ingest(state, opens);
-    const second = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000 });
+    const second = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000, keepTerminal: 50_000 });
     let secondText = '';
     for (const piece of second.pieces()) secondText += piece;
     ingest(state, fills);

@@ -11,6 +11,8 @@ export interface SnapshotHead {
   readonly now: number;
   readonly staleAfterSec: number;
   readonly heartbeatMs: number;
+  /** The relay's cleanup policy, so dashboards bound their books the same way. */
+  readonly keepTerminal: number;
   /** The numbering `rseq` belongs to (EventLog.logId). */
   readonly logId: string;
 }
@@ -44,7 +46,7 @@ export class SnapshotSource {
     this.orders = Array.from(book.orders.values());
     this.anomalies = book.anomalies.toArray();
     this.headJson =
-      `{"rseq":${head.rseq},"log_id":${JSON.stringify(head.logId)},"now":${head.now},"stale_after":${head.staleAfterSec},"heartbeat_ms":${head.heartbeatMs}` +
+      `{"rseq":${head.rseq},"log_id":${JSON.stringify(head.logId)},"now":${head.now},"stale_after":${head.staleAfterSec},"heartbeat_ms":${head.heartbeatMs},"keep_terminal":${head.keepTerminal}` +
       `,"summary":${JSON.stringify(summarize(book))}` +
       `,"anomaly_counts":${JSON.stringify(book.anomalyCounts)}` +
       `,"last_seq":${JSON.stringify(Object.fromEntries(book.lastSeq))}`;

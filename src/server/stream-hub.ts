@@ -10,6 +10,7 @@ export interface StreamHubDeps {
   readonly now: () => number;
   readonly staleAfterSec: number;
   readonly heartbeatMs: number;
+  readonly keepTerminal: number;
   readonly clientQueueLimit: number;
   /** Bytes of saved order states one snapshot may hold before its client is dropped. */
   readonly snapshotPreimageLimit: number;
@@ -113,7 +114,7 @@ export class StreamHub {
   private async sendSnapshot(client: StreamClient): Promise<boolean> {
     const { state } = this.deps;
     for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt++) {
-      const source = state.beginSnapshot({ now: this.deps.now(), staleAfterSec: this.deps.staleAfterSec, heartbeatMs: this.deps.heartbeatMs });
+      const source = state.beginSnapshot({ now: this.deps.now(), staleAfterSec: this.deps.staleAfterSec, heartbeatMs: this.deps.heartbeatMs, keepTerminal: this.deps.keepTerminal });
       try {
         for (const piece of source.pieces()) {
           if (!client.channel.isOpen) return false;

@@ -63,4 +63,26 @@ describe('dashboard store', () => {
     frames[0]!();
     expect(dashboard.book().orders.has('old')).toBe(false);
   });
+
+  it('bounds its book like the relay: finished orders beyond keep_terminal are cleaned up, active ones never', () => {
+    const frames: (() => void)[] = [];
+    const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T0 });
+    dashboard.applySnapshot(createBook(), 0, T0, 300, 5000, 100);
+    let rseq = 0;
+    const at = (i: number) => T0 + i * 1000;
+    // 2 active orders, then 1,500 that finish (oldest first).
+    const items: StreamItem[] = [item(++rseq, 'live-1'), item(++rseq, 'live-2')];
+    for (let i = 0; i < 1500; i++) {
+      items.push(item(++rseq, `t${i}`));
+      items.push({ rseq: ++rseq, at: at(i), event: { type: 'order_transition', client_order_id: `t${i}`, ts: at(i), engine: 'e', status: 'REJECTED' } });
+    }
+    dashboard.enqueue(items);
+    frames.shift()!();
+    const book = dashboard.book();
+    expect(book.byStatus.REJECTED).toBe(100);
+    expect(book.orders.has('live-1') && book.orders.has('live-2')).toBe(true);
+    expect(book.orders.has('t1499') && book.orders.has('t1400')).toBe(true);
+    expect(book.orders.has('t1399')).toBe(false);
+    expect(book.orders.size).toBe(102);
+  });
 });

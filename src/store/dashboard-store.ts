@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApplyResult } from '../core/apply';
 import { applyEvent } from '../core/apply';
+import { cleanup } from '../core/cleanup';
 import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
 import type { OrderEvent } from '../core/events';
@@ -77,7 +78,7 @@ export interface Dashboard {
   /** The relay's clock now (epoch ms): browser clock + the offset the relay told us. */
   relayNow(): number;
   /** Replaces the book from a relay snapshot, at once (a resync must not wait a frame). */
-  applySnapshot(book: OrderBook, rseq: number, relayNow: number, staleAfterSec: number, heartbeatMs: number): void;
+  applySnapshot(book: OrderBook, rseq: number, relayNow: number, staleAfterSec: number, heartbeatMs: number, keepTerminal?: number): void;
   /** Queues stream items; they are applied and committed together on the next frame. */
   enqueue(items: readonly StreamItem[]): void;
   /** Heartbeat from the relay: keeps the feed LIVE and the clock offset true. */
@@ -101,8 +102,20 @@ function callSafely(fn: () => void): void {
   }
 }
 
+/** The relay's default; a snapshot tells the real one. */
+export const DEFAULT_KEEP_TERMINAL = 50_000;
+
+/**
+ * Cleanup runs once the book holds this many terminal orders beyond the policy, so its cost
+ * (a pass over the terminal log) is paid once per thousands of completions, not per frame.
+ */
+function cleanupSlack(keep: number): number {
+  return Math.max(1_000, Math.floor(keep / 10));
+}
+
 export function createDashboard(scheduler: Scheduler): Dashboard {
   let book = createBook();
+  let keepTerminal = DEFAULT_KEEP_TERMINAL;
   let pending: StreamItem[] = [];
   let frameRequested = false;
   const appliedListeners = new Set<AppliedListener>();
@@ -126,6 +139,11 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
       if (result.outcome !== 'duplicate') changed = true;
       for (const listener of appliedListeners) callSafely(() => listener(item, result));
     }
+    // A wall screen runs for days: finished orders beyond the relay's policy go, as on the relay.
+    if (book.terminalLog.length > keepTerminal + cleanupSlack(keepTerminal)) {
+      cleanup(book, keepTerminal);
+      changed = true;
+    }
     const last = batch[batch.length - 1]!;
     const relayNow = scheduler.now() + feed.clockOffsetMs;
     store.setState((s) => ({
@@ -138,8 +156,9 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
     store,
     book: () => book,
     relayNow: () => scheduler.now() + store.getState().feed.clockOffsetMs,
-    applySnapshot(next, rseq, relayNow, staleAfterSec, heartbeatMs) {
+    applySnapshot(next, rseq, relayNow, staleAfterSec, heartbeatMs, keep = DEFAULT_KEEP_TERMINAL) {
       book = next;
+      keepTerminal = keep;
       pending = [];
       store.setState((s) => ({
         version: s.version + 1,
