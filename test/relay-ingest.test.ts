@@ -83,24 +83,35 @@ describe('relay ingest', () => {
     expect(relay.state.log.lastRseq).toBe(0);
   });
 
-  it('stops reading a streamed body at the limit and keeps the complete lines before it', async () => {
+  it('lets a streamed NDJSON POST run past the size limit (nothing is held) and limits its lines instead', async () => {
     relay = await startRelay({ port: 0, logLevel: 'silent', maxBodyBytes: 2_000 });
     const stream = await SseClient.open(`${relay.url}/api/stream`);
     await stream.first('snapshot');
-    const lines = orderFlow(20).map((e) => ndjson([e]));
-    let fit = 0;
-    for (let bytes = 0; fit < lines.length && bytes + lines[fit]!.length <= 2_000; fit++) bytes += lines[fit]!.length;
+    const lines = orderFlow(60).map((e) => ndjson([e]));
+    expect(lines.join('').length).toBeGreaterThan(3 * 2_000);
     const ingest = openIngest(relay.url);
     ingest.write(lines.slice(0, 3).join(''));
     await stream.reach(3);
-    ingest.write(lines.slice(3).join(''));
+    ingest.write(lines.slice(3, 60).join(''));
+    ingest.write(`{"type":"order_created","pad":"${'x'.repeat(2_100)}"}\n`);
+    ingest.write(lines.slice(60).join(''));
+    const { status, reply } = await ingest.end();
+    expect(status).toBe(200);
+    expect(reply.accepted).toBe(lines.length);
+    expect(reply.rejected).toEqual([{ line: 61, error: 'line longer than 2000 bytes' }]);
+    await stream.reach(lines.length);
+    expect(stream.rseqs).toEqual(Array.from({ length: lines.length }, (_, i) => i + 1));
+    stream.close();
+  });
+
+  it('stops reading a streamed JSON array at the limit (it must be held whole) and answers 413', async () => {
+    relay = await startRelay({ port: 0, logLevel: 'silent', maxBodyBytes: 2_000 });
+    const ingest = openIngest(relay.url, { 'content-type': 'application/json' });
+    ingest.write(`[${orderFlow(20).map((e) => JSON.stringify(e)).join(',')}]`);
     const { status, reply } = await ingest.end();
     expect(status).toBe(413);
-    expect(reply.accepted).toBe(fit);
+    expect(reply.accepted).toBe(0);
     expect(reply.error).toMatch(/larger than 2000 bytes/);
-    await stream.reach(fit);
-    expect(stream.rseqs).toEqual(Array.from({ length: fit }, (_, i) => i + 1));
-    expect(relay.state.log.lastRseq).toBe(fit);
-    stream.close();
+    expect(relay.state.log.lastRseq).toBe(0);
   });
 });

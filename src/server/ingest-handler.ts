@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { IngestTally } from '../protocol/ingest';
 import { emptyTally } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
-import { LineSplitter } from '../protocol/line-splitter';
+import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from '../protocol/line-splitter';
 import { readJsonArrayLines } from './json-array-body';
 import type { RelayState } from './relay-state';
 
@@ -41,9 +41,11 @@ type Read = ReadableStreamReadResult<Uint8Array> | 'shutdown';
  * POST open for hours reaches the dashboards per event, not per request. A JSON array body
  * (`Content-Type: application/json`) is read whole, then applied item by item.
  *
- * Past `maxBodyBytes` the relay stops reading and answers 413: events from complete lines
- * before the limit stay accepted (they are already on the stream), the rest is not applied.
- * A declared Content-Length over the limit is refused before anything is read.
+ * `maxBodyBytes` bounds what the relay must hold for one request. A declared Content-Length
+ * over it is refused (413) before anything is read; a JSON array is buffered, so past it the
+ * relay stops reading and answers 413. A streamed NDJSON body (no Content-Length) is never
+ * held, only split, so it may run for hours: there the limit applies to each line instead
+ * (an overlong line is rejected and skipped without being buffered).
  */
 export async function handleIngest(c: Context, deps: IngestDeps): Promise<Response> {
   const tally = emptyTally();
@@ -63,7 +65,7 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   if (declared > deps.maxBodyBytes) return reply(c, deps, tally, 0, 'too_large');
 
   const json = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
-  const splitter = new LineSplitter();
+  const splitter = new LineSplitter(Math.min(DEFAULT_MAX_LINE_BYTES, deps.maxBodyBytes));
   const held: Uint8Array[] = [];
   let bytes = 0;
   let ending: Ending = 'end';
@@ -84,14 +86,17 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
       }
       if (read.done) break;
       let chunk = read.value;
+      if (!json) {
+        if (!(await applyOrFail(apply, splitter.push(chunk), deps))) {
+          ending = 'unavailable';
+          break;
+        }
+        continue;
+      }
       const room = deps.maxBodyBytes - bytes;
       bytes += chunk.byteLength;
       if (chunk.byteLength > room) chunk = chunk.subarray(0, room);
-      if (json) held.push(chunk);
-      else if (!(await applyOrFail(apply, splitter.push(chunk), deps))) {
-        ending = 'unavailable';
-        break;
-      }
+      held.push(chunk);
       if (bytes > deps.maxBodyBytes) {
         ending = 'too_large';
         break;
