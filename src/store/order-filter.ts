@@ -20,8 +20,8 @@ export const NO_FILTER: OrderFilter = { statuses: [], staleOnly: false, side: nu
 
 export interface FilteredOrders {
   readonly orders: Order[];
-  /** Stale flag per order in `orders`, computed once for the filter and the sort. */
-  readonly stale: Set<Order>;
+  /** Stale flag (1) per order in `orders`, by index, computed once for the filter and the sort. */
+  readonly stale: Uint8Array;
   readonly staleCount: number;
   /** Every engine and route in the book, for the filter selects (sorted). */
   readonly engines: string[];
@@ -47,7 +47,8 @@ export function filterBook(book: OrderBook, filter: OrderFilter, now: number, th
   const engines = new Set<string>();
   const routes = new Set<string>();
   const orders: Order[] = [];
-  const stale = new Set<Order>();
+  // Flags by position, not a Set of orders: on a busy book nearly every order is stale.
+  let stale: Uint8Array = new Uint8Array(Math.min(book.orders.size, 1024));
   let staleCount = 0;
   let lastEngine: string | null = null;
   let lastRoute: string | null = null;
@@ -63,8 +64,15 @@ export function filterBook(book: OrderBook, filter: OrderFilter, now: number, th
     if (filter.engine !== null && order.engine !== filter.engine) continue;
     if (filter.route !== null && order.route !== filter.route) continue;
     if (!matchesSearch(order, needle)) continue;
+    if (orders.length === stale.length) stale = grow(stale, book.orders.size);
+    if (isStale) stale[orders.length] = 1;
     orders.push(order);
-    if (isStale) stale.add(order);
   }
   return { orders, stale, staleCount, engines: [...engines].sort(), routes: [...routes].sort() };
+}
+
+function grow(flags: Uint8Array, max: number): Uint8Array {
+  const next = new Uint8Array(Math.min(max, flags.length * 2));
+  next.set(flags);
+  return next;
 }

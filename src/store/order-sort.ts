@@ -44,22 +44,36 @@ function sortByKeys(orders: readonly Order[], keys: Float64Array): Order[] {
   return out;
 }
 
-const GROUP = 1e13;
-const clampSub = (v: number): number => Math.min(GROUP - 1, Math.max(0, v));
+const byCreated = (a: Order, b: Order): number => a.created_at - b.created_at;
+const endOf = (o: Order): number => o.completed_at ?? o.last_update_at;
+const byNewestEnd = (a: Order, b: Order): number => endOf(b) - endOf(a);
 
 /**
  * The operator's default order: stale orders first (oldest first), then the other active
- * ones (oldest first), then terminal ones (newest completion first).
+ * ones (oldest first), then terminal ones (newest completion first). Ties keep the input order.
+ *
+ * Split into the three groups first, then each sorted on its own with the engine's stable,
+ * run-adaptive sort: the book is in creation order, so the active groups arrive nearly sorted
+ * and cost about one comparison per order instead of a full 100k sort.
+ * `stale[i]` flags `orders[i]`.
  */
-export function sortDefault(orders: readonly Order[], stale: ReadonlySet<Order>): Order[] {
-  const keys = new Float64Array(orders.length);
+export function sortDefault(orders: readonly Order[], stale: Uint8Array): Order[] {
+  const staleOnes: Order[] = [];
+  const active: Order[] = [];
+  const terminal: Order[] = [];
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i]!;
-    if (stale.has(o)) keys[i] = clampSub(o.created_at);
-    else if (isActive(o.status)) keys[i] = GROUP + clampSub(o.created_at);
-    else keys[i] = 2 * GROUP + clampSub(GROUP / 2 - (o.completed_at ?? o.last_update_at));
+    if (stale[i] === 1) staleOnes.push(o);
+    else if (isActive(o.status)) active.push(o);
+    else terminal.push(o);
   }
-  return sortByKeys(orders, keys);
+  staleOnes.sort(byCreated);
+  active.sort(byCreated);
+  terminal.sort(byNewestEnd);
+  const out = staleOnes;
+  for (const o of active) out.push(o);
+  for (const o of terminal) out.push(o);
+  return out;
 }
 
 /** Sorts by one column. Text columns are ranked first (few distinct values sort fast). */
@@ -79,6 +93,6 @@ export function sortByColumn(orders: readonly Order[], spec: SortSpec, now: numb
   return sortByKeys(orders, keys);
 }
 
-export function sortOrders(orders: readonly Order[], spec: SortSpec | null, stale: ReadonlySet<Order>, now: number): Order[] {
+export function sortOrders(orders: readonly Order[], spec: SortSpec | null, stale: Uint8Array, now: number): Order[] {
   return spec === null ? sortDefault(orders, stale) : sortByColumn(orders, spec, now);
 }

@@ -1,6 +1,6 @@
 import type { OrderBook } from '../core/book';
 import type { Order } from '../core/order';
-import { isStale } from '../core/queries';
+import { ageSeconds, isStale } from '../core/queries';
 import { isActive } from '../core/status';
 import { formatAge } from '../lib/format';
 
@@ -50,9 +50,17 @@ function breach(order: Order, now: number, t: StaleThresholds): Breach | null {
   return null;
 }
 
-/** True when any rule marks the order stale. Cheap: no strings, for scanning 100k orders. */
+/**
+ * True when any rule marks the order stale, the same rules as `breach`. Allocates nothing: it
+ * runs for every order of a 100k book several times a second.
+ */
 export function isStaleOrder(order: Order, now: number, t: StaleThresholds): boolean {
-  return breach(order, now, t) !== null;
+  if (!isActive(order.status)) return false;
+  if (order.status === 'NEW' && t.newAckSec !== null && (now - order.created_at) / 1000 > t.newAckSec) return true;
+  if (order.status === 'OPEN' && t.openNoFillSec !== null && (now - (order.submitted_at ?? order.created_at)) / 1000 > t.openNoFillSec) return true;
+  if (order.status === 'PARTIAL_FILL' && t.partialNoFillSec !== null && (now - lastFillAt(order)) / 1000 > t.partialNoFillSec) return true;
+  // The core's isStale, its activity check already done above.
+  return ageSeconds(order, now) > t.staleAfterSec;
 }
 
 /**
@@ -84,19 +92,40 @@ export interface StaleEntry {
 
 /** Every stale order, worst (oldest) first, with its reason. */
 export function listStale(book: OrderBook, now: number, t: StaleThresholds): StaleEntry[] {
-  const out: StaleEntry[] = [];
-  for (const order of book.orders.values()) {
-    if (!isActive(order.status)) continue;
-    const reason = staleReason(order, now, t);
-    if (reason !== null) out.push({ order, reason, ageSec: (now - order.created_at) / 1000 });
+  return listStaleTop(book, now, t, Infinity).entries;
+}
+
+export interface StaleTop {
+  /** The worst `limit` stale orders, worst first, with their reasons. */
+  readonly entries: StaleEntry[];
+  /** How many orders are stale in all. */
+  readonly total: number;
+}
+
+const byAgeThenId = (a: Order, b: Order): number => a.created_at - b.created_at || compareIds(a.client_order_id, b.client_order_id);
+
+/**
+ * The worst `limit` stale orders and the total. Reasons (strings) are built only for those
+ * shown: on a busy book nearly every active order may be stale, and a reason for each of 100k
+ * orders every second was most of the panel's cost. The book is in creation order almost
+ * everywhere, so the sort runs over a nearly sorted array.
+ */
+export function listStaleTop(book: OrderBook, now: number, t: StaleThresholds, limit: number): StaleTop {
+  const stale: Order[] = [];
+  for (const order of book.orders.values()) if (isStaleOrder(order, now, t)) stale.push(order);
+  stale.sort(byAgeThenId);
+  const entries: StaleEntry[] = [];
+  for (let i = 0; i < stale.length && i < limit; i++) {
+    const order = stale[i]!;
+    entries.push({ order, reason: staleReason(order, now, t) ?? '', ageSec: (now - order.created_at) / 1000 });
   }
-  return out.sort((a, b) => a.order.created_at - b.order.created_at || compareIds(a.order.client_order_id, b.order.client_order_id));
+  return { entries, total: stale.length };
 }
 
 /** How many orders are stale now. */
 export function countStale(book: OrderBook, now: number, t: StaleThresholds): number {
   let n = 0;
-  for (const order of book.orders.values()) if (isActive(order.status) && breach(order, now, t) !== null) n++;
+  for (const order of book.orders.values()) if (isStaleOrder(order, now, t)) n++;
   return n;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useBookVersion, useDashboard } from './dashboard-context';
 import { useRelayNow } from './relay-clock';
-import { countStale } from './stale-rules';
+import { sharedStaleCount } from './stale-count-cache';
 import { useStaleThresholds } from './view-params';
 
 const RECOUNT_INTERVAL_MS = 250;
@@ -15,13 +15,13 @@ export function useStaleCount(): number {
   const version = useBookVersion();
   const now = useRelayNow();
   const thresholds = useStaleThresholds();
-  const [count, setCount] = useState(() => countStale(dashboard.book(), dashboard.relayNow(), thresholds));
+  const [count, setCount] = useState(() => sharedStaleCount(dashboard.book(), dashboard.relayNow(), thresholds, Date.now()));
   const lastRun = useRef({ at: 0, thresholds });
 
   useEffect(() => {
     const run = (): void => {
       lastRun.current = { at: Date.now(), thresholds };
-      setCount(countStale(dashboard.book(), dashboard.relayNow(), thresholds));
+      setCount(sharedStaleCount(dashboard.book(), dashboard.relayNow(), thresholds, Date.now()));
     };
     const wait = lastRun.current.thresholds !== thresholds ? 0 : lastRun.current.at + RECOUNT_INTERVAL_MS - Date.now();
     if (wait <= 0) {

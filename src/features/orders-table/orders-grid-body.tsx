@@ -30,15 +30,16 @@ export function OrdersGridBody({ orders, sort, onSortChange, selectedId, onSelec
   useBookVersion();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const indexById = useMemo(() => new Map(orders.map((o, i) => [o.client_order_id, i])), [orders]);
+  // Rows have one fixed height and no measured sizes, so index keys (the default) are enough:
+  // a per-render getItemKey made the virtualizer rebuild 100k measurements every frame.
   const virtualizer = useVirtualizer({
     count: orders.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
-    getItemKey: (i) => orders[i]?.client_order_id ?? i,
   });
-  const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1);
+  // Looked up only while a row is active: no 100k-entry map per re-derive.
+  const activeIndex = useMemo(() => (activeId === null ? -1 : orders.findIndex((o) => o.client_order_id === activeId)), [orders, activeId]);
   const items = virtualizer.getVirtualItems();
   const start = items[0]?.index ?? 0;
   const end = (items[items.length - 1]?.index ?? -1) + 1;

@@ -4,6 +4,8 @@ import type { StaleEntry } from '../../store/stale-rules';
 
 export interface StaleListProps {
   readonly entries: readonly StaleEntry[];
+  /** Stale orders in all, when `entries` holds only the worst of them (default: entries.length). */
+  readonly total?: number;
   /** Rows shown; the rest are counted in a "+N more" line. */
   readonly maxRows?: number;
   readonly selectedId?: string | null;
@@ -31,12 +33,12 @@ function StaleRowBody({ entry }: { readonly entry: StaleEntry }) {
 }
 
 /** Stale orders, worst first: age, status (icon and word), what they are, and why they are stale. */
-export function StaleList({ entries, maxRows = Infinity, selectedId = null, onSelect }: StaleListProps) {
-  if (entries.length === 0) {
+export function StaleList({ entries, total = entries.length, maxRows = Infinity, selectedId = null, onSelect }: StaleListProps) {
+  if (total === 0) {
     return <p className="ow-stale__empty">✓ No stale orders: every active order is within its limits.</p>;
   }
   const shown = entries.slice(0, maxRows);
-  const hidden = entries.length - shown.length;
+  const hidden = total - shown.length;
   return (
     <>
       <ol className="ow-stale__list">

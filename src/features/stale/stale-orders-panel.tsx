@@ -6,31 +6,36 @@ import { useFitCount } from './use-fit-count';
 import { useStaleEntries } from './use-stale-entries';
 import './stale.css';
 
+/** Rows listed on the main page; the rest are counted. */
+const MAX_ROWS = 200;
+
 /**
  * Stale orders worst first, live on the 1 Hz clock. On the main page a row selects the order
  * (URL `order=`); on the wall it is read-only and shows the rows that fit, never a scrollbar.
  */
 export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'main' | 'wall' }) {
-  const entries = useStaleEntries();
-  const { staleAfterSec } = useStaleThresholds();
-  const [params, update] = useViewParams();
-  const onSelect = useCallback((id: string) => update({ order: id }), [update]);
   const listBox = useRef<HTMLDivElement>(null);
   const fit = useFitCount(listBox, '.ow-stale__item', 12);
   const wall = variant === 'wall';
+  const maxRows = wall ? fit : MAX_ROWS;
+  const { entries, total } = useStaleEntries(maxRows);
+  const { staleAfterSec } = useStaleThresholds();
+  const [params, update] = useViewParams();
+  const onSelect = useCallback((id: string) => update({ order: id }), [update]);
   return (
-    <section className={`ow-stale ow-stale--${variant}${entries.length > 0 ? ' ow-stale--alarm' : ''}`} aria-labelledby={`ow-stale-title-${variant}`}>
+    <section className={`ow-stale ow-stale--${variant}${total > 0 ? ' ow-stale--alarm' : ''}`} aria-labelledby={`ow-stale-title-${variant}`}>
       <header className="ow-stale__header">
         <h2 id={`ow-stale-title-${variant}`} className="ow-stale__title">
-          <span aria-hidden="true">{entries.length > 0 ? '⚠ ' : ''}</span>
-          Stale orders <span className="ow-stale__count num">{formatCount(entries.length)}</span>
+          <span aria-hidden="true">{total > 0 ? '⚠ ' : ''}</span>
+          Stale orders <span className="ow-stale__count num">{formatCount(total)}</span>
         </h2>
         <span className="ow-stale__limit">active &gt; {formatAge(staleAfterSec)}</span>
       </header>
       <div className="ow-stale__body" ref={listBox}>
         <StaleList
           entries={entries}
-          maxRows={wall ? fit : 200}
+          total={total}
+          maxRows={maxRows}
           selectedId={params.order}
           {...(wall ? {} : { onSelect })}
         />

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ACTIVE_STATUSES } from '../../core/status';
 import { useDashboard } from '../../store/dashboard-context';
 import { useRelayNow } from '../../store/relay-clock';
-import { countStale } from '../../store/stale-rules';
+import { sharedStaleCount } from '../../store/stale-count-cache';
 import { useStats } from '../../store/stats-hook';
 import { useStaleThresholds } from '../../store/view-params';
 import type { SummaryFigures } from './summary-tiles';
@@ -22,7 +22,7 @@ export function useSummaryFigures(): SummaryFigures {
     for (const s of ACTIVE_STATUSES) active += book.byStatus[s];
     return {
       active,
-      stale: countStale(book, now, thresholds),
+      stale: sharedStaleCount(book, now, thresholds, Date.now()),
       partial: book.byStatus.PARTIAL_FILL,
       filled15: stats.last15.filled,
       rejected15: stats.last15.rejected,
