@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     const cli = JSON.parse(
       execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', eventsFile, '--keep-terminal', String(keepTerminal)], { cwd: ROOT, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
     ) as OrdersReport;
-    const verdict = compareStates(pageOrders, relayReport, cli);
+    const verdict = compareStates(pageOrders, relayReport, cli, keepTerminal);
     const slope = heapSlopeMbPer10Min(samples);
     console.log('');
     console.log(`heap slope after warm-up: ${slope === null ? '— (too few samples)' : `${slope.toFixed(2)} MB per 10 min`} (target < 1 MB per 10 min) ${slope !== null && slope < 1 ? 'ok' : 'NO'}`);
