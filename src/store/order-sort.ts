@@ -48,6 +48,16 @@ const byCreated = (a: Order, b: Order): number => a.created_at - b.created_at;
 const endOf = (o: Order): number => o.completed_at ?? o.last_update_at;
 const byNewestEnd = (a: Order, b: Order): number => endOf(b) - endOf(a);
 
+/** Reverses each run of equal completion times, in place. */
+function restoreTieOrder(orders: Order[]): void {
+  let start = 0;
+  for (let i = 1; i <= orders.length; i++) {
+    if (i < orders.length && endOf(orders[i]!) === endOf(orders[start]!)) continue;
+    for (let a = start, b = i - 1; a < b; a++, b--) [orders[a], orders[b]] = [orders[b]!, orders[a]!];
+    start = i;
+  }
+}
+
 /**
  * The operator's default order: stale orders first (oldest first), then the other active
  * ones (oldest first), then terminal ones (newest completion first). Ties keep the input order.
@@ -69,7 +79,10 @@ export function sortDefault(orders: readonly Order[], stale: Uint8Array): Order[
   }
   staleOnes.sort(byCreated);
   active.sort(byCreated);
-  terminal.sort(byNewestEnd);
+  // Orders finish roughly in the order they were created: reversed, the newest-first sort
+  // meets nearly sorted input too. Reversing also reversed ties; put those back.
+  terminal.reverse().sort(byNewestEnd);
+  restoreTieOrder(terminal);
   const out = staleOnes;
   for (const o of active) out.push(o);
   for (const o of terminal) out.push(o);

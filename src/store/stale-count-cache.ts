@@ -13,6 +13,16 @@ interface Entry {
 
 const cache = new WeakMap<OrderBook, Entry>();
 
+/** Each component memoizes its own thresholds object: compare the limits, not the object. */
+function sameLimits(a: StaleThresholds, b: StaleThresholds): boolean {
+  return a.staleAfterSec === b.staleAfterSec && a.newAckSec === b.newAckSec && a.openNoFillSec === b.openNoFillSec && a.partialNoFillSec === b.partialNoFillSec;
+}
+
+/** Records a count some other full pass already made (the table's filter pass counts stale orders too). */
+export function rememberStaleCount(book: OrderBook, thresholds: StaleThresholds, browserNow: number, count: number): void {
+  cache.set(book, { thresholds, at: browserNow, count });
+}
+
 /**
  * `countStale` shared by every view of one book: a 100k-order scan runs at most once per
  * 250 ms whoever asks (the figure shown lags by at most that, as the recount interval did).
@@ -20,8 +30,9 @@ const cache = new WeakMap<OrderBook, Entry>();
  */
 export function sharedStaleCount(book: OrderBook, relayNow: number, thresholds: StaleThresholds, browserNow: number): number {
   const hit = cache.get(book);
-  if (hit !== undefined && hit.thresholds === thresholds && browserNow - hit.at >= 0 && browserNow - hit.at < STALE_COUNT_REUSE_MS) return hit.count;
+  const age = hit === undefined ? -1 : browserNow - hit.at;
+  if (hit !== undefined && age >= 0 && age < STALE_COUNT_REUSE_MS && sameLimits(hit.thresholds, thresholds)) return hit.count;
   const count = countStale(book, relayNow, thresholds);
-  cache.set(book, { thresholds, at: browserNow, count });
+  rememberStaleCount(book, thresholds, browserNow, count);
   return count;
 }

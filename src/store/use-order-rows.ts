@@ -5,6 +5,7 @@ import type { OrderFilter } from './order-filter';
 import { filterBook } from './order-filter';
 import type { SortSpec } from './order-sort-keys';
 import { sortOrders } from './order-sort';
+import { rememberStaleCount } from './stale-count-cache';
 import { useRelayNow } from './relay-clock';
 import type { StaleThresholds } from './stale-rules';
 
@@ -34,7 +35,9 @@ export function useOrderRows(filter: OrderFilter, sort: SortSpec | null, thresho
   const compute = useMemo(
     () => (): OrderRows => {
       const at = dashboard.relayNow();
-      const f = filterBook(dashboard.book(), filter, at, thresholds);
+      const book = dashboard.book();
+      const f = filterBook(book, filter, at, thresholds);
+      rememberStaleCount(book, thresholds, Date.now(), f.staleCount);
       return { orders: sortOrders(f.orders, sort, f.stale, at), staleCount: f.staleCount, engines: f.engines, routes: f.routes };
     },
     [dashboard, filter, sort, thresholds],
