@@ -1,5 +1,5 @@
 import type { Anomaly } from './anomaly';
-import type { Cause, FillEntry, Order, Side } from './order';
+import type { Cause, FillEntry, HistoryEntry, Order, Side } from './order';
 import type { Status } from './status';
 
 /** An order as it travels in JSON: timestamps as ISO-8601 UTC strings (or null). */
@@ -68,21 +68,84 @@ export function orderToJson(o: Order): OrderJson {
   };
 }
 
-function msOrNull(s: string | null): number | null {
-  return s === null ? null : Date.parse(s);
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
+
+/**
+ * Epoch ms of an ISO-8601 UTC timestamp, as `Date.parse` gives it. The exact shape
+ * `toISOString` writes ("2026-11-24T12:00:00.000Z") is read by arithmetic, several times
+ * faster than `Date.parse` on a 100k-order snapshot (half a million timestamps); any other
+ * shape, or a date near a month's end, goes to `Date.parse`.
+ * @example parseIsoMs('1970-01-01T00:00:01.500Z') // 1500
+ */
+export function parseIsoMs(s: string): number {
+  if (s.length !== 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) {
+    return Date.parse(s);
+  }
+  let bad = 0;
+  for (let k = 0; k < DIGIT_POSITIONS.length; k++) bad |= digit(s, DIGIT_POSITIONS[k]!) >>> 0 > 9 ? 1 : 0;
+  if (bad !== 0) return Date.parse(s);
+  let y = two(s, 0) * 100 + two(s, 2);
+  const m = two(s, 5);
+  const d = two(s, 8);
+  const hh = two(s, 11);
+  const mm = two(s, 14);
+  const ss = two(s, 17);
+  const ms = digit(s, 20) * 100 + two(s, 21);
+  // Days past 28 and 24:00 have rules of their own (rollover, end of day): leave them to the engine.
+  if (m < 1 || m > 12 || d < 1 || d > 28 || hh > 23 || mm > 59 || ss > 59) return Date.parse(s);
+  // Days from 1970-01-01 to the civil date (proleptic Gregorian), March-based years.
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146097 + doe - 719468;
+  return ((days * 24 + hh) * 60 + mm) * 60_000 + ss * 1000 + ms;
 }
 
-/** The inverse of `orderToJson`, for a client rebuilding a book from a relay snapshot. */
+const DIGIT_POSITIONS: readonly number[] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+
+function msOrNull(s: string | null): number | null {
+  return s === null ? null : parseIsoMs(s);
+}
+
+/**
+ * The inverse of `orderToJson`, for a client rebuilding a book from a relay snapshot. Fields
+ * are copied one by one (no spreads): it runs for every order of a 100k snapshot.
+ */
 export function orderFromJson(j: OrderJson): Order {
+  const history: HistoryEntry[] = new Array<HistoryEntry>(j.history.length);
+  for (let i = 0; i < history.length; i++) {
+    const h = j.history[i]!;
+    history[i] = h.reason === undefined ? { from: h.from, to: h.to, at: parseIsoMs(h.at), cause: h.cause } : { from: h.from, to: h.to, at: parseIsoMs(h.at), cause: h.cause, reason: h.reason };
+  }
+  const fills: FillEntry[] = new Array<FillEntry>(j.fills.length);
+  for (let i = 0; i < fills.length; i++) {
+    const f = j.fills[i]!;
+    fills[i] = { at: parseIsoMs(f.at), filled_size: f.filled_size, filled_value: f.filled_value, fees: f.fees };
+  }
   return {
-    ...j,
-    created_at: Date.parse(j.created_at),
+    client_order_id: j.client_order_id,
+    order_id: j.order_id,
+    engine: j.engine,
+    symbol: j.symbol,
+    side: j.side,
+    size_usd: j.size_usd,
+    route: j.route,
+    status: j.status,
+    filled_size: j.filled_size,
+    filled_value: j.filled_value,
+    fees: j.fees,
+    avg_price: j.avg_price,
+    fill_pct: j.fill_pct,
+    created_at: parseIsoMs(j.created_at),
     submitted_at: msOrNull(j.submitted_at),
     first_fill_at: msOrNull(j.first_fill_at),
     completed_at: msOrNull(j.completed_at),
-    last_update_at: Date.parse(j.last_update_at),
-    history: j.history.map((h) => ({ ...h, at: Date.parse(h.at) })),
-    fills: j.fills.map((f) => ({ ...f, at: Date.parse(f.at) })),
+    last_update_at: parseIsoMs(j.last_update_at),
+    history,
+    fills,
     rev: 0,
   };
 }
