@@ -46,25 +46,14 @@ function sortByKeys(orders: readonly Order[], keys: Float64Array): Order[] {
 
 const byCreated = (a: Order, b: Order): number => a.created_at - b.created_at;
 const endOf = (o: Order): number => o.completed_at ?? o.last_update_at;
-const byNewestEnd = (a: Order, b: Order): number => endOf(b) - endOf(a);
-
-/** Reverses each run of equal completion times, in place. */
-function restoreTieOrder(orders: Order[]): void {
-  let start = 0;
-  for (let i = 1; i <= orders.length; i++) {
-    if (i < orders.length && endOf(orders[i]!) === endOf(orders[start]!)) continue;
-    for (let a = start, b = i - 1; a < b; a++, b--) [orders[a], orders[b]] = [orders[b]!, orders[a]!];
-    start = i;
-  }
-}
 
 /**
  * The operator's default order: stale orders first (oldest first), then the other active
  * ones (oldest first), then terminal ones (newest completion first). Ties keep the input order.
  *
- * Split into the three groups first, then each sorted on its own with the engine's stable,
- * run-adaptive sort: the book is in creation order, so the active groups arrive nearly sorted
- * and cost about one comparison per order instead of a full 100k sort.
+ * Split into the three groups first. The active groups are sorted with the engine's stable,
+ * run-adaptive sort: the book is in creation order, so they arrive nearly sorted and cost about
+ * one comparison per order instead of a full 100k sort.
  * `stale[i]` flags `orders[i]`.
  */
 export function sortDefault(orders: readonly Order[], stale: Uint8Array): Order[] {
@@ -79,13 +68,12 @@ export function sortDefault(orders: readonly Order[], stale: Uint8Array): Order[
   }
   staleOnes.sort(byCreated);
   active.sort(byCreated);
-  // Orders finish roughly in the order they were created: reversed, the newest-first sort
-  // meets nearly sorted input too. Reversing also reversed ties; put those back.
-  terminal.reverse().sort(byNewestEnd);
-  restoreTieOrder(terminal);
+  // Completion order is only loosely related to creation order: numeric keys, index sort.
+  const ends = new Float64Array(terminal.length);
+  for (let i = 0; i < terminal.length; i++) ends[i] = -endOf(terminal[i]!);
   const out = staleOnes;
   for (const o of active) out.push(o);
-  for (const o of terminal) out.push(o);
+  for (const o of sortByKeys(terminal, ends)) out.push(o);
   return out;
 }
 
