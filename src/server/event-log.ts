@@ -40,8 +40,10 @@ export interface EventLog {
 
 /** A bounded ring: memory is `capacity` items however long the relay runs. */
 export class MemoryEventLog implements EventLog {
-  private readonly slots: (LogItem | undefined)[];
-  private last = 0;
+  protected readonly slots: (LogItem | undefined)[];
+  protected last = 0;
+  /** The first rseq this log holds since its last reset. */
+  protected base = 1;
 
   constructor(
     readonly capacity: number,
@@ -52,8 +54,19 @@ export class MemoryEventLog implements EventLog {
   }
 
   append(at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem {
-    const rseq = ++this.last;
-    const item: LogItem = { rseq, at, json: `{"rseq":${rseq},"at":${at},"event":${JSON.stringify(wireEvent)}}` };
+    return this.put(this.last + 1, undefined, at, wireEvent);
+  }
+
+  /** Forgets everything and continues after `rseq`. */
+  resetTo(rseq: number): void {
+    this.slots.fill(undefined);
+    this.last = rseq;
+    this.base = rseq + 1;
+  }
+
+  protected put(rseq: number, id: string | undefined, at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem {
+    this.last = rseq;
+    const item: LogItem = { rseq, id, at, json: `{"rseq":${rseq},"at":${at},"event":${JSON.stringify(wireEvent)}}` };
     this.slots[(rseq - 1) % this.capacity] = item;
     return item;
   }
@@ -67,7 +80,7 @@ export class MemoryEventLog implements EventLog {
   }
 
   get firstRseq(): number {
-    return Math.max(1, this.last - this.capacity + 1);
+    return Math.max(this.base, this.last - this.capacity + 1);
   }
 
   get lastRseq(): number {
