@@ -2,8 +2,12 @@ import type { OrderBook } from '../core/book';
 import type { StaleThresholds } from './stale-rules';
 import { countStale } from './stale-rules';
 
-/** A count younger than this (browser clock) is reused: the title, the header and the tiles each asked for a full scan. */
-export const STALE_COUNT_REUSE_MS = 250;
+/**
+ * A count younger than this (browser clock) is reused: the title, the header and the tiles each
+ * asked for a full scan. Longer than the table's re-derive interval (250 ms or more), so the
+ * count its filter pass records is the one reused.
+ */
+export const STALE_COUNT_REUSE_MS = 500;
 
 interface Entry {
   thresholds: StaleThresholds;
@@ -25,7 +29,7 @@ export function rememberStaleCount(book: OrderBook, thresholds: StaleThresholds,
 
 /**
  * `countStale` shared by every view of one book: a 100k-order scan runs at most once per
- * 250 ms whoever asks (the figure shown lags by at most that, as the recount interval did).
+ * 500 ms whoever asks (the figure shown lags by at most that; the 1 Hz clock moves ages anyway).
  * A new book (snapshot) or other limits recount at once.
  */
 export function sharedStaleCount(book: OrderBook, relayNow: number, thresholds: StaleThresholds, browserNow: number): number {
