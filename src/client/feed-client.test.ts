@@ -1,39 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDashboard } from '../store/dashboard-store';
-import type { Scheduler } from '../store/dashboard-store';
-import { createFeed } from './feed-client';
-import { fakeFetch, ManualTimers, settle } from './fake-relay';
-
-const T0 = Date.parse('2026-11-24T12:00:00Z');
-
-function created(rseq: number, id: string, at = T0) {
-  return { rseq, at, event: { type: 'order_created', client_order_id: id, ts: at / 1000, engine: 'e1', symbol: 'BTC-USD', side: 'buy', size_usd: 1000, route: 'paper' } };
-}
-function fill(rseq: number, id: string, value: number, at = T0) {
-  return { rseq, at, event: { type: 'order_fill', client_order_id: id, ts: at / 1000, engine: 'e1', filled_size: value / 100, filled_value: value, fees: 0 } };
-}
-function snapshot(rseq: number, ids: string[] = [], extra: Record<string, unknown> = {}) {
-  const orders = ids.map((id) => ({
-    client_order_id: id, order_id: null, engine: 'e1', symbol: 'ETH-USD', side: 'sell', size_usd: 500, route: 'paper', status: 'OPEN',
-    filled_size: 0, filled_value: 0, fees: 0, avg_price: null, fill_pct: 0, created_at: new Date(T0 - 60_000).toISOString(),
-    submitted_at: null, first_fill_at: null, completed_at: null, last_update_at: new Date(T0).toISOString(), history: [], fills: [],
-  }));
-  return { rseq, now: T0, orders, summary: {}, anomalies: [], anomaly_counts: {}, last_seq: {}, stale_after: 120, heartbeat_ms: 1000, ...extra };
-}
-
-function setup(options: { token?: string } = {}) {
-  const timers = new ManualTimers();
-  const frames: (() => void)[] = [];
-  const scheduler: Scheduler = { frame: (fn) => void frames.push(fn), now: () => timers.now };
-  const dashboard = createDashboard(scheduler);
-  const relay = fakeFetch();
-  const feed = createFeed({ dashboard, fetch: relay.fetch, timers, now: () => timers.now, random: () => 0.5, token: options.token ?? null });
-  const frame = (): void => {
-    for (const fn of frames.splice(0)) fn();
-  };
-  const status = () => dashboard.store.getState().feed.status;
-  return { timers, frames, frame, dashboard, relay, feed, status };
-}
+import { T0, created, fill, snapshot, setup } from './feed-test-kit';
+import { settle } from './fake-relay';
 
 describe('feed client', () => {
   it('applies the snapshot, then events, committing once per frame', async () => {
@@ -268,69 +235,5 @@ describe('feed client', () => {
     await settle();
     expect(relay.streams[0]!.aborted).toBe(true);
     expect(timers.pending()).toBe(0);
-  });
-
-  it('resumes within the relay log it knows, and names that log so a restarted relay answers with a snapshot', async () => {
-    const { relay, feed, timers, dashboard } = setup();
-    feed.start();
-    await settle();
-    relay.streams[0]!.send('snapshot', snapshot(3, ['kept'], { log_id: 'log-A' }));
-    await settle();
-    relay.streams[0]!.close();
-    await settle();
-    Object.assign(relay.health, { rseq: 9, uptime_s: 3600, log_id: 'log-A' });
-    timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
-    await settle();
-    expect(relay.streams[1]!.url).toBe('/api/stream?last_event_id=3&log_id=log-A');
-    expect(feed.counters().restarts).toBe(0);
-  });
-
-  it('takes a different log id at /api/healthz as a restart, whatever the uptime says', async () => {
-    const { relay, feed, timers, dashboard, status } = setup();
-    feed.start();
-    await settle();
-    relay.streams[0]!.send('snapshot', snapshot(3, ['old'], { log_id: 'log-A' }));
-    await settle();
-    relay.streams[0]!.close();
-    await settle();
-    Object.assign(relay.health, { rseq: 9, uptime_s: 3600, log_id: 'log-B' });
-    timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
-    await settle();
-    expect(relay.streams[1]!.headers['Last-Event-ID']).toBeUndefined();
-    expect(status()).toBe('RESYNCING');
-    expect(feed.counters().restarts).toBe(1);
-  });
-
-  it('resyncs when a heartbeat comes from another log, even with a higher rseq', async () => {
-    const { relay, feed, status } = setup();
-    feed.start();
-    await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5, ['a'], { log_id: 'log-A' }));
-    await settle();
-    relay.streams[0]!.send('heartbeat', { now: T0, rseq: 5, log_id: 'log-A' });
-    await settle();
-    expect(status()).toBe('LIVE');
-    relay.streams[0]!.send('heartbeat', { now: T0, rseq: 40, log_id: 'log-B' });
-    await settle();
-    expect(status()).toBe('RESYNCING');
-    expect(feed.counters().restarts).toBe(1);
-  });
-
-  it('shows STALE while the relay reports its store degraded, and LIVE again once it recovers', async () => {
-    const { relay, feed, status, dashboard } = setup();
-    feed.start();
-    await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5, ['a']));
-    await settle();
-    relay.streams[0]!.send('heartbeat', { now: T0 + 1000, rseq: 5, degraded: true });
-    await settle();
-    expect(status()).toBe('STALE');
-    relay.streams[0]!.send('events', [created(6, 'b')], 6);
-    await settle();
-    expect(status()).toBe('STALE');
-    relay.streams[0]!.send('heartbeat', { now: T0 + 2000, rseq: 6 });
-    await settle();
-    expect(status()).toBe('LIVE');
-    expect(dashboard.store.getState().feed.error).toBeNull();
   });
 });
