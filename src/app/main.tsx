@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createFeed } from '../client/feed-client';
+import { createBrowserFeed } from '../client/browser-feed';
 import { browserFrameScheduler } from '../client/frame-scheduler';
 import { DashboardProvider } from '../store/dashboard-context';
 import { createDashboard } from '../store/dashboard-store';
@@ -13,14 +13,7 @@ import './theme.css';
 applyTheme(loadTheme());
 
 const dashboard = createDashboard(browserFrameScheduler());
-const feed = createFeed({
-  dashboard,
-  fetch: (url, init) => window.fetch(url, init),
-  timers: { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) },
-  now: () => Date.now(),
-  random: Math.random,
-  token: readViewParams().token,
-});
+const feed = createBrowserFeed(dashboard, readViewParams().token);
 feed.start();
 installDebugHook(dashboard, feed);
 

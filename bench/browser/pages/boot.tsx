@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installDebugHook } from '../../../src/app/debug-hook';
-import { createFeed } from '../../../src/client/feed-client';
+import { createBrowserFeed } from '../../../src/client/browser-feed';
 import { browserFrameScheduler } from '../../../src/client/frame-scheduler';
 import { DashboardProvider } from '../../../src/store/dashboard-context';
 import { createDashboard } from '../../../src/store/dashboard-store';
@@ -11,13 +11,7 @@ import '../../../src/app/theme.css';
 /** Starts the same feed and store as src/app/main.tsx and renders `page` inside them. */
 export function boot(page: ReactNode): void {
   const dashboard = createDashboard(browserFrameScheduler());
-  const feed = createFeed({
-    dashboard,
-    fetch: (url, init) => window.fetch(url, init),
-    timers: { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) },
-    now: () => Date.now(),
-    random: Math.random,
-  });
+  const feed = createBrowserFeed(dashboard, null);
   feed.start();
   installDebugHook(dashboard, feed);
   const root = document.getElementById('root');
