@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
   const samples: HeapSample[] = [];
   try {
-    const stream = new WorkloadStream({ name: 'soak', orders: 1_000, rate }, seed, Date.now());
+    const stream = new WorkloadStream({ name: 'soak', orders: 1_000, rate, abandon: false }, seed, Date.now());
     await postChunks(relay.url, stream.preload(), tee);
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     const cdp = await page.context().newCDPSession(page);

@@ -8,6 +8,8 @@ export interface Workload {
   readonly orders: number;
   /** Events per second while measuring. */
   readonly rate: number;
+  /** Leave ~2 % of orders active forever (default true); the soak turns it off so its book levels out. */
+  readonly abandon?: boolean;
 }
 
 export const PROBE_ID = 'probe-order';
@@ -26,7 +28,7 @@ export class WorkloadStream {
   private created = 0;
 
   constructor(readonly workload: Workload, seed: number, private readonly startTs: number) {
-    this.mix = createEventMix({ seed, orders: Number.POSITIVE_INFINITY, maxActive: workload.orders, startTs })[Symbol.iterator]();
+    this.mix = createEventMix({ seed, orders: Number.POSITIVE_INFINITY, maxActive: workload.orders, startTs, abandon: workload.abandon })[Symbol.iterator]();
   }
 
   /** NDJSON chunks until `orders` orders exist, the probe order first. */

@@ -54,6 +54,7 @@ export class EventMixIterator implements Iterator<OrderEvent> {
   private readonly maxActive: number;
   private readonly maxFills: number;
   private readonly faults: number;
+  private readonly abandon: boolean;
   private readonly engineNames: string[];
   private readonly seqs: number[];
   private readonly lastByEngine: (OrderEvent | undefined)[];
@@ -69,6 +70,7 @@ export class EventMixIterator implements Iterator<OrderEvent> {
     this.maxActive = Math.max(1, options.maxActive ?? 1_000);
     this.maxFills = Math.max(4, options.maxFills ?? 6);
     this.faults = options.faults ?? 0;
+    this.abandon = options.abandon ?? true;
     const engines = Math.max(1, options.engines ?? 3);
     this.engineNames = Array.from({ length: engines }, (_, i) => `eng-${i + 1}`);
     this.seqs = new Array<number>(engines).fill(0);
@@ -105,6 +107,8 @@ export class EventMixIterator implements Iterator<OrderEvent> {
         break;
       }
     }
+    // Same roll either way, so a mix without abandoned orders is otherwise the same stream.
+    if (fate === 'abandoned' && !this.abandon) fate = 'canceled';
     const flight: Flight = {
       id: `coid_${n.toString(36).padStart(6, '0')}`,
       engine: n % this.engineNames.length,

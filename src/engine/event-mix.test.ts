@@ -57,6 +57,11 @@ describe('event mix', () => {
     expect(fills.filter((n) => n > 1).length).toBeGreaterThan(MIX.orders / 4);
   });
 
+  it('with abandon off, every order ends; with it on (the default) a few stay active', () => {
+    expect(summarize(applied(generateEvents({ ...MIX, abandon: false }))).active_orders).toBe(0);
+    expect(summarize(applied(generateEvents(MIX))).active_orders).toBeGreaterThan(0);
+  });
+
   it('interleaves orders: most events are not about the order of the event before', () => {
     const events = generateEvents(MIX);
     let switches = 0;

@@ -14,6 +14,8 @@ export interface EventMixOptions {
   readonly faults?: number;
   /** Most fill reports a filled order gets (the long tail). Default 6. */
   readonly maxFills?: number;
+  /** Leave ~2 % of orders active forever (the engine goes quiet about them). Default true; a soak turns it off so its book can level out. */
+  readonly abandon?: boolean;
   /** Epoch ms of the first event. Default 2026-11-24T00:00:00Z. */
   readonly startTs?: number;
 }
