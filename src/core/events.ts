@@ -34,3 +34,63 @@ export interface OrderFill extends EventBase {
 
 /** An event the core applies: already decoded and validated at the edge. */
 export type OrderEvent = OrderCreated | OrderTransition | OrderFill;
+
+/*
+ * Builders for the one property order each event type has: every field present, optional ones
+ * `undefined` when absent. The decoder and the generators build events only through these, so the
+ * core's property loads see three object shapes instead of one per combination of optional fields
+ * (five in an engine-like stream), which made them megamorphic.
+ */
+
+export function createdEvent(
+  clientOrderId: string,
+  ts: number,
+  seq: number | undefined,
+  engine: string,
+  symbol: string,
+  side: Side,
+  sizeUsd: number,
+  route: string,
+): OrderCreated {
+  return { type: 'order_created', client_order_id: clientOrderId, ts, seq, engine, symbol, side, size_usd: sizeUsd, route };
+}
+
+export function transitionEvent(
+  clientOrderId: string,
+  ts: number,
+  seq: number | undefined,
+  engine: string,
+  status: Status,
+  orderId: string | undefined,
+  reason: string | undefined,
+): OrderTransition {
+  return { type: 'order_transition', client_order_id: clientOrderId, ts, seq, engine, status, order_id: orderId, reason };
+}
+
+export function fillEvent(
+  clientOrderId: string,
+  ts: number,
+  seq: number | undefined,
+  engine: string,
+  filledSize: number,
+  filledValue: number,
+  fees: number,
+): OrderFill {
+  return { type: 'order_fill', client_order_id: clientOrderId, ts, seq, engine, filled_size: filledSize, filled_value: filledValue, fees };
+}
+
+/**
+ * The same event in its type's canonical shape (values untouched).
+ * @example canonicalEvent({ type: 'order_fill', client_order_id: 'a', ts: 0, engine: '', filled_size: 1, filled_value: 1, fees: 0 })
+ */
+export function canonicalEvent(event: OrderEvent): OrderEvent {
+  const { client_order_id: id, ts, seq, engine } = event;
+  switch (event.type) {
+    case 'order_created':
+      return createdEvent(id, ts, seq, engine, event.symbol, event.side, event.size_usd, event.route);
+    case 'order_transition':
+      return transitionEvent(id, ts, seq, engine, event.status, event.order_id, event.reason);
+    case 'order_fill':
+      return fillEvent(id, ts, seq, engine, event.filled_size, event.filled_value, event.fees);
+  }
+}

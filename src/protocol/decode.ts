@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { OrderEvent } from '../core/events';
+import { canonicalEvent } from '../core/events';
+import { decodeFast } from './decode-fast';
 import type { EventType } from './schema';
 import { EVENT_SCHEMAS, EVENT_TYPES } from './schema';
 
@@ -26,20 +28,30 @@ function describe(error: z.ZodError, value: object): string {
 }
 
 /**
- * Checks an already-parsed JSON value against wire format v1.
+ * Checks an already-parsed JSON value against wire format v1. The event comes back in its
+ * type's canonical shape (core/events.ts), whichever path checked it.
  * @example decodeEvent({ type: 'order_fill', client_order_id: 'a', ts: 1732406400, filled_size: 1, filled_value: 10, fees: 0 })
  */
 export function decodeEvent(value: unknown): Decoded {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail(`not a JSON object (got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`);
-  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return notAnObject(value);
+  const event = decodeFast(value);
+  return event !== undefined ? { ok: true, event } : decodeWithSchema(value);
+}
+
+function notAnObject(value: unknown): Decoded {
+  return fail(`not a JSON object (got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`);
+}
+
+/** The schema alone: what the fast path must agree with, and where every error message comes from. */
+export function decodeWithSchema(value: unknown): Decoded {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return notAnObject(value);
   const type = (value as { type?: unknown }).type;
   if (!isEventType(type)) {
     const shown = type === undefined ? 'missing' : JSON.stringify(type).slice(0, 60);
     return fail(`type: unknown event type ${shown} (want one of ${EVENT_TYPES.join(', ')})`);
   }
   const parsed = EVENT_SCHEMAS[type].safeParse(value);
-  return parsed.success ? { ok: true, event: parsed.data } : fail(describe(parsed.error, value));
+  return parsed.success ? { ok: true, event: canonicalEvent(parsed.data) } : fail(describe(parsed.error, value));
 }
 
 /** Parses one NDJSON line. Blank lines are the caller's to skip. */
