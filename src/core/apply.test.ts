@@ -154,3 +154,16 @@ describe('rule 7: every anomaly kind, with its record', () => {
     expect(book.anomalyTotal).toBe(5);
   });
 });
+
+describe('the result', () => {
+  it('is the book’s one result object, describing the latest event applied to it', () => {
+    const book = createBook();
+    const first = applyEvent(book, created('a', { seq: 1, engine: 'e1' }));
+    expect(first).toEqual({ outcome: 'applied', order: book.orders.get('a'), anomalies: 0 });
+    const second = applyEvent(book, moved('ghost', 'OPEN', { seq: 2, engine: 'e1' }));
+    expect(second).toBe(first);
+    expect(second).toEqual({ outcome: 'unchanged', order: undefined, anomalies: 1 });
+    expect(applyEvent(book, created('b', { seq: 2, engine: 'e1' }))).toEqual({ outcome: 'duplicate', order: undefined, anomalies: 0 });
+    expect(applyEvent(createBook(), created('c'))).not.toBe(first);
+  });
+});

@@ -1,3 +1,4 @@
+import type { ApplyOutcome, ApplyResult } from './apply-result';
 import type { OrderBook } from './book';
 import { isDuplicate, recordAnomaly } from './book';
 import type { OrderCreated, OrderEvent, OrderFill, OrderTransition } from './events';
@@ -8,36 +9,29 @@ import type { Status } from './status';
 import { isTerminal } from './status';
 import { canTransition } from './transitions';
 
-/**
- * - `applied`: the book changed (possibly with anomalies recorded too);
- * - `unchanged`: looked at, changed nothing (a flagged anomaly or a no-op);
- * - `duplicate`: skipped by the per-engine seq rule.
- */
-export type ApplyOutcome = 'applied' | 'unchanged' | 'duplicate';
+export type { ApplyOutcome, ApplyResult } from './apply-result';
 
-export interface ApplyResult {
-  readonly outcome: ApplyOutcome;
-  /** The order the event touched, when it exists. */
-  readonly order: Order | undefined;
-  /** Anomalies this event recorded. */
-  readonly anomalies: number;
-}
-
-const DUPLICATE: ApplyResult = { outcome: 'duplicate', order: undefined, anomalies: 0 };
 /** Shared by every order until its first change (arrays are replaced, never mutated); frozen so nothing can. */
 const EMPTY_HISTORY: readonly HistoryEntry[] = Object.freeze([]);
 const EMPTY_FILLS: readonly FillEntry[] = Object.freeze([]);
 
 /**
  * Applies one decoded event to the book, in place, following the wire-format rules 2–7.
- * Total: never throws on any well-typed event; what is wrong becomes an anomaly.
+ * Total: never throws on any well-typed event; what is wrong becomes an anomaly. The result is
+ * the book's own `lastApplied`, valid until the next event applied to this book.
  *
  * @example
  * const book = createBook();
  * applyEvent(book, { type: 'order_created', client_order_id: 'a', ts: 0, engine: '', symbol: 'BTC-USD', side: 'buy', size_usd: 100, route: 'paper' });
  */
 export function applyEvent(book: OrderBook, event: OrderEvent): ApplyResult {
-  if (isDuplicate(book, event)) return DUPLICATE;
+  const result = book.lastApplied;
+  if (isDuplicate(book, event)) {
+    result.outcome = 'duplicate';
+    result.order = undefined;
+    result.anomalies = 0;
+    return result;
+  }
   book.eventsSeen++;
   const before = book.anomalyTotal;
   // One lookup serves every rule below; the handlers receive the order instead of looking again.
@@ -58,7 +52,10 @@ export function applyEvent(book: OrderBook, event: OrderEvent): ApplyResult {
   } else {
     outcome = event.type === 'order_transition' ? transition(book, order, event) : fill(book, order, event);
   }
-  return { outcome, order, anomalies: book.anomalyTotal - before };
+  result.outcome = outcome;
+  result.order = order;
+  result.anomalies = book.anomalyTotal - before;
+  return result;
 }
 
 function create(book: OrderBook, event: OrderCreated): Order {

@@ -1,4 +1,5 @@
 import type { Anomaly, AnomalyKind } from './anomaly';
+import type { ApplyResultSlot } from './apply-result';
 import { zeroByAnomalyKind } from './anomaly';
 import type { OrderEvent } from './events';
 import type { Order } from './order';
@@ -31,6 +32,8 @@ export interface OrderBook {
   eventsSeen: number;
   /** Orders removed by cleanup. */
   evicted: number;
+  /** What `applyEvent` returns, overwritten by each event (see ApplyResult). */
+  readonly lastApplied: ApplyResultSlot;
 }
 
 export function createBook(options: BookOptions = {}): OrderBook {
@@ -45,6 +48,7 @@ export function createBook(options: BookOptions = {}): OrderBook {
     anomalyTotal: 0,
     eventsSeen: 0,
     evicted: 0,
+    lastApplied: { outcome: 'unchanged', order: undefined, anomalies: 0 },
   };
 }
 

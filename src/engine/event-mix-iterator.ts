@@ -1,4 +1,5 @@
 import type { OrderEvent, OrderFill, OrderTransition } from '../core/events';
+import { createdEvent, fillEvent, transitionEvent } from '../core/events';
 import type { Side } from '../core/order';
 import type { Status } from '../core/status';
 import type { Rng } from '../lib/rng';
@@ -123,17 +124,9 @@ export class EventMixIterator implements Iterator<OrderEvent> {
       fees: 0,
     };
     this.pool.push(flight);
-    return this.remember(flight.engine, {
-      type: 'order_created',
-      client_order_id: flight.id,
-      ts: this.ts,
-      seq: ++this.seqs[flight.engine]!,
-      engine: this.engineNames[flight.engine]!,
-      symbol,
-      side: rng.pick(SIDES),
-      size_usd: flight.size,
-      route: rng.pick(ROUTES),
-    });
+    const engine = flight.engine;
+    const seq = ++this.seqs[engine]!;
+    return this.remember(engine, createdEvent(flight.id, this.ts, seq, this.engineNames[engine]!, symbol, rng.pick(SIDES), flight.size, rng.pick(ROUTES)));
   }
 
   /** As the paper engine plans them: most fills come in one to three reports, a few in more. */
@@ -185,16 +178,8 @@ export class EventMixIterator implements Iterator<OrderEvent> {
   }
 
   private fillEvent(flight: Flight, size: number, value: number, fees: number): OrderFill {
-    return this.remember(flight.engine, {
-      type: 'order_fill',
-      client_order_id: flight.id,
-      ts: this.ts,
-      seq: ++this.seqs[flight.engine]!,
-      engine: this.engineNames[flight.engine]!,
-      filled_size: size,
-      filled_value: value,
-      fees,
-    });
+    const engine = flight.engine;
+    return this.remember(engine, fillEvent(flight.id, this.ts, ++this.seqs[engine]!, this.engineNames[engine]!, size, value, fees));
   }
 
   private finish(flight: Flight, index: number, status: Status, reason: string | undefined): OrderTransition {
@@ -248,19 +233,4 @@ export class EventMixIterator implements Iterator<OrderEvent> {
     const id = `coid_ghost_${rng.int(0, 1e6)}`;
     return this.remember(engine, transitionEvent(id, ts, ++this.seqs[engine]!, name, 'CANCELED', undefined, undefined));
   }
-}
-
-/** Optional keys only when present, as the decoder leaves them. */
-function transitionEvent(
-  id: string,
-  ts: number,
-  seq: number,
-  engine: string,
-  status: Status,
-  orderId: string | undefined,
-  reason: string | undefined,
-): OrderTransition {
-  if (orderId !== undefined) return { type: 'order_transition', client_order_id: id, ts, seq, engine, status, order_id: orderId };
-  if (reason !== undefined) return { type: 'order_transition', client_order_id: id, ts, seq, engine, status, reason };
-  return { type: 'order_transition', client_order_id: id, ts, seq, engine, status };
 }
