@@ -15,6 +15,7 @@ const AT = Buffer.from('"at":');
 export class StreamReader {
   lastRseq = 0;
   messages = 0;
+  snapshotDone = false;
   ended = false;
   private tail: Buffer = Buffer.alloc(0);
   private request: ClientRequest | undefined;
@@ -28,7 +29,7 @@ export class StreamReader {
     private readonly onRelayArrival?: (relayAt: number, receivedWallMs: number) => void,
   ) {}
 
-  /** Resolves once the snapshot has arrived. */
+  /** Resolves once the whole snapshot has arrived (its last message, `snapshot_end`, carries an id). */
   open(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.request = get(`${this.url}/api/stream`, { agent: false, headers: { accept: 'text/event-stream' } }, (res: IncomingMessage) => {
@@ -36,7 +37,7 @@ export class StreamReader {
         let ready = false;
         res.on('data', (chunk: Buffer) => {
           this.receive(chunk, performance.now());
-          if (!ready && this.messages > 0) {
+          if (!ready && this.snapshotDone) {
             ready = true;
             resolve();
           }
@@ -82,8 +83,9 @@ export class StreamReader {
     const idEnd = head.indexOf(0x0a, idAt);
     const id = Number(head.subarray(idAt + ID.length, idEnd === -1 ? head.length : idEnd).toString('latin1'));
     if (head.indexOf(EVENTS) === -1) {
-      // The snapshot: its id is the rseq it is consistent with.
+      // The end of the snapshot: its id is the rseq it is consistent with.
       this.lastRseq = Math.max(this.lastRseq, id);
+      this.snapshotDone = true;
       return;
     }
     if (id <= this.lastRseq) return;

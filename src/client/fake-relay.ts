@@ -1,3 +1,5 @@
+import type { Order } from '../core/order';
+import { ordersToColumns } from '../protocol/snapshot-columns';
 import type { FeedTimers } from './feed-client';
 
 /** A step-driven clock and timer queue for feed tests: nothing runs until `advance`. */
@@ -39,6 +41,8 @@ export interface FakeStream {
   readonly url: string;
   readonly headers: Record<string, string>;
   send(event: string, data: unknown, id?: number): void;
+  /** Writes raw SSE text (several messages, or a message cut anywhere). */
+  sendText(text: string): void;
   close(): void;
   readonly aborted: boolean;
 }
@@ -89,6 +93,7 @@ export function fakeFetch(status = 200): {
         const idLine = id === undefined ? '' : `id: ${id}\n`;
         controller.enqueue(encoder.encode(`event: ${event}\n${idLine}data: ${JSON.stringify(data)}\n\n`));
       },
+      sendText: (text) => controller.enqueue(encoder.encode(text)),
       close: () => controller.close(),
       get aborted() {
         return aborted;
@@ -97,6 +102,16 @@ export function fakeFetch(status = 200): {
     return Promise.resolve(new Response(body, { status, headers: { 'content-type': 'text/event-stream' } }));
   };
   return { fetch, streams, failNext: (n) => void (failures = n), health, healthChecks: () => checks };
+}
+
+/**
+ * A relay snapshot (v2) as SSE text: the head (`head` plus order_count), the orders in blocks
+ * of `blockSize` (small, so tests cross block boundaries), and the end carrying the rseq.
+ */
+export function snapshotMessages(head: { rseq: number } & Record<string, unknown>, orders: readonly Order[], blockSize = 2): string {
+  let text = `event: snapshot\ndata: ${JSON.stringify({ v: 2, ...head, order_count: orders.length })}\n\n`;
+  for (let i = 0; i < orders.length; i += blockSize) text += `event: snapshot_orders\ndata: ${JSON.stringify(ordersToColumns(orders.slice(i, i + blockSize)))}\n\n`;
+  return `${text}id: ${head.rseq}\nevent: snapshot_end\ndata: {"rseq":${head.rseq}}\n\n`;
 }
 
 /** Lets pending promise callbacks (fetch, stream reads) run. */

@@ -8,7 +8,7 @@ describe('feed client and the relay it follows', () => {
     const { relay, feed, timers, dashboard } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(3, ['kept'], { log_id: 'log-A' }));
+    relay.streams[0]!.sendText(snapshot(3, ['kept'], { log_id: 'log-A' }));
     await settle();
     relay.streams[0]!.close();
     await settle();
@@ -23,7 +23,7 @@ describe('feed client and the relay it follows', () => {
     const { relay, feed, timers, dashboard, status } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(3, ['old'], { log_id: 'log-A' }));
+    relay.streams[0]!.sendText(snapshot(3, ['old'], { log_id: 'log-A' }));
     await settle();
     relay.streams[0]!.close();
     await settle();
@@ -39,7 +39,7 @@ describe('feed client and the relay it follows', () => {
     const { relay, feed, status } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5, ['a'], { log_id: 'log-A' }));
+    relay.streams[0]!.sendText(snapshot(5, ['a'], { log_id: 'log-A' }));
     await settle();
     relay.streams[0]!.send('heartbeat', { now: T0, rseq: 5, log_id: 'log-A' });
     await settle();
@@ -54,7 +54,7 @@ describe('feed client and the relay it follows', () => {
     const { relay, feed, status, dashboard } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5, ['a']));
+    relay.streams[0]!.sendText(snapshot(5, ['a']));
     await settle();
     relay.streams[0]!.send('heartbeat', { now: T0 + 1000, rseq: 5, degraded: true });
     await settle();

@@ -8,7 +8,7 @@ describe('feed client', () => {
     feed.start();
     await settle();
     expect(status()).toBe('CONNECTING');
-    relay.streams[0]!.send('snapshot', snapshot(5, ['a', 'b']), 5);
+    relay.streams[0]!.sendText(snapshot(5, ['a', 'b']));
     await settle();
     expect(status()).toBe('LIVE');
     expect(dashboard.book().orders.size).toBe(2);
@@ -38,7 +38,7 @@ describe('feed client', () => {
     const { relay, feed, dashboard, frame } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5, ['a']));
+    relay.streams[0]!.sendText(snapshot(5, ['a']));
     relay.streams[0]!.send('events', [created(6, 'c'), fill(7, 'c', 100)]);
     relay.streams[0]!.send('events', [fill(7, 'c', 900), created(5, 'zzz'), fill(8, 'c', 200)]);
     await settle();
@@ -52,7 +52,7 @@ describe('feed client', () => {
     const { relay, feed, dashboard, frame, status } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5, ['a']));
+    relay.streams[0]!.sendText(snapshot(5, ['a']));
     relay.streams[0]!.send('events', [created(6, 'c'), created(9, 'x')]);
     await settle();
     expect(status()).toBe('RESYNCING');
@@ -60,7 +60,7 @@ describe('feed client', () => {
     expect(relay.streams[0]!.aborted).toBe(true);
     expect(relay.streams).toHaveLength(2);
     expect(relay.streams[1]!.headers['Last-Event-ID']).toBeUndefined();
-    relay.streams[1]!.send('snapshot', snapshot(9, ['a', 'c', 'x']));
+    relay.streams[1]!.sendText(snapshot(9, ['a', 'c', 'x']));
     await settle();
     frame();
     expect(status()).toBe('LIVE');
@@ -71,7 +71,7 @@ describe('feed client', () => {
     const { relay, feed, timers, status, dashboard } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5));
+    relay.streams[0]!.sendText(snapshot(5));
     await settle();
     timers.advance(1000);
     relay.streams[0]!.send('heartbeat', { now: T0 + 1000, rseq: 5 });
@@ -90,7 +90,7 @@ describe('feed client', () => {
     const { relay, feed, timers, dashboard } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5, [], { now: timers.now + 3_600_000 }));
+    relay.streams[0]!.sendText(snapshot(5, [], { now: timers.now + 3_600_000 }));
     await settle();
     timers.advance(2000);
     expect(dashboard.relayNow() - timers.now).toBe(3_600_000);
@@ -100,7 +100,7 @@ describe('feed client', () => {
     const { relay, feed, timers, status, dashboard } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5));
+    relay.streams[0]!.sendText(snapshot(5));
     await settle();
     relay.failNext(9);
     relay.streams[0]!.close();
@@ -128,12 +128,12 @@ describe('feed client', () => {
     const { relay, feed, status, dashboard, frame } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(50, ['a', 'b']));
+    relay.streams[0]!.sendText(snapshot(50, ['a', 'b']));
     await settle();
     relay.streams[0]!.send('heartbeat', { now: T0, rseq: 2 });
     await settle();
     expect(status()).toBe('RESYNCING');
-    relay.streams[1]!.send('snapshot', snapshot(2, ['z']));
+    relay.streams[1]!.sendText(snapshot(2, ['z']));
     relay.streams[1]!.send('events', [created(3, 'y')]);
     await settle();
     frame();
@@ -146,13 +146,13 @@ describe('feed client', () => {
     const { relay, feed, timers, dashboard } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(50, ['a', 'b']));
+    relay.streams[0]!.sendText(snapshot(50, ['a', 'b']));
     await settle();
     relay.streams[0]!.close();
     await settle();
     timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
     await settle();
-    relay.streams[1]!.send('snapshot', snapshot(1, ['fresh']));
+    relay.streams[1]!.sendText(snapshot(1, ['fresh']));
     await settle();
     expect([...dashboard.book().orders.keys()]).toEqual(['fresh']);
     expect(dashboard.store.getState().feed.rseq).toBe(1);
@@ -163,7 +163,7 @@ describe('feed client', () => {
     const { relay, feed, timers, dashboard, status } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(3, ['old']));
+    relay.streams[0]!.sendText(snapshot(3, ['old']));
     await settle();
     relay.streams[0]!.close();
     await settle();
@@ -179,7 +179,7 @@ describe('feed client', () => {
     const last = relay.streams[relay.streams.length - 1]!;
     expect(last.headers['Last-Event-ID']).toBeUndefined();
     expect(status()).toBe('RESYNCING');
-    last.send('snapshot', snapshot(7, ['new']));
+    last.sendText(snapshot(7, ['new']));
     await settle();
     expect([...dashboard.book().orders.keys()]).toEqual(['new']);
     expect(feed.counters().restarts).toBe(1);
@@ -189,7 +189,7 @@ describe('feed client', () => {
     const { relay, feed, timers, dashboard } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(3, ['kept']));
+    relay.streams[0]!.sendText(snapshot(3, ['kept']));
     await settle();
     relay.streams[0]!.close();
     await settle();
@@ -204,7 +204,7 @@ describe('feed client', () => {
     const { relay, feed, status } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5));
+    relay.streams[0]!.sendText(snapshot(5));
     relay.streams[0]!.send('heartbeat', { now: T0, rseq: 7 });
     await settle();
     expect(status()).toBe('LIVE');
@@ -217,7 +217,7 @@ describe('feed client', () => {
     const { relay, feed, status } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5));
+    relay.streams[0]!.sendText(snapshot(5));
     relay.streams[0]!.send('events', 'not an array');
     relay.streams[0]!.send('events', [{ rseq: 6, at: T0, event: { type: 'bogus' } }, created(7, 'ok')]);
     await settle();
@@ -229,7 +229,7 @@ describe('feed client', () => {
     const { relay, feed, timers } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.send('snapshot', snapshot(5));
+    relay.streams[0]!.sendText(snapshot(5));
     await settle();
     feed.stop();
     await settle();

@@ -5,8 +5,9 @@ import type { BackoffOptions } from './backoff';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { relayRestartedSince } from './relay-restart-check';
 import { readSse } from './sse-reader';
-import { parseEvents, parseHeartbeat, parseSnapshot } from './stream-messages';
-import type { Snapshot } from './stream-messages';
+import type { Snapshot } from './snapshot-message';
+import { SnapshotReader } from './snapshot-message';
+import { parseEvents, parseHeartbeat } from './stream-messages';
 
 export interface FeedTimers {
   readonly setTimeout: (fn: () => void, ms: number) => unknown;
@@ -68,6 +69,8 @@ export function createFeed(deps: FeedDeps): Feed {
   /** The relay's rseq numbering our book follows (from the snapshot). */
   let logId: string | null = null;
   let degraded = false;
+  /** The snapshot being received, block by block. */
+  const snapshotReader = new SnapshotReader();
 
   const setFeed = dashboard.setFeed;
   const clear = (handle: unknown): null => {
@@ -77,6 +80,7 @@ export function createFeed(deps: FeedDeps): Feed {
 
   const disconnect = (): void => {
     generation++;
+    snapshotReader.reset();
     controller?.abort();
     controller = null;
     watchdog = clear(watchdog);
@@ -183,8 +187,17 @@ export function createFeed(deps: FeedDeps): Feed {
   const onMessage = (message: EventSourceMessage): void => {
     lastDataAt = deps.now();
     armWatchdog();
+    // A snapshot comes in several messages (docs/protocol.md); its blocks decode as they arrive.
+    if (message.event === 'snapshot_orders') {
+      if (!snapshotReader.add(message.data)) counters.badMessages++;
+      return;
+    }
     if (message.event === 'snapshot') {
-      const snap = parseSnapshot(message.data);
+      if (!snapshotReader.begin(message.data)) counters.badMessages++;
+      return;
+    }
+    if (message.event === 'snapshot_end') {
+      const snap = snapshotReader.end(message.data);
       if (snap === null) counters.badMessages++;
       else applySnapshot(snap);
       return;

@@ -5,7 +5,6 @@ import { createBook } from '../core/book';
 import { cleanup } from '../core/cleanup';
 import type { OrderEvent } from '../core/events';
 import type { Order } from '../core/order';
-import { orderToJson } from '../core/serialize';
 import { toWire } from '../protocol/encode';
 import type { IngestTally } from '../protocol/ingest';
 import { ingestLine } from '../protocol/ingest';
@@ -38,11 +37,6 @@ export class RelayState {
   readonly book: OrderBook;
   readonly totals: RelayTotals = { accepted: 0, rejected: 0, evicted: 0 };
   private readonly snapshots = new Set<SnapshotSource>();
-  /**
-   * Order JSON by order and rev while snapshots are in flight: when dashboards reconnect together
-   * (a relay restart, a network blip), each unchanged order is serialized once, not once per client.
-   */
-  private readonly jsonCache = new Map<Order, { rev: number; json: string }>();
 
   constructor(private readonly deps: RelayStateDeps) {
     this.book = createBook({ anomalyLimit: deps.anomalyLimit });
@@ -82,7 +76,7 @@ export class RelayState {
   }
 
   beginSnapshot(head: Omit<SnapshotHead, 'rseq' | 'logId'>): SnapshotSource {
-    const source = new SnapshotSource(this.book, { ...head, rseq: this.deps.log.lastRseq, logId: this.deps.log.logId }, (order) => this.orderJson(order));
+    const source = new SnapshotSource(this.book, { ...head, rseq: this.deps.log.lastRseq, logId: this.deps.log.logId });
     this.snapshots.add(source);
     return source;
   }
@@ -90,7 +84,6 @@ export class RelayState {
   endSnapshot(source: SnapshotSource): void {
     source.release();
     this.snapshots.delete(source);
-    if (this.snapshots.size === 0) this.jsonCache.clear();
   }
 
   /** Core cleanup; returns how many terminal orders were removed. */
@@ -117,15 +110,9 @@ export class RelayState {
   private keepPreimage(id: string): void {
     const order = this.book.orders.get(id);
     if (order === undefined) return;
-    const serialized = (): string => this.orderJson(order);
-    for (const source of this.snapshots) source.keepPreimage(id, serialized);
-  }
-
-  private orderJson(order: Order): string {
-    const cached = this.jsonCache.get(order);
-    if (cached !== undefined && cached.rev === order.rev) return cached.json;
-    const json = JSON.stringify(orderToJson(order));
-    this.jsonCache.set(order, { rev: order.rev, json });
-    return json;
+    // One copy shared by every snapshot in flight (dashboards often reconnect together).
+    let copy: Order | undefined;
+    const current = (): Order => (copy ??= { ...order });
+    for (const source of this.snapshots) source.keepPreimage(id, current);
   }
 }

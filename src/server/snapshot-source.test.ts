@@ -3,6 +3,7 @@ import { applyEvent } from '../core/apply';
 import type { OrderEvent } from '../core/events';
 import { orderToJson } from '../core/serialize';
 import { toNdjsonLine } from '../protocol/encode';
+import { readSnapshotText } from '../../test/support/snapshot-reader';
 import { emptyTally } from '../protocol/ingest';
 import { MemoryEventLog } from './event-log';
 import { RelayState } from './relay-state';
@@ -36,15 +37,17 @@ describe('SnapshotSource', () => {
     const source = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000, keepTerminal: 50_000 });
     const pieces = source.pieces();
     let text = pieces.next().value as string;
-    // Half the orders move on after the first piece went out, the rest after the second.
+    // Half the orders move on after the head went out, the rest after the first block.
     ingest(state, later.slice(0, 2_000));
+    expect(source.preimageSize).toBeGreaterThan(1_000 * 160);
     text += pieces.next().value as string;
     ingest(state, later.slice(2_000));
     for (const piece of pieces) text += piece;
     state.endSnapshot(source);
 
-    expect(text.startsWith(`id: 2000\nevent: snapshot\ndata: `)).toBe(true);
-    const snapshot = JSON.parse(text.slice(text.indexOf('data: ') + 6)) as { rseq: number; orders: unknown[]; summary: { by_status: Record<string, number> } };
+    expect(text.startsWith(`event: snapshot\ndata: {"v":2,"rseq":2000,`)).toBe(true);
+    expect(text.endsWith(`id: 2000\nevent: snapshot_end\ndata: {"rseq":2000}\n\n`)).toBe(true);
+    const snapshot = readSnapshotText(text);
     const reference = createBook();
     for (const event of created) applyEvent(reference, event);
     expect(snapshot.rseq).toBe(2_000);
@@ -55,7 +58,7 @@ describe('SnapshotSource', () => {
     expect(source.preimageSize).toBe(0);
   });
 
-  it('gives two snapshots in flight each their own rseq while sharing serialized orders', () => {
+  it('gives two snapshots in flight each their own rseq while sharing saved order states', () => {
     const state = new RelayState({ log: new MemoryEventLog(100_000), now: () => T0, anomalyLimit: 100, onAccepted: () => {} });
     const { created, later } = flow(1_000);
     ingest(state, created);
@@ -72,7 +75,7 @@ describe('SnapshotSource', () => {
     for (const piece of firstPieces) firstText += piece;
     state.endSnapshot(first);
     state.endSnapshot(second);
-    const statuses = (text: string) => new Set((JSON.parse(text.slice(text.indexOf('data: ') + 6)) as { orders: { status: string }[] }).orders.map((o) => o.status));
+    const statuses = (text: string) => new Set(readSnapshotText(text).orders.map((o) => o.status));
     expect(second.rseq).toBe(2_000);
     expect(statuses(firstText)).toEqual(new Set(['NEW']));
     expect(statuses(secondText)).toEqual(new Set(['OPEN']));

@@ -1,10 +1,9 @@
 import type { Anomaly } from '../core/anomaly';
 import type { OrderBook } from '../core/book';
 import type { Order } from '../core/order';
-import { anomalyToJson, orderToJson } from '../core/serialize';
+import { anomalyToJson } from '../core/serialize';
 import { summarize } from '../core/summary';
-
-const PIECE_CHARS = 64 * 1024;
+import { approxOrderBytes, ORDERS_PER_BLOCK, ordersToColumns, SNAPSHOT_VERSION } from '../protocol/snapshot-columns';
 
 export interface SnapshotHead {
   readonly rseq: number;
@@ -18,83 +17,79 @@ export interface SnapshotHead {
 }
 
 /**
- * The `snapshot` message of the book as of one rseq, written in pieces so a book of 100k
- * orders never blocks the event loop for long.
+ * The snapshot of the book as of one rseq (docs/protocol.md, snapshot v2): a `snapshot` message
+ * with everything but the orders, one `snapshot_orders` message per block of orders in columns,
+ * and `snapshot_end` carrying the rseq as its id. Written message by message, so a book of 100k
+ * orders never blocks the event loop for long and the browser decodes blocks as they arrive.
  *
- * Orders are mutated in place while the pieces go out, so the relay calls `keepPreimage`
+ * Orders are mutated in place while the blocks go out, so the relay calls `keepPreimage`
  * before applying an event to an order: the first time an order changes after the snapshot
- * began, its state as of `rseq` is serialized and kept here. Pieces use that saved state, so
- * the whole message is consistent with `rseq` even though it is written over many ticks.
+ * began, a copy of its state as of `rseq` is kept here. Blocks use that copy, so the whole
+ * snapshot is consistent with `rseq` even though it is written over many ticks.
  */
 export class SnapshotSource {
   readonly rseq: number;
   private readonly orders: Order[];
-  private readonly anomalies: Anomaly[];
   private readonly headJson: string;
-  private readonly preimages = new Map<string, string>();
-  private preimageChars = 0;
+  private readonly preimages = new Map<string, Order>();
+  private preimageBytes = 0;
   private finished = false;
 
-  /** `serialize` is one order's JSON; the relay shares a cache of it between snapshots in flight. */
-  constructor(
-    book: OrderBook,
-    head: SnapshotHead,
-    private readonly serialize: (order: Order) => string = (order) => JSON.stringify(orderToJson(order)),
-  ) {
+  constructor(book: OrderBook, head: SnapshotHead) {
     this.rseq = head.rseq;
-    // Copies of references only: cheap even for 100k orders.
+    // Copies of references only: cheap even for 100k orders. Anomalies are never changed once
+    // recorded, so the list as of now is the list as of rseq.
     this.orders = Array.from(book.orders.values());
-    this.anomalies = book.anomalies.toArray();
+    const anomalies: Anomaly[] = book.anomalies.toArray();
     this.headJson =
-      `{"rseq":${head.rseq},"log_id":${JSON.stringify(head.logId)},"now":${head.now},"stale_after":${head.staleAfterSec},"heartbeat_ms":${head.heartbeatMs},"keep_terminal":${head.keepTerminal}` +
+      `{"v":${SNAPSHOT_VERSION},"rseq":${head.rseq},"log_id":${JSON.stringify(head.logId)},"now":${head.now},"stale_after":${head.staleAfterSec},"heartbeat_ms":${head.heartbeatMs},"keep_terminal":${head.keepTerminal}` +
+      `,"order_count":${this.orders.length},"block_size":${ORDERS_PER_BLOCK}` +
       `,"summary":${JSON.stringify(summarize(book))}` +
       `,"anomaly_counts":${JSON.stringify(book.anomalyCounts)}` +
-      `,"last_seq":${JSON.stringify(Object.fromEntries(book.lastSeq))}`;
+      `,"last_seq":${JSON.stringify(Object.fromEntries(book.lastSeq))}` +
+      `,"anomalies":${JSON.stringify(anomalies.map(anomalyToJson))}}`;
   }
 
   get done(): boolean {
     return this.finished;
   }
 
-  /** Characters held in saved order states: the memory this snapshot costs beyond references. */
+  /** About how many bytes the saved order states hold: the memory this snapshot costs beyond references. */
   get preimageSize(): number {
-    return this.preimageChars;
+    return this.preimageBytes;
   }
 
-  /** Called before an event touches `order`; `serialized` is its current JSON, computed once for all sources. */
-  keepPreimage(clientOrderId: string, serialized: () => string): void {
+  /**
+   * Called before an event touches `order`; `copy` gives its current state, made once for all
+   * sources. A shallow copy is a faithful one: history and fills are replaced, never mutated.
+   */
+  keepPreimage(clientOrderId: string, copy: () => Order): void {
     if (this.finished || this.preimages.has(clientOrderId)) return;
-    const json = serialized();
-    this.preimages.set(clientOrderId, json);
-    this.preimageChars += json.length;
+    const order = copy();
+    this.preimages.set(clientOrderId, order);
+    this.preimageBytes += approxOrderBytes(order);
   }
 
-  /** The SSE message text in pieces of about 64 KiB; serializes lazily as it is iterated. */
+  /** The SSE messages, one block of orders each; encodes lazily as it is iterated. */
   *pieces(): Generator<string> {
-    let buffer = `id: ${this.rseq}\nevent: snapshot\ndata: ${this.headJson},"orders":[`;
-    for (let i = 0; i < this.orders.length; i++) {
-      const order = this.orders[i]!;
-      buffer += (i === 0 ? '' : ',') + (this.preimages.get(order.client_order_id) ?? this.serialize(order));
-      if (buffer.length >= PIECE_CHARS) {
-        yield buffer;
-        buffer = '';
+    yield `event: snapshot\ndata: ${this.headJson}\n\n`;
+    const block: Order[] = [];
+    for (let from = 0; from < this.orders.length; from += ORDERS_PER_BLOCK) {
+      block.length = 0;
+      const to = Math.min(from + ORDERS_PER_BLOCK, this.orders.length);
+      for (let i = from; i < to; i++) {
+        const order = this.orders[i]!;
+        block.push(this.preimages.size === 0 ? order : (this.preimages.get(order.client_order_id) ?? order));
       }
-    }
-    buffer += '],"anomalies":[';
-    for (let i = 0; i < this.anomalies.length; i++) {
-      buffer += (i === 0 ? '' : ',') + JSON.stringify(anomalyToJson(this.anomalies[i]!));
-      if (buffer.length >= PIECE_CHARS) {
-        yield buffer;
-        buffer = '';
-      }
+      yield `event: snapshot_orders\ndata: ${JSON.stringify(ordersToColumns(block))}\n\n`;
     }
     this.release();
-    yield `${buffer}]}\n\n`;
+    yield `id: ${this.rseq}\nevent: snapshot_end\ndata: {"rseq":${this.rseq}}\n\n`;
   }
 
   release(): void {
     this.finished = true;
     this.preimages.clear();
-    this.preimageChars = 0;
+    this.preimageBytes = 0;
   }
 }

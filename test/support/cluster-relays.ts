@@ -2,7 +2,6 @@ import { applyEvent } from '../../src/core/apply';
 import { createBook } from '../../src/core/book';
 import type { OrderBook } from '../../src/core/book';
 import { restoreBook } from '../../src/core/restore';
-import type { AnomalyJson, OrderJson } from '../../src/core/serialize';
 import { anomalyFromJson, orderFromJson } from '../../src/core/serialize';
 import type { AnomalyKind } from '../../src/core/anomaly';
 import { decodeEvent } from '../../src/protocol/decode';
@@ -13,6 +12,7 @@ import { startRelay } from '../../src/server/relay';
 import type { RedisTuning } from '../../src/server/redis/open-replica';
 import { bookState } from './book-state';
 import type { SseClient } from './sse-client';
+import { readSnapshots } from './snapshot-reader';
 
 /** A relay in Redis mode on a free loopback port, quiet, with fast heartbeats. */
 export function startClusterRelay(redisUrl: string, tuning: RedisTuning): Promise<RunningRelay> {
@@ -54,26 +54,16 @@ export function replayBook(ndjsonText: string): OrderBook {
   return book;
 }
 
-interface SnapshotJson {
-  rseq: number;
-  orders: OrderJson[];
-  anomalies: AnomalyJson[];
-  anomaly_counts: Record<AnomalyKind, number>;
-  last_seq: Record<string, number>;
-}
-
 /**
  * What a dashboard following this stream holds: its latest snapshot plus the events after
  * it, applied with the core, like the browser does. Also the rseqs it applied, for gap checks.
  */
 export function clientBook(client: SseClient): { book: OrderBook; rseqs: number[] } {
-  const snapshots = client.messages.filter((m) => m.event === 'snapshot');
-  const last = snapshots.at(-1);
-  const snap = last === undefined ? undefined : (JSON.parse(last.data) as SnapshotJson);
+  const snap = readSnapshots(client.messages).at(-1);
   const book =
     snap === undefined
       ? createBook()
-      : restoreBook({ orders: snap.orders.map(orderFromJson), anomalies: snap.anomalies.map(anomalyFromJson), lastSeq: snap.last_seq, anomalyCounts: snap.anomaly_counts });
+      : restoreBook({ orders: snap.orders.map(orderFromJson), anomalies: snap.anomalies.map(anomalyFromJson), lastSeq: snap.last_seq, anomalyCounts: snap.anomaly_counts as Record<AnomalyKind, number> });
   const from = snap?.rseq ?? 0;
   const rseqs: number[] = [];
   for (const item of client.items) {

@@ -1,5 +1,6 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import { createParser } from 'eventsource-parser';
+import { readSnapshots } from './snapshot-reader';
 
 /** One relay stream message; `data` still JSON text. */
 export interface SseMessage {
@@ -83,8 +84,15 @@ export class SseClient {
     }
   }
 
-  /** The first message of a given kind (waiting for it), parsed. */
+  /**
+   * The first message of a given kind (waiting for it), parsed. For `snapshot`, the whole first
+   * snapshot (all its messages) in the readable shape of ReadableSnapshot.
+   */
   async first<T = unknown>(event: string, timeoutMs?: number): Promise<T> {
+    if (event === 'snapshot') {
+      await this.until(() => this.messages.some((m) => m.event === 'snapshot_end'), 'a whole snapshot', timeoutMs);
+      return readSnapshots(this.messages)[0] as T;
+    }
     await this.until(() => this.messages.some((m) => m.event === event), `a "${event}" message`, timeoutMs);
     return JSON.parse(this.messages.find((m) => m.event === event)!.data) as T;
   }
