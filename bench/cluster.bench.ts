@@ -7,16 +7,24 @@
  *    round-robin over them: p50/p99 from arrival at the ingesting relay to a client.
  * 2. Three engines, one per relay, post as fast as they can until the day's stream holds
  *    1,000,000 events: the sustained rate is counted until every relay has applied them all.
+ *    Their NDJSON bodies are made before the clock starts (the engine's cost is not the
+ *    cluster's, and on two cores the bench process would take CPU from the relays), and the CPU
+ *    time each relay and Redis spend is read from /proc: µs per event, and the rate that CPU
+ *    cost allows on free cores, are the figures a shared machine cannot blur.
  * 3. One relay is killed (SIGKILL) and started again: time until /api/healthz says ready.
  * Figures are printed beside their targets and written to bench/results/cluster.json.
  * `--rate N` and `--events N` scale it down for a machine that cannot carry it (the targets
- * stay those of the issue).
+ * stay those of the issue). `--cpu-prof` writes the relays' CPU profiles of the ingest phase to
+ * bench/results/cluster-prof/.
  */
 import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
 import { startRedisServer } from '../test/support/redis-server';
 import type { RelayProcess } from '../test/support/relay-process';
 import { startRelayProcess } from '../test/support/relay-process';
-import { engineStream, postAtRate, postFlat } from './cluster-posters';
+import { CpuMeter } from './cluster-cpu';
+import { engineStream, postAtRate, postFlat, preparedBodies } from './cluster-posters';
 import { ClusterReader, LatencyHistogram } from './cluster-reader';
 import type { Figure } from './lib/figures';
 import { allMet, printFigures } from './lib/figures';
@@ -35,6 +43,11 @@ const STREAM_EVENTS = numberFlag('--events', quick ? 200_000 : 1_000_000);
 const LATENCY_SECONDS = quick ? 6 : 15;
 const RATE = numberFlag('--rate', 5_000);
 const CLIENTS = 100;
+const PROFILE_DIR = resolve(import.meta.dirname, 'results/cluster-prof');
+const profiling = hasFlag('--cpu-prof');
+const relayEnv: Record<string, string> = profiling
+  ? { NODE_OPTIONS: `--import ${resolve(import.meta.dirname, 'cluster-cpu-profile.mjs')}`, CLUSTER_PROFILE_DIR: PROFILE_DIR }
+  : {};
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function health(url: string): Promise<{ ready: boolean; rseq: number }> {
@@ -54,14 +67,30 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
   }
 }
 
+async function redisPid(url: string): Promise<number | undefined> {
+  const client = new Redis(url);
+  try {
+    const pid = /process_id:(\d+)/.exec(await client.info('server'))?.[1];
+    return pid === undefined ? undefined : Number(pid);
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** µs of CPU per event, NaN when it could not be read. */
+function perEvent(ms: number | undefined, events: number): number {
+  return ms === undefined ? Number.NaN : (ms * 1000) / events;
+}
+
 async function main(): Promise<void> {
   console.log(`bench:cluster${quick ? ' (quick)' : ''}: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`);
   const redis = await startRedisServer({ appendfsync: 'everysec' });
   const args = ['--no-sim', '--store', redis.url, '--log-level', 'error'];
-  const relays: RelayProcess[] = await Promise.all([0, 1, 2].map(() => startRelayProcess(args, 60_000)));
-  const urls = relays.map((r) => r.url);
+  const relays: RelayProcess[] = [];
   const readers: ClusterReader[] = [];
   try {
+    relays.push(...(await Promise.all([0, 1, 2].map(() => startRelayProcess(args, 60_000, relayEnv)))));
+    const urls = relays.map((r) => r.url);
     await until(async () => (await Promise.all(urls.map(health))).every((h) => h.ready), 30_000, 'relays ready');
 
     // Phase 1: latency at 5,000 events/s to 100 clients over three relays.
@@ -78,20 +107,34 @@ async function main(): Promise<void> {
 
     // Phase 2: sustained ingest, three engines (one per relay), until the stream holds STREAM_EVENTS.
     const perRelay = Math.ceil((STREAM_EVENTS - latencyAccepted) / urls.length);
+    const bodies = urls.map((_, i) => preparedBodies(engineStream(100 + i, `max${i}`), perRelay));
+    const meter = new CpuMeter([...relays.map((r) => r.child.pid), await redisPid(redis.url)]);
+    const benchCpu = process.cpuUsage();
+    const toggleProfiles = (): void => {
+      if (profiling) for (const r of relays) r.child.kill('SIGUSR2');
+    };
+    toggleProfiles();
     const t0 = performance.now();
-    const counts = await Promise.all(urls.map((url, i) => postFlat(url, perRelay, engineStream(100 + i, `max${i}`))));
+    const counts = await Promise.all(urls.map((url, i) => postFlat(url, bodies[i]!)));
     const posted = performance.now();
     const total = latencyAccepted + counts.reduce((a, b) => a + b, 0);
     await until(async () => (await Promise.all(urls.map(health))).every((h) => h.rseq >= total), 300_000, 'every relay applied every event');
     const applied = performance.now();
+    const cpuMs = meter.end();
+    toggleProfiles();
+    const benchCpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(benchCpu));
     const ingested = total - latencyAccepted;
+    const relayUs = cpuMs.slice(0, relays.length).map((ms) => perEvent(ms, ingested));
+    const redisUs = perEvent(cpuMs[relays.length], ingested);
+    const clusterUs = relayUs.reduce((a, b) => a + b, 0) + redisUs;
+    console.log(`ingest phase CPU per event: relays ${relayUs.map((us) => us.toFixed(1)).join(' / ')} µs, Redis ${redisUs.toFixed(1)} µs, bench ${perEvent(benchCpuMs, ingested).toFixed(1)} µs`);
     console.log(`ingest phase: ${ingested} events posted in ${((posted - t0) / 1000).toFixed(1)} s, applied everywhere after ${((applied - t0) / 1000).toFixed(1)} s; stream holds ${total}`);
     await sleep(2_000);
 
     // Phase 3: one relay crashes and comes back.
     await relays[2]!.kill();
     const restartT0 = performance.now();
-    const again = await startRelayProcess(args, 60_000);
+    const again = await startRelayProcess(args, 60_000, relayEnv);
     relays[2] = again;
     const listening = performance.now();
     await until(async () => (await health(again.url)).ready, 120_000, 'restarted relay ready');
@@ -102,6 +145,8 @@ async function main(): Promise<void> {
     const figures: Figure[] = [
       { figure: 'sustained ingest, 3 relays (posted → applied on all)', value: ingested / ((applied - t0) / 1000), unit: 'ev/s', target: { atLeast: 50_000 } },
       { figure: 'ingest accepted (POST replies only)', value: ingested / ((posted - t0) / 1000), unit: 'ev/s' },
+      { figure: 'CPU per event, 3 relays + Redis (ingest phase)', value: clusterUs, unit: 'µs' },
+      { figure: `rate that CPU allows on ${cpus().length} free cores`, value: (cpus().length * 1e6) / clusterUs, unit: 'ev/s' },
       { figure: `ingest → client p50 @ ${RATE} ev/s, ${CLIENTS} clients`, value: histogram.percentile(0.5), unit: 'ms' },
       { figure: `ingest → client p99 @ ${RATE} ev/s, ${CLIENTS} clients`, value: histogram.percentile(0.99), unit: 'ms', target: { atMost: 100 } },
       { figure: 'ingest → client max', value: histogram.maxMs, unit: 'ms' },
@@ -110,7 +155,7 @@ async function main(): Promise<void> {
       { figure: 'of which snapshot + tail (listening → ready)', value: (ready - listening) / 1000, unit: 's' },
     ];
     const checked = printFigures('bench:cluster: Redis + 3 relays on loopback', figures);
-    const path = writeResults('cluster', checked, { quick, streamEvents: total, clients: CLIENTS, rate: RATE, load: loadavg() });
+    const path = writeResults('cluster', checked, { quick, streamEvents: total, clients: CLIENTS, rate: RATE, load: loadavg(), cpuUsPerEvent: { relays: relayUs, redis: redisUs } });
     console.log(`\n${allMet(checked) ? 'all targets met' : 'some targets missed'} (results: ${path})`);
   } finally {
     for (const r of readers) r.close();
