@@ -15,7 +15,7 @@
  * Figures are printed beside their targets and written to bench/results/cluster.json.
  * `--rate N` and `--events N` scale it down for a machine that cannot carry it (the targets
  * stay those of the issue). `--cpu-prof` writes the relays' CPU profiles of the ingest phase to
- * bench/results/cluster-prof/.
+ * .tmp/cluster-prof/ (git-ignored).
  */
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -43,7 +43,7 @@ const STREAM_EVENTS = numberFlag('--events', quick ? 200_000 : 1_000_000);
 const LATENCY_SECONDS = quick ? 6 : 15;
 const RATE = numberFlag('--rate', 5_000);
 const CLIENTS = 100;
-const PROFILE_DIR = resolve(import.meta.dirname, 'results/cluster-prof');
+const PROFILE_DIR = resolve(import.meta.dirname, '../.tmp/cluster-prof');
 const profiling = hasFlag('--cpu-prof');
 const relayEnv: Record<string, string> = profiling
   ? { NODE_OPTIONS: `--import ${resolve(import.meta.dirname, 'cluster-cpu-profile.mjs')}`, CLUSTER_PROFILE_DIR: PROFILE_DIR }
