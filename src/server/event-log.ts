@@ -65,8 +65,13 @@ export class MemoryEventLog implements EventLog {
   }
 
   protected put(rseq: number, id: string | undefined, at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem {
+    return this.putJson(rseq, id, at, JSON.stringify(wireEvent));
+  }
+
+  /** `eventJson` is the wire event already serialized (the Redis stream stores it so). */
+  protected putJson(rseq: number, id: string | undefined, at: number, eventJson: string): LogItem {
     this.last = rseq;
-    const item: LogItem = { rseq, id, at, json: `{"rseq":${rseq},"at":${at},"event":${JSON.stringify(wireEvent)}}` };
+    const item: LogItem = { rseq, id, at, json: `{"rseq":${rseq},"at":${at},"event":${eventJson}}` };
     this.slots[(rseq - 1) % this.capacity] = item;
     return item;
   }

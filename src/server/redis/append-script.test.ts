@@ -50,7 +50,8 @@ describe('appendBatch (Lua dedup + XADD)', () => {
     await appendBatch(redis, [item('a', 1), item('a', 1), item('a', 2)], NOV_24, options);
     await appendBatch(redis, [item('b', 1)], NOV_24, options);
     const entries = (await redis.xrange(keys.stream('2026-11-24'), '-', '+')) as [string, string[]][];
-    expect(entries.map(([, fields]) => fields[1])).toEqual(['1', '2', '3']);
+    expect(entries.map(([, fields]) => fields[1]!.split(' ')[0])).toEqual(['1', '2', '3']);
+    expect(entries[0]![1]).toEqual(['ev', `1 ${NOV_24} ${item('a', 1).payload}`]);
     expect(await redis.hget(keys.meta, 'rseq')).toBe('3');
   });
 

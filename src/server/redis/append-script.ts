@@ -16,6 +16,10 @@ import { daysAround } from './redis-keys';
  * to the current day. Every key is declared (KEYS 3–5 are yesterday/today/tomorrow by the
  * calling relay's clock), as Redis Cluster wants.
  *
+ * Each event is one field, `ev` = "<rseq> <at> <payload>" (see stream-entry.ts); the stream is
+ * trimmed (`MAXLEN ~`) once per call rather than per entry, which costs Redis less and lets it
+ * overshoot the cap by one batch at most.
+ *
  * KEYS: lastSeq, meta, stream(yesterday), stream(today), stream(tomorrow)
  * ARGV: maxlen, ttl seconds, at (relay ms), then engine, seq ('' = none), payload per event.
  * Returns one entry id per event, or 0 for a duplicate.
@@ -43,6 +47,8 @@ if current ~= target then
   redis.call('HSET', KEYS[2], 'stream', target)
 end
 local rseq = tonumber(redis.call('HGET', KEYS[2], 'rseq') or '0')
+local suffix = ' ' .. ARGV[3] .. ' '
+local added = 0
 local last = {}
 local touched = {}
 local out = {}
@@ -65,12 +71,14 @@ for i = 4, #ARGV, 3 do
   end
   if fresh then
     rseq = rseq + 1
-    out[#out + 1] = redis.call('XADD', target, 'MAXLEN', '~', ARGV[1], firstId, 'r', rseq, 'a', ARGV[3], 'e', payload)
+    out[#out + 1] = redis.call('XADD', target, firstId, 'ev', rseq .. suffix .. payload)
     firstId = '*'
+    added = added + 1
   else
     out[#out + 1] = 0
   end
 end
+if added > 0 then redis.call('XTRIM', target, 'MAXLEN', '~', ARGV[1]) end
 for engine, seq in pairs(touched) do redis.call('HSET', KEYS[1], engine, seq) end
 redis.call('HSET', KEYS[2], 'rseq', rseq)
 redis.call('EXPIRE', target, ARGV[2])

@@ -98,7 +98,8 @@ describe('ClusterReplica on a real Redis', () => {
     await a.replica.waitFor(ids.at(-1)!, 2_000);
     expect(a.replica.health.degraded).toBe(false);
     // What a Redis restarted from an AOF missing its last second would do: number from 1 again.
-    await admin.xadd('ow:{lost}:2026-11-24:ev', '*', 'r', '1', 'a', String(NOW), 'e', JSON.stringify({ type: 'order_created', client_order_id: 'x', ts: NOW / 1000, symbol: 'S', side: 'buy', size_usd: 1, route: 'r' }));
+    const payload = JSON.stringify({ type: 'order_created', client_order_id: 'x', ts: NOW / 1000, engine: 'e', symbol: 'S', side: 'buy', size_usd: 1, route: 'r' });
+    await admin.xadd('ow:{lost}:2026-11-24:ev', '*', 'ev', `1 ${NOW} ${payload}`);
     await until(() => a.replica.health.degraded);
     expect(a.replica.health.error).toMatch(/lost history/);
     expect(a.replica.counters.rseqGaps).toBe(1);

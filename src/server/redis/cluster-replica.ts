@@ -199,7 +199,8 @@ export class ClusterReplica {
 
   private async applyEntries(entries: StreamEntry[], next: StreamCursor): Promise<void> {
     while (this.frozen !== undefined) await this.frozen;
-    const batch: AppliedEvent[] = [];
+    // Built only for listeners: it would be one more object per event on every relay.
+    const batch: AppliedEvent[] | undefined = this.applied.size > 0 ? [] : undefined;
     for (const entry of entries) {
       if (entry.kind === 'bad') {
         this.health.counters.badEntries++;
@@ -217,11 +218,11 @@ export class ClusterReplica {
       this.rseqNow = stored.rseq;
       const anomalies = this.sink.apply(stored);
       this.recentAnomalies.record(stored.id, anomalies);
-      batch.push({ ...stored, anomalies });
+      batch?.push({ ...stored, anomalies });
     }
     this.cursor = next;
     this.health.checkCaughtUp(next.id);
-    if (batch.length > 0) for (const listener of this.applied) listener(batch);
+    if (batch !== undefined && batch.length > 0) for (const listener of this.applied) listener(batch);
     this.waiters.release();
   }
 

@@ -1,5 +1,4 @@
 import type { OrderBook } from '../../core/book';
-import { toWire } from '../../protocol/encode';
 import type { RelayState } from '../relay-state';
 import { copyBookInto } from './copy-book';
 import type { ReplicaSink } from './replica-sink';
@@ -28,7 +27,7 @@ export class RelaySink implements ReplicaSink {
 
   apply(stored: StoredEvent): number {
     const result = this.state.applyAccepted(stored.event, () =>
-      this.log.appendEntry(stored.rseq, stored.id, stored.at, toWire(stored.event)),
+      this.log.appendEntry(stored.rseq, stored.id, stored.at, stored.json),
     );
     return result.anomalies;
   }

@@ -1,6 +1,7 @@
 import { SharedEventLog } from './shared-event-log';
 
-const wire = { type: 'order_created' };
+const wireEvent = { type: 'order_created' };
+const wire = JSON.stringify(wireEvent);
 
 describe('SharedEventLog', () => {
   it('keeps the cluster rseq and entry id of each event', () => {
@@ -8,7 +9,7 @@ describe('SharedEventLog', () => {
     log.resetTo(41);
     const item = log.appendEntry(42, '1700000000000-0', 5, wire);
     expect(item).toMatchObject({ rseq: 42, id: '1700000000000-0' });
-    expect(JSON.parse(item.json)).toEqual({ rseq: 42, at: 5, event: wire });
+    expect(JSON.parse(item.json)).toEqual({ rseq: 42, at: 5, event: wireEvent });
     expect(log.readAfter(41, 10)).toHaveLength(1);
     expect(log.readAfter(40, 10)).toBe('gone');
   });

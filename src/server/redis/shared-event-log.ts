@@ -13,10 +13,13 @@ export class SharedEventLog extends MemoryEventLog {
     super(capacity, logId);
   }
 
-  /** Appends a stream entry; a jump in rseq (trimmed or lost history) restarts the log there. */
-  appendEntry(rseq: number, id: string | undefined, at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem {
+  /**
+   * Appends a stream entry, its event given as the wire JSON the stream holds; a jump in rseq
+   * (trimmed or lost history) restarts the log there.
+   */
+  appendEntry(rseq: number, id: string | undefined, at: number, eventJson: string): LogItem {
     if (rseq !== this.last + 1) this.resetTo(rseq - 1);
-    return this.put(rseq, id, at, wireEvent);
+    return this.putJson(rseq, id, at, eventJson);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { OrderEvent } from '../../core/events';
-import { decodeEvent } from '../../protocol/decode';
 import { toWire } from '../../protocol/encode';
+import { readStoredPayload } from './stored-payload';
 
 /** An accepted event as every relay reads it back from the day's stream. */
 export interface StoredEvent {
@@ -11,6 +11,8 @@ export interface StoredEvent {
   /** Arrival time at the relay that took it (epoch ms). */
   readonly at: number;
   readonly event: OrderEvent;
+  /** The event's canonical wire JSON as stored: what streams and logs carry, never re-encoded. */
+  readonly json: string;
 }
 
 export type StreamEntry =
@@ -23,35 +25,31 @@ export type StreamEntry =
 /** Raw XRANGE/XREAD entry as ioredis returns it: `[id, [field, value, field, value, …]]`. */
 export type RawEntry = [id: string, fields: string[]];
 
+/**
+ * The one field of an event entry: `"<rseq> <at> <payload>"`. One field rather than three
+ * because every relay decodes every entry; each field is two more strings for the Redis
+ * client to build per event and relay.
+ */
+export const EVENT_FIELD = 'ev';
+
+/** The stored form of an event: wire v1 JSON, `ts` in epoch seconds, only the known fields. */
 export function encodeEventPayload(event: OrderEvent): string {
   return JSON.stringify(toWire(event));
 }
 
 export function parseEntry(raw: RawEntry): StreamEntry {
   const [id, fields] = raw;
-  let r: string | undefined;
-  let a: string | undefined;
-  let e: string | undefined;
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const name = fields[i];
-    const value = fields[i + 1];
-    if (name === 'r') r = value;
-    else if (name === 'a') a = value;
-    else if (name === 'e') e = value;
-    else if (name === 'next' && value !== undefined) return { kind: 'next', id, stream: value };
-  }
-  const rseq = Number(r);
-  const at = Number(a);
-  if (e === undefined || !Number.isSafeInteger(rseq) || !Number.isFinite(at)) {
-    return { kind: 'bad', id, error: 'entry lacks r/a/e fields' };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(e);
-  } catch {
-    return { kind: 'bad', id, error: 'entry payload is not JSON' };
-  }
-  const decoded = decodeEvent(value);
-  if (!decoded.ok) return { kind: 'bad', id, error: decoded.error };
-  return { kind: 'event', stored: { id, rseq, at, event: decoded.event } };
+  const name = fields[0];
+  const value = fields[1];
+  if (name === 'next' && value !== undefined) return { kind: 'next', id, stream: value };
+  if (name !== EVENT_FIELD || value === undefined) return { kind: 'bad', id, error: `entry has no ${EVENT_FIELD} field` };
+  const space1 = value.indexOf(' ');
+  const space2 = value.indexOf(' ', space1 + 1);
+  const rseq = space1 > 0 ? Number(value.slice(0, space1)) : Number.NaN;
+  const at = space2 > space1 ? Number(value.slice(space1 + 1, space2)) : Number.NaN;
+  if (!Number.isSafeInteger(rseq) || rseq < 1 || !Number.isFinite(at)) return { kind: 'bad', id, error: 'entry lacks rseq and arrival time' };
+  const json = value.slice(space2 + 1);
+  const read = readStoredPayload(json);
+  if (!read.ok) return { kind: 'bad', id, error: read.error };
+  return { kind: 'event', stored: { id, rseq, at, event: read.event, json } };
 }
