@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bookOf } from './book-fixtures';
-import { filterBook, NO_FILTER } from './order-filter';
-import { sortOrders } from './order-sort';
+import { filterScan, scanBook } from './book-scan';
+import type { OrderFilter } from './order-filter';
+import { NO_FILTER } from './order-filter';
+import { sortByColumn } from './order-sort';
 import { thresholdsOf } from './stale-rules';
 
 const T = Date.parse('2026-11-24T12:00:00Z');
@@ -22,25 +24,24 @@ function ids(orders: { client_order_id: string }[]): string[] {
 
 describe('order selectors', () => {
   it('default order: stale oldest first, then other active oldest first, then terminal newest first', () => {
-    const f = filterBook(book, NO_FILTER, T, t300);
-    expect(f.staleCount).toBe(2);
-    expect(ids(sortOrders(f.orders, null, f.stale, T))).toEqual(['partial-older', 'open-old', 'open-young', 'new-fresh', 'canceled-late', 'filled-early']);
+    const scan = scanBook(book, T, t300);
+    expect(scan.stale).toHaveLength(2);
+    expect(ids(filterScan(scan, NO_FILTER))).toEqual(['partial-older', 'open-old', 'open-young', 'new-fresh', 'canceled-late', 'filled-early']);
   });
 
   it('a lower threshold moves orders into the stale group', () => {
-    const f = filterBook(book, NO_FILTER, T, thresholdsOf(30));
-    expect(ids(sortOrders(f.orders, null, f.stale, T)).slice(0, 3)).toEqual(['partial-older', 'open-old', 'open-young']);
+    expect(ids(filterScan(scanBook(book, T, thresholdsOf(30)), NO_FILTER)).slice(0, 3)).toEqual(['partial-older', 'open-old', 'open-young']);
   });
 
   it('sorts by a column either way', () => {
-    const f = filterBook(book, NO_FILTER, T, t300);
-    expect(ids(sortOrders(f.orders, { key: 'fill_pct', desc: true }, f.stale, T)).slice(0, 2)).toEqual(['filled-early', 'partial-older']);
-    expect(ids(sortOrders(f.orders, { key: 'client_order_id', desc: false }, f.stale, T))[0]).toBe('canceled-late');
-    expect(ids(sortOrders(f.orders, { key: 'age', desc: true }, f.stale, T))[0]).toBe('partial-older');
+    const all = filterScan(scanBook(book, T, t300), NO_FILTER);
+    expect(ids(sortByColumn(all, { key: 'fill_pct', desc: true }, T)).slice(0, 2)).toEqual(['filled-early', 'partial-older']);
+    expect(ids(sortByColumn(all, { key: 'client_order_id', desc: false }, T))[0]).toBe('canceled-late');
+    expect(ids(sortByColumn(all, { key: 'age', desc: true }, T))[0]).toBe('partial-older');
   });
 
   it('filters by status, side, engine, route and stale', () => {
-    const only = (patch: Partial<typeof NO_FILTER>) => ids(filterBook(book, { ...NO_FILTER, ...patch }, T, t300).orders).sort();
+    const only = (patch: Partial<OrderFilter>) => ids(filterScan(scanBook(book, T, t300), { ...NO_FILTER, ...patch })).sort();
     expect(only({ statuses: ['OPEN'] })).toEqual(['open-old', 'open-young']);
     expect(only({ side: 'sell' })).toEqual(['open-old']);
     expect(only({ engine: 'eng-2' })).toEqual(['open-old']);
@@ -50,7 +51,7 @@ describe('order selectors', () => {
   });
 
   it('searches client id, exchange id and symbol, case-insensitively', () => {
-    const search = (q: string) => ids(filterBook(book, { ...NO_FILTER, search: q }, T, t300).orders).sort();
+    const search = (q: string) => ids(filterScan(scanBook(book, T, t300), { ...NO_FILTER, search: q })).sort();
     expect(search('eth')).toEqual(['open-old']);
     expect(search('exch-777')).toEqual(['open-young']);
     expect(search('  FRESH ')).toEqual(['new-fresh']);
@@ -58,7 +59,7 @@ describe('order selectors', () => {
   });
 
   it('lists every engine and route for the selects', () => {
-    const f = filterBook(book, { ...NO_FILTER, statuses: ['NEW'] }, T, t300);
+    const f = scanBook(book, T, t300);
     expect(f.engines).toEqual(['eng-1', 'eng-2']);
     expect(f.routes).toEqual(['live', 'paper']);
   });

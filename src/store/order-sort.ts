@@ -44,39 +44,6 @@ function sortByKeys(orders: readonly Order[], keys: Float64Array): Order[] {
   return out;
 }
 
-const byCreated = (a: Order, b: Order): number => a.created_at - b.created_at;
-const endOf = (o: Order): number => o.completed_at ?? o.last_update_at;
-
-/**
- * The operator's default order: stale orders first (oldest first), then the other active
- * ones (oldest first), then terminal ones (newest completion first). Ties keep the input order.
- *
- * Split into the three groups first. The active groups are sorted with the engine's stable,
- * run-adaptive sort: the book is in creation order, so they arrive nearly sorted and cost about
- * one comparison per order instead of a full 100k sort.
- * `stale[i]` flags `orders[i]`.
- */
-export function sortDefault(orders: readonly Order[], stale: Uint8Array): Order[] {
-  const staleOnes: Order[] = [];
-  const active: Order[] = [];
-  const terminal: Order[] = [];
-  for (let i = 0; i < orders.length; i++) {
-    const o = orders[i]!;
-    if (stale[i] === 1) staleOnes.push(o);
-    else if (isActive(o.status)) active.push(o);
-    else terminal.push(o);
-  }
-  staleOnes.sort(byCreated);
-  active.sort(byCreated);
-  // Completion order is only loosely related to creation order: numeric keys, index sort.
-  const ends = new Float64Array(terminal.length);
-  for (let i = 0; i < terminal.length; i++) ends[i] = -endOf(terminal[i]!);
-  const out = staleOnes;
-  for (const o of active) out.push(o);
-  for (const o of sortByKeys(terminal, ends)) out.push(o);
-  return out;
-}
-
 /** Sorts by one column. Text columns are ranked first (few distinct values sort fast). */
 export function sortByColumn(orders: readonly Order[], spec: SortSpec, now: number): Order[] {
   const keyFn = KEYS[spec.key];
@@ -92,8 +59,4 @@ export function sortByColumn(orders: readonly Order[], spec: SortSpec, now: numb
     for (let i = 0; i < orders.length; i++) keys[i] = sign * (keyFn(orders[i]!, now) as number);
   }
   return sortByKeys(orders, keys);
-}
-
-export function sortOrders(orders: readonly Order[], spec: SortSpec | null, stale: Uint8Array, now: number): Order[] {
-  return spec === null ? sortDefault(orders, stale) : sortByColumn(orders, spec, now);
 }

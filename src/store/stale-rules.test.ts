@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookOf } from './book-fixtures';
-import { countStale, listStale, staleReason, thresholdsOf } from './stale-rules';
+import { scanBook } from './book-scan';
+import { listStale, staleReason, thresholdsOf } from './stale-rules';
 
 const T = Date.parse('2026-11-24T12:00:00Z');
 
@@ -27,7 +28,7 @@ describe('stale rules', () => {
     expect(staleReason(order('new42'), T, t)).toBe('NEW for 42 s — not acknowledged');
     expect(staleReason(order('partial'), T, t)).toBe('no new fill for 1 m 30 s — over 60 s limit');
     expect(staleReason(order('open-fresh'), T, t)).toBe('OPEN for 19 s — no fill (limit 10 s)');
-    expect(countStale(book, T, t)).toBe(4);
+    expect(scanBook(book, T, t).stale).toHaveLength(4);
   });
 
   it('lists stale orders oldest first', () => {

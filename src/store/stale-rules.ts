@@ -90,11 +90,6 @@ export interface StaleEntry {
   readonly ageSec: number;
 }
 
-/** Every stale order, worst (oldest) first, with its reason. */
-export function listStale(book: OrderBook, now: number, t: StaleThresholds): StaleEntry[] {
-  return listStaleTop(book, now, t, Infinity).entries;
-}
-
 export interface StaleTop {
   /** The worst `limit` stale orders, worst first, with their reasons. */
   readonly entries: StaleEntry[];
@@ -102,18 +97,12 @@ export interface StaleTop {
   readonly total: number;
 }
 
-const byAgeThenId = (a: Order, b: Order): number => a.created_at - b.created_at || compareIds(a.client_order_id, b.client_order_id);
-
 /**
- * The worst `limit` stale orders and the total. Reasons (strings) are built only for those
- * shown: on a busy book nearly every active order may be stale, and a reason for each of 100k
- * orders every second was most of the panel's cost. The book is in creation order almost
- * everywhere, so the sort runs over a nearly sorted array.
+ * The first `limit` of `stale` (already worst first) with their reasons. Reasons (strings) are
+ * built only for those shown: on a busy book nearly every active order may be stale, and a
+ * reason for each of 100k orders every second was most of the stale panel's cost.
  */
-export function listStaleTop(book: OrderBook, now: number, t: StaleThresholds, limit: number): StaleTop {
-  const stale: Order[] = [];
-  for (const order of book.orders.values()) if (isStaleOrder(order, now, t)) stale.push(order);
-  stale.sort(byAgeThenId);
+export function staleTop(stale: readonly Order[], now: number, t: StaleThresholds, limit: number): StaleTop {
   const entries: StaleEntry[] = [];
   for (let i = 0; i < stale.length && i < limit; i++) {
     const order = stale[i]!;
@@ -122,13 +111,10 @@ export function listStaleTop(book: OrderBook, now: number, t: StaleThresholds, l
   return { entries, total: stale.length };
 }
 
-/** How many orders are stale now. */
-export function countStale(book: OrderBook, now: number, t: StaleThresholds): number {
-  let n = 0;
-  for (const order of book.orders.values()) if (isStaleOrder(order, now, t)) n++;
-  return n;
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Every stale order, worst (oldest) first (ties in arrival order), with its reason. */
+export function listStale(book: OrderBook, now: number, t: StaleThresholds): StaleEntry[] {
+  const stale: Order[] = [];
+  for (const order of book.orders.values()) if (isStaleOrder(order, now, t)) stale.push(order);
+  stale.sort((a, b) => a.created_at - b.created_at);
+  return staleTop(stale, now, t, Infinity).entries;
 }

@@ -1,9 +1,10 @@
 import type { Row } from '@tanstack/react-table';
 import { memo } from 'react';
 import type { Order } from '../../core/order';
+import { useOrderRev } from '../../store/use-order-rev';
 import { useRelayNow } from '../../store/relay-clock';
+import type { StaleThresholds } from '../../store/stale-rules';
 import { isStaleOrder } from '../../store/stale-rules';
-import { useStaleThresholds } from '../../store/view-params';
 import type { SortKey } from '../../store/order-sort-keys';
 import { COLUMN_LAYOUT } from './order-columns';
 import type { OrdersTable } from './orders-table-type';
@@ -11,8 +12,7 @@ import { rowDomId } from './grid-keys';
 
 interface OrderRowProps {
   readonly row: Row<OrdersTable['_features'], Order>;
-  /** The order's revision: the memo key that makes a changed order re-render. */
-  readonly rev: number;
+  readonly thresholds: StaleThresholds;
   readonly index: number;
   readonly top: number;
   readonly table: OrdersTable;
@@ -22,9 +22,11 @@ interface OrderRowProps {
   readonly onActivate: (clientOrderId: string) => void;
 }
 
-function OrderRowView({ row, index, top, table, active, selected, onSelect, onActivate }: OrderRowProps) {
+function OrderRowView({ row, thresholds, index, top, table, active, selected, onSelect, onActivate }: OrderRowProps) {
+  // Orders are mutated in place: the row re-renders when its own order's revision moves.
+  useOrderRev(row.original);
   const now = useRelayNow();
-  const stale = isStaleOrder(row.original, now, useStaleThresholds());
+  const stale = isStaleOrder(row.original, now, thresholds);
   const className = ['orders-grid__row', stale && 'is-stale', active && 'is-active', selected && 'is-selected'].filter(Boolean).join(' ');
   return (
     <div

@@ -2,9 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
 import { useMemo, useRef, useState } from 'react';
 import type { Order } from '../../core/order';
-import { useBookVersion } from '../../store/dashboard-context';
 import { OrderRow } from './order-row';
 import type { SortSpec } from '../../store/order-sort-keys';
+import type { StaleThresholds } from '../../store/stale-rules';
 import { ORDER_COLUMNS } from './order-columns';
 import { OrdersGridHeader } from './orders-grid-header';
 import { nextActiveIndex, rowDomId } from './grid-keys';
@@ -16,6 +16,8 @@ export const ROW_HEIGHT = 40;
 interface OrdersGridBodyProps {
   /** Filtered and sorted: the whole view, of which only a window is rendered. */
   readonly orders: readonly Order[];
+  /** The stale limits in force, for each row's highlight. */
+  readonly thresholds: StaleThresholds;
   readonly sort: SortSpec | null;
   readonly onSortChange: (sort: SortSpec | null) => void;
   readonly selectedId: string | null;
@@ -23,11 +25,10 @@ interface OrdersGridBodyProps {
 }
 
 /**
- * The virtualized part of the grid, kept as low as possible: only this component re-renders
- * per committed frame, and only rows whose order changed (`rev`) re-render inside it.
+ * The virtualized part of the grid. It re-renders when the row order is re-derived or the
+ * window scrolls, not per committed frame: each visible row follows its own order's `rev`.
  */
-export function OrdersGridBody({ orders, sort, onSortChange, selectedId, onSelect }: OrdersGridBodyProps) {
-  useBookVersion();
+export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selectedId, onSelect }: OrdersGridBodyProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   // Rows have one fixed height and no measured sizes, so index keys (the default) are enough:
@@ -90,7 +91,7 @@ export function OrdersGridBody({ orders, sort, onSortChange, selectedId, onSelec
               <OrderRow
                 key={row.id}
                 row={row}
-                rev={row.original.rev}
+                thresholds={thresholds}
                 index={item.index}
                 top={item.start}
                 table={table}

@@ -1,10 +1,12 @@
 import type { Order } from '../../core/order';
 import type { SortSpec } from '../../store/order-sort-keys';
+import type { StaleThresholds } from '../../store/stale-rules';
 import { GRID_TEMPLATE } from './order-columns';
 import { OrdersGridBody } from './orders-grid-body';
 
 interface OrdersGridProps {
   readonly orders: Order[];
+  readonly thresholds: StaleThresholds;
   readonly sort: SortSpec | null;
   readonly onSortChange: (sort: SortSpec | null) => void;
   readonly selectedId: string | null;

@@ -18,7 +18,7 @@ export function OrdersTable() {
   const thresholds = useStaleThresholds();
   const { statuses, staleOnly, side, engine, route, search } = params;
   const filter = useMemo<OrderFilter>(() => ({ statuses, staleOnly, side, engine, route, search }), [statuses, staleOnly, side, engine, route, search]);
-  const rows = useOrderRows(filter, params.sort, thresholds);
+  const rows = useOrderRows(filter, params.sort);
   const onSortChange = useCallback((sort: SortSpec | null) => update({ sort }), [update]);
   const onSelect = useCallback((order: string) => update({ order }), [update]);
   const onSearch = useCallback((q: string) => update({ search: q }), [update]);
@@ -46,7 +46,7 @@ export function OrdersTable() {
         </span>
         <ExportCsvButton orders={rows.orders} thresholds={thresholds} />
       </div>
-      <OrdersGrid orders={rows.orders} sort={params.sort} onSortChange={onSortChange} selectedId={params.order} onSelect={onSelect} />
+      <OrdersGrid orders={rows.orders} thresholds={thresholds} sort={params.sort} onSortChange={onSortChange} selectedId={params.order} onSelect={onSelect} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { STALE_ICON, STATUS_LOOK } from '../../components/status-palette';
 import type { Status } from '../../core/status';
 import { STATUSES } from '../../core/status';
-import { useBookVersion, useDashboard } from '../../store/dashboard-context';
+import { useDashboard } from '../../store/dashboard-context';
+import { useBookScan } from '../../store/use-book-scan';
 import { formatCount } from '../../lib/format';
 
 interface StatusChipsProps {
@@ -12,9 +13,9 @@ interface StatusChipsProps {
   readonly onStaleOnly: (on: boolean) => void;
 }
 
-/** Toggle chips per status with live counts (the book keeps them, so this never scans). */
+/** Toggle chips per status with live counts (the book keeps them; they refresh with the page's shared scan). */
 export function StatusChips({ selected, staleOnly, staleCount, onChange, onStaleOnly }: StatusChipsProps) {
-  useBookVersion();
+  useBookScan();
   const counts = useDashboard().book().byStatus;
   const toggle = (status: Status): void => {
     onChange(selected.includes(status) ? selected.filter((s) => s !== status) : [...selected, status]);

@@ -1,14 +1,10 @@
 import { useMemo } from 'react';
-import { useDashboard } from '../../store/dashboard-context';
-import { useRelayNow } from '../../store/relay-clock';
 import type { StaleTop } from '../../store/stale-rules';
-import { listStaleTop } from '../../store/stale-rules';
-import { useStaleThresholds } from '../../store/view-params';
+import { staleTop } from '../../store/stale-rules';
+import { useBookScan } from '../../store/use-book-scan';
 
-/** The worst `limit` stale orders and the total, recomputed on the page's 1 Hz relay clock (or when limits change). */
+/** The worst `limit` stale orders and the total, from the page's shared scan. */
 export function useStaleEntries(limit: number): StaleTop {
-  const dashboard = useDashboard();
-  const now = useRelayNow();
-  const thresholds = useStaleThresholds();
-  return useMemo(() => listStaleTop(dashboard.book(), now, thresholds, limit), [dashboard, now, thresholds, limit]);
+  const scan = useBookScan();
+  return useMemo(() => staleTop(scan.stale, scan.now, scan.thresholds, limit), [scan, limit]);
 }

@@ -1,20 +1,17 @@
 import { useMemo } from 'react';
 import { ACTIVE_STATUSES } from '../../core/status';
 import { useDashboard } from '../../store/dashboard-context';
-import { useRelayNow } from '../../store/relay-clock';
-import { sharedStaleCount } from '../../store/stale-count-cache';
 import { useStats } from '../../store/stats-hook';
-import { useStaleThresholds } from '../../store/view-params';
+import { useBookScan } from '../../store/use-book-scan';
 import type { SummaryFigures } from './summary-tiles';
 
 /**
- * The tile figures, recomputed on the page's 1 Hz clock (and the 1 Hz stats), never per event:
- * the stale count scans the book once a second.
+ * The tile figures, recomputed with the page's shared scan (1 Hz clock, at most twice a second
+ * while events stream) and the 1 Hz stats, never per event.
  */
 export function useSummaryFigures(): SummaryFigures {
   const dashboard = useDashboard();
-  const now = useRelayNow();
-  const thresholds = useStaleThresholds();
+  const scan = useBookScan();
   const stats = useStats();
   return useMemo(() => {
     const book = dashboard.book();
@@ -22,7 +19,7 @@ export function useSummaryFigures(): SummaryFigures {
     for (const s of ACTIVE_STATUSES) active += book.byStatus[s];
     return {
       active,
-      stale: sharedStaleCount(book, now, thresholds, Date.now()),
+      stale: scan.stale.length,
       partial: book.byStatus.PARTIAL_FILL,
       filled15: stats.last15.filled,
       rejected15: stats.last15.rejected,
@@ -30,5 +27,5 @@ export function useSummaryFigures(): SummaryFigures {
       anomalies: book.anomalyTotal,
       feedLagMs: dashboard.store.getState().feed.lagMs,
     };
-  }, [dashboard, now, thresholds, stats]);
+  }, [dashboard, scan, stats]);
 }
