@@ -6,7 +6,8 @@ export function FillBar({ pct }: { readonly pct: number }) {
   return (
     <span className="fill-bar" data-pct={width.toFixed(1)}>
       <span className="fill-bar__track" aria-hidden="true">
-        <span className="fill-bar__fill" style={{ width: `${width}%` }} />
+        {/* Scaled, not resized: a fill animates on the compositor without a layout per frame. */}
+        <span className="fill-bar__fill" style={{ transform: `scaleX(${width / 100})` }} />
       </span>
       <span className="fill-bar__value num">{formatPct(pct)}</span>
     </span>

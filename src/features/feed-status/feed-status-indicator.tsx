@@ -2,6 +2,7 @@ import './feed-status.css';
 import { useShallow } from 'zustand/react/shallow';
 import { useDashboardState } from '../../store/dashboard-context';
 import { FEED_ICON, FEED_LABEL } from './feed-labels';
+import { FeedLag } from './feed-lag';
 import { RetryCountdown } from './retry-countdown';
 
 /**
@@ -9,9 +10,7 @@ import { RetryCountdown } from './retry-countdown';
  * outside the live region so screen readers hear state changes, not a ticking clock.
  */
 export function FeedStatusIndicator() {
-  const { status, attempt, retryAt, lagMs } = useDashboardState(
-    useShallow((s) => ({ status: s.feed.status, attempt: s.feed.attempt, retryAt: s.feed.retryAt, lagMs: s.feed.lagMs })),
-  );
+  const { status, attempt, retryAt } = useDashboardState(useShallow((s) => ({ status: s.feed.status, attempt: s.feed.attempt, retryAt: s.feed.retryAt })));
   const attemptText = status === 'RECONNECTING' && attempt > 0 ? ` (attempt ${attempt})` : '';
   return (
     <div className={`feed-status feed-status--${status.toLowerCase()}`} data-feed-status={status}>
@@ -23,7 +22,7 @@ export function FeedStatusIndicator() {
         {attemptText}
       </span>
       {status === 'RECONNECTING' && retryAt !== null && <RetryCountdown retryAt={retryAt} />}
-      {status === 'LIVE' && lagMs !== null && <span className="feed-status__lag num">lag {Math.round(lagMs)} ms</span>}
+      {status === 'LIVE' && <FeedLag />}
     </div>
   );
 }

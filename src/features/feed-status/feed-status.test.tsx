@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createBook } from '../../core/book';
 import { DashboardProvider } from '../../store/dashboard-context';
 import { createDashboard } from '../../store/dashboard-store';
+import { createRelayClock } from '../../store/relay-clock';
+import { created } from '../../store/stats-test-events';
 import { FeedBanner } from './feed-banner';
 import { FeedStatusIndicator } from './feed-status-indicator';
 
@@ -23,5 +25,31 @@ describe('feed status', () => {
     expect(screen.getByTestId('feed-banner')).toHaveTextContent('Data as of 17:05:09 — RECONNECTING');
     act(() => dashboard.setFeed({ status: 'STALE' }));
     expect(screen.getByTestId('feed-banner')).toHaveTextContent('Data as of 17:05:09 — STALE FEED');
+  });
+
+  it('shows the feed lag sampled on the 1 Hz clock, not redrawn every frame', () => {
+    const T = Date.parse('2026-11-24T17:05:09Z');
+    let browserNow = T;
+    const frames: (() => void)[] = [];
+    const dashboard = createDashboard({ frame: (fn) => frames.push(fn), now: () => browserNow });
+    let tick = (): void => undefined;
+    const clock = createRelayClock(() => dashboard.relayNow(), { setInterval: (fn) => ((tick = fn), 1), clearInterval: () => undefined });
+    const { container } = render(
+      <DashboardProvider dashboard={dashboard} clock={clock}>
+        <FeedStatusIndicator />
+      </DashboardProvider>,
+    );
+    act(() => dashboard.applySnapshot(createBook(), 1, T, 300, 5000));
+    const lagText = (): string => container.querySelector('.feed-status__lag')?.textContent ?? '';
+    browserNow = T + 40;
+    act(() => {
+      dashboard.enqueue([{ rseq: 2, at: T, event: created('a', T) }]);
+      frames.splice(0).forEach((fn) => fn());
+    });
+    // The store has the new lag at once; the figure waits for the clock.
+    expect(dashboard.store.getState().feed.lagMs).toBe(40);
+    expect(lagText()).toBe('');
+    act(() => tick());
+    expect(lagText()).toBe('lag 40 ms');
   });
 });
