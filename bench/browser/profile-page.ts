@@ -15,6 +15,7 @@ import { WorkloadStream } from './workload';
 interface Node {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly children?: readonly number[];
 }
 interface Profile {
   readonly nodes: readonly Node[];
@@ -45,19 +46,33 @@ try {
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   await feeder.stop();
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const keyOf = (node: Node): string => {
+    const f = node.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url ? `${basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
+  };
   const self = new Map<string, number>();
+  // Inclusive: time with the function anywhere on the stack, counted once per sample.
+  const inclusive = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const node = byNode.get(id)!;
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     total += dt;
-    const f = node.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url ? `${basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
+    const key = keyOf(node);
     self.set(key, (self.get(key) ?? 0) + dt);
+    const onStack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) onStack.add(keyOf(byNode.get(at)!));
+    for (const k of onStack) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
   });
   const idle = (self.get('(idle)') ?? 0) + (self.get('(program)') ?? 0);
   console.log(`${orders} orders × ${rate}/s, ${seconds} s profiled: ${(total - idle).toFixed(0)} ms not idle of ${total.toFixed(0)} ms`);
+  console.log('self time:');
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${key}`);
+  console.log('inclusive time (our code and React entry points):');
+  const shown = [...inclusive].filter(([k]) => !k.startsWith('(') && !/node_modules|chunk|react-dom/.test(k.split(' ')[1] ?? ''));
+  for (const [key, ms] of shown.sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40))) console.log(`${ms.toFixed(0).padStart(7)} ms  ${key}`);
 } finally {
   await browser.close();
   await relay.stop();
