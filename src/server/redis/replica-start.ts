@@ -3,6 +3,7 @@ import type { BookOptions, OrderBook } from '../../core/book';
 import { createBook } from '../../core/book';
 import type { ClusterKeys } from './redis-keys';
 import { decodeSnapshot } from './snapshot-codec';
+import { snapshotText } from './snapshot-gzip';
 import type { StreamCursor } from './stream-follower';
 import { ZERO_ID } from './stream-id';
 
@@ -27,13 +28,13 @@ export async function findStartPoint(
   todayStream: string,
   bookOptions: BookOptions,
 ): Promise<StartPoint> {
-  const [text, current] = await Promise.all([redis.get(keys.snapshot), redis.hget(keys.meta, 'stream')]);
+  const [stored, current] = await Promise.all([redis.getBuffer(keys.snapshot), redis.hget(keys.meta, 'stream')]);
   const stream = current ?? todayStream;
   const newest = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
   const target = newest[0]?.[0];
   let snapshotError: string | undefined;
-  if (text !== null) {
-    const decoded = decodeSnapshot(text, bookOptions);
+  if (stored !== null) {
+    const decoded = decodeSnapshot(await snapshotText(stored), bookOptions);
     if (!('error' in decoded)) {
       const { position, book } = decoded;
       return { book, cursor: { stream: position.stream, id: position.id }, rseq: position.rseq, target, snapshotError };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ClusterKeys } from './redis-keys';
 import type { SnapshotPosition } from './snapshot-codec';
+import { gzipChunks } from './snapshot-gzip';
 
 /**
  * Replaces the snapshot only when the new one is newer than the stored one (two relays may
@@ -33,11 +34,6 @@ export interface SnapshotWriteOptions {
 
 export type SnapshotWriteResult = 'written' | 'locked' | 'stale';
 
-/** Yields to the event loop so streams keep flowing while a big book is serialised. */
-function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** The book held still while it is written: its position and its JSON pieces. */
 export interface FrozenBook {
   readonly position: SnapshotPosition;
@@ -50,8 +46,8 @@ export interface FrozenBook {
  * Writes the book as the cluster snapshot, if no other relay is writing one right now
  * (SET NX PX). `freeze` is called only once the lock is held; the caller keeps the book still
  * until `release` (the replica pauses applying; events wait in Redis meanwhile), which lets
- * this yield to the event loop between pieces. The snapshot is assembled in a private key and
- * renamed into place, so readers never see half of one.
+ * this yield to the event loop between pieces. The snapshot is stored gzipped under a private
+ * key and renamed into place, so readers never see half of one.
  */
 export async function writeSnapshot(
   redis: Redis,
@@ -66,19 +62,9 @@ export async function writeSnapshot(
   const frozen = freeze();
   const { position } = frozen;
   try {
-    let pipeline = redis.pipeline().del(tmp);
-    let pending = 0;
-    for (const chunk of frozen.chunks) {
-      pipeline.append(tmp, chunk);
-      if (++pending === 64) {
-        await pipeline.exec();
-        await yieldToLoop();
-        pipeline = redis.pipeline();
-        pending = 0;
-      }
-    }
-    await pipeline.exec();
-    frozen.release();
+    // The book may move again as soon as its JSON is made; compressing and storing it need not wait.
+    const body = await gzipChunks(frozen.chunks, () => frozen.release());
+    await redis.set(tmp, body);
     const published = await redis.eval(
       PUBLISH_LUA,
       4,
