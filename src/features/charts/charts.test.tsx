@@ -20,7 +20,7 @@ describe('charts', () => {
     expect(within(legend).getByText('Partial').closest('li')).toHaveTextContent('3');
     expect(within(legend).getAllByRole('listitem')).toHaveLength(8);
     expect(screen.getByText('1,519')).toBeInTheDocument();
-    const slices = container.querySelectorAll('path.recharts-sector');
+    const slices = container.querySelectorAll('path.ow-donut__slice');
     expect(slices.length).toBe(4);
     const fills = new Set([...slices].map((b) => b.getAttribute('fill')));
     expect(fills).toContain(colors.FILLED);

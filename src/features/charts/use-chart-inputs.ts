@@ -16,8 +16,12 @@ export interface ChartInputs {
 export function useChartInputs(): ChartInputs {
   const dashboard = useDashboard();
   const stats = useStats();
-  return useMemo(
-    () => ({ stats, counts: { ...dashboard.book().byStatus }, colors: statusColors() }),
-    [dashboard, stats],
-  );
+  // Reading computed styles forces a style pass: only when the theme changes (the charts
+  // re-render once a second, so a switch shows within that).
+  const theme = typeof document === 'undefined' ? '' : (document.documentElement.dataset.theme ?? '');
+  const colors = useMemo(() => {
+    void theme;
+    return statusColors();
+  }, [theme]);
+  return useMemo(() => ({ stats, counts: { ...dashboard.book().byStatus }, colors }), [dashboard, stats, colors]);
 }
