@@ -2,6 +2,7 @@ import type { OrderEvent } from '../core/events';
 import { createdEvent, fillEvent, transitionEvent } from '../core/events';
 import type { Status } from '../core/status';
 import { STATUSES } from '../core/status';
+import { readIsoFast } from './iso-ts-fast';
 import { parseTs } from './schema';
 
 /*
@@ -31,6 +32,11 @@ function isOptionalString(value: unknown): value is string | undefined {
   return value === undefined || typeof value === 'string';
 }
 
+function readTsText(text: string): number {
+  const ms = readIsoFast(text);
+  return Number.isNaN(ms) ? parseTs(text) : ms;
+}
+
 /**
  * The event in its canonical shape when `value` passes wire v1 by the fast checks; undefined
  * when it does not (or might not): the caller then asks the schema.
@@ -42,7 +48,7 @@ export function decodeFast(value: object): OrderEvent | undefined {
   if (!isNonEmpty(id)) return undefined;
   const rawTs = v.ts;
   if (typeof rawTs !== 'number' && typeof rawTs !== 'string') return undefined;
-  const ts = parseTs(rawTs);
+  const ts = typeof rawTs === 'number' ? parseTs(rawTs) : readTsText(rawTs);
   if (Number.isNaN(ts)) return undefined;
   const seq = v.seq;
   if (seq !== undefined && !Number.isSafeInteger(seq)) return undefined;
