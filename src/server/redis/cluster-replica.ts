@@ -5,6 +5,7 @@ import type { AppendOptions } from './append-script';
 import { appendBatch } from './append-script';
 import { tradingDay } from './redis-keys';
 import { findStartPoint } from './replica-start';
+import { OrderJsonCache } from './order-json-cache';
 import { snapshotChunks } from './snapshot-codec';
 import { writeSnapshot } from './snapshot-writer';
 import type { StoredEvent, StreamEntry } from './stream-entry';
@@ -71,6 +72,7 @@ export class ClusterReplica {
   private readonly resets = new Set<() => void>();
   private readonly waiters = new PositionWaiters();
   private readonly recentAnomalies = new RecentAnomalies(10_000);
+  private readonly orderJson = new OrderJsonCache();
   private frozen: Promise<void> | undefined;
   private snapshotTimer: NodeJS.Timeout | undefined;
   private lastSnapshotAt: number;
@@ -247,7 +249,8 @@ export class ClusterReplica {
             };
           });
           const position = { ...this.cursor, rseq: this.rseqNow };
-          return { position, chunks: snapshotChunks(this.sink.book, position, now), release: () => release() };
+          const chunks = snapshotChunks(this.sink.book, position, now, (order) => this.orderJson.json(order));
+          return { position, chunks, release: () => release() };
         },
         { keys: this.options.keys, ttlSeconds: this.options.ttlSeconds, lockMs: 30_000, now },
       );

@@ -1,5 +1,6 @@
 import type { AnomalyKind } from '../../core/anomaly';
 import type { BookOptions, OrderBook } from '../../core/book';
+import type { Order } from '../../core/order';
 import { restoreBook } from '../../core/restore';
 import type { AnomalyJson, OrderJson } from '../../core/serialize';
 import { anomalyFromJson, anomalyToJson, orderFromJson, orderToJson } from '../../core/serialize';
@@ -18,7 +19,12 @@ const CHUNK_CHARS = 1 << 16;
  * The book as JSON in ~64 KiB pieces, so a relay writing a snapshot of a big book can yield to
  * its event loop between pieces instead of stalling every stream for a second.
  */
-export function* snapshotChunks(book: OrderBook, position: SnapshotPosition, now: number): Generator<string> {
+export function* snapshotChunks(
+  book: OrderBook,
+  position: SnapshotPosition,
+  now: number,
+  orderJson: (order: Order) => string = (order) => JSON.stringify(orderToJson(order)),
+): Generator<string> {
   const head = {
     v: VERSION,
     stream: position.stream,
@@ -34,7 +40,7 @@ export function* snapshotChunks(book: OrderBook, position: SnapshotPosition, now
   let buffer = '';
   let first = true;
   for (const order of book.orders.values()) {
-    buffer += (first ? '' : ',') + JSON.stringify(orderToJson(order));
+    buffer += (first ? '' : ',') + orderJson(order);
     first = false;
     if (buffer.length >= CHUNK_CHARS) {
       yield buffer;
