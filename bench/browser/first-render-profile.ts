@@ -92,6 +92,7 @@ try {
     const probe = JSON.stringify({ pattern: '7,7\\d\\d,\\d\\d\\d\\.00', base: PROBE_BASE });
     await page.addInitScript({ content: `var __name = (f) => f; (${installInstruments.toString()})(${probe});` });
     const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
@@ -99,8 +100,12 @@ try {
     const firstAt = await page.waitForFunction(() => window.__bench!.seen[0], undefined, { timeout: 120_000, polling: 20 });
     const origin = await page.evaluate(() => performance.timeOrigin);
     const firstRenderMs = ((await firstAt.jsonValue()) as number) - origin;
+    // Main-thread task time up to the first render (wall time inside tasks: it grows with the
+    // machine's load too, but not with time the page spent waiting for bytes).
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const busyMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-    console.log(`run ${run}: first full render ${firstRenderMs.toFixed(0)} ms`);
+    console.log(`run ${run}: first full render ${firstRenderMs.toFixed(0)} ms, main thread busy ${busyMs.toFixed(0)} ms by then`);
     const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<string, number>();
     let total = 0;
