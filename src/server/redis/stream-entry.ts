@@ -1,6 +1,6 @@
 import type { OrderEvent } from '../../core/events';
+import { decodeEvent } from '../../protocol/decode';
 import { toWire } from '../../protocol/encode';
-import { readStoredPayload } from './stored-payload';
 
 /** An accepted event as every relay reads it back from the day's stream. */
 export interface StoredEvent {
@@ -37,6 +37,38 @@ export function encodeEventPayload(event: OrderEvent): string {
   return JSON.stringify(toWire(event));
 }
 
+/**
+ * True when `parsed` (the stored payload) holds exactly the event's fields with `ts` in epoch
+ * seconds: then the payload text is the event's canonical wire JSON and needs no re-encoding.
+ * Every relay writes that form; anything else (another writer) is re-encoded, so clients never
+ * get fields the decode dropped.
+ */
+function isCanonical(parsed: Record<string, unknown>, event: OrderEvent): boolean {
+  if (typeof parsed.ts !== 'number') return false;
+  let stored = 0;
+  // A JSON.parse result has only own keys; an inherited one (a polluted prototype) only forces a re-encode.
+  for (const _ in parsed) stored++;
+  return stored === fieldCount(event);
+}
+
+/** How many fields the event's canonical JSON has (optional ones only when set). */
+function fieldCount(event: OrderEvent): number {
+  const seq = event.seq === undefined ? 0 : 1;
+  switch (event.type) {
+    case 'order_created':
+      return 8 + seq;
+    case 'order_fill':
+      return 7 + seq;
+    case 'order_transition':
+      return 5 + seq + (event.order_id === undefined ? 0 : 1) + (event.reason === undefined ? 0 : 1);
+  }
+}
+
+/**
+ * One raw entry, read as every relay reads every event: the full wire decode (rule 1) runs again
+ * on what another relay already decoded, because the stream is shared with whatever else can
+ * write to Redis; what fails it is counted as bad, never thrown.
+ */
 export function parseEntry(raw: RawEntry): StreamEntry {
   const [id, fields] = raw;
   const name = fields[0];
@@ -48,8 +80,16 @@ export function parseEntry(raw: RawEntry): StreamEntry {
   const rseq = space1 > 0 ? Number(value.slice(0, space1)) : Number.NaN;
   const at = space2 > space1 ? Number(value.slice(space1 + 1, space2)) : Number.NaN;
   if (!Number.isSafeInteger(rseq) || rseq < 1 || !Number.isFinite(at)) return { kind: 'bad', id, error: 'entry lacks rseq and arrival time' };
-  const json = value.slice(space2 + 1);
-  const read = readStoredPayload(json);
-  if (!read.ok) return { kind: 'bad', id, error: read.error };
-  return { kind: 'event', stored: { id, rseq, at, event: read.event, json } };
+  const payload = value.slice(space2 + 1);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return { kind: 'bad', id, error: 'payload is not JSON' };
+  }
+  const decoded = decodeEvent(parsed);
+  if (!decoded.ok) return { kind: 'bad', id, error: decoded.error };
+  const { event } = decoded;
+  const json = isCanonical(parsed as Record<string, unknown>, event) ? payload : encodeEventPayload(event);
+  return { kind: 'event', stored: { id, rseq, at, event, json } };
 }
