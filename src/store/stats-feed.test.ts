@@ -23,7 +23,7 @@ function setup() {
       };
     },
   };
-  const feed = createStatsFeed(dashboard, { ticker });
+  const feed = createStatsFeed(dashboard, { ticker, afterPaint: queueMicrotask });
   const flush = (): void => frames.splice(0).forEach((fn) => fn());
   const tick = (ms: number): void => {
     now += ms;
