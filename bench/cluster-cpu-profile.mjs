@@ -12,7 +12,7 @@ if (dir !== undefined) {
   const session = new Session();
   session.connect();
   session.post('Profiler.enable');
-  session.post('Profiler.setSamplingInterval', { interval: 200 });
+  session.post('Profiler.setSamplingInterval', { interval: 1000 });
   let running = false;
   process.on('SIGUSR2', () => {
     if (!running) {

@@ -15,7 +15,8 @@
  * Figures are printed beside their targets and written to bench/results/cluster.json.
  * `--rate N` and `--events N` scale it down for a machine that cannot carry it (the targets
  * stay those of the issue). `--cpu-prof` writes the relays' CPU profiles of the ingest phase to
- * .tmp/cluster-prof/ (git-ignored).
+ * .tmp/cluster-prof/ (git-ignored); `--redis-stats` prints Redis's commandstats after it (their
+ * times are wall clock inside Redis: on a loaded machine they include time it was descheduled).
  */
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -127,6 +128,13 @@ async function main(): Promise<void> {
     const relayUs = cpuMs.slice(0, relays.length).map((ms) => perEvent(ms, ingested));
     const redisUs = perEvent(cpuMs[relays.length], ingested);
     const clusterUs = relayUs.reduce((a, b) => a + b, 0) + redisUs;
+    if (hasFlag('--redis-stats')) {
+      const client = new Redis(redis.url);
+      console.log((await client.info('commandstats')).split('\n').filter((l) => l.startsWith('cmdstat')).sort().join('\n'));
+      console.log((await client.info('persistence')).split('\n').filter((l) => /aof_rewrites|aof_current_size|aof_last_cow|rdb_last_cow|fork/.test(l)).join('\n'));
+      console.log((await client.info('stats')).split('\n').filter((l) => /fork|total_net/.test(l)).join('\n'));
+      client.disconnect();
+    }
     console.log(`ingest phase CPU per event: relays ${relayUs.map((us) => us.toFixed(1)).join(' / ')} µs, Redis ${redisUs.toFixed(1)} µs, bench ${perEvent(benchCpuMs, ingested).toFixed(1)} µs`);
     console.log(`ingest phase: ${ingested} events posted in ${((posted - t0) / 1000).toFixed(1)} s, applied everywhere after ${((applied - t0) / 1000).toFixed(1)} s; stream holds ${total}`);
     await sleep(2_000);
