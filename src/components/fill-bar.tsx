@@ -6,7 +6,7 @@ export function FillBar({ pct }: { readonly pct: number }) {
   return (
     <span className="fill-bar" data-pct={width.toFixed(1)}>
       <span className="fill-bar__track" aria-hidden="true">
-        {/* Scaled, not resized: a fill animates on the compositor without a layout per frame. */}
+        {/* Scaled, not resized: a new fill repaints the bar without a layout. No animation: at thousands of fills a second it only cost frames. */}
         <span className="fill-bar__fill" style={{ transform: `scaleX(${width / 100})` }} />
       </span>
       <span className="fill-bar__value num">{formatPct(pct)}</span>
