@@ -1,6 +1,9 @@
 import { applyEvent } from '../core/apply';
 import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
+import { scanBook } from './book-scan';
+import type { StaleEntry, StaleThresholds } from './stale-rules';
+import { staleTop } from './stale-rules';
 import type { Side } from '../core/order';
 import type { Status } from '../core/status';
 
@@ -43,4 +46,9 @@ export function bookOf(specs: readonly OrderSpec[]): OrderBook {
   const book = createBook();
   for (const spec of specs) addOrder(book, spec);
   return book;
+}
+
+/** Every stale order of `book`, worst first with its reason, as the stale panel lists them. */
+export function staleEntriesOf(book: OrderBook, now: number, t: StaleThresholds): StaleEntry[] {
+  return staleTop(scanBook(book, now, t).stale, now, t, Infinity).entries;
 }

@@ -94,7 +94,7 @@ function terminalOrders(book: OrderBook, expected: number): Order[] {
   return sorted ? out : out.sort(byEndDesc);
 }
 
-export function isNoFilter(filter: OrderFilter): boolean {
+function isNoFilter(filter: OrderFilter): boolean {
   return filter.statuses.length === 0 && !filter.staleOnly && filter.side === null && filter.engine === null && filter.route === null && filter.search.trim() === '';
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bookOf } from './book-fixtures';
+import { bookOf, staleEntriesOf } from './book-fixtures';
 import { scanBook } from './book-scan';
-import { listStale, staleReason, thresholdsOf } from './stale-rules';
+import { staleReason, thresholdsOf } from './stale-rules';
 
 const T = Date.parse('2026-11-24T12:00:00Z');
 
@@ -32,7 +32,7 @@ describe('stale rules', () => {
   });
 
   it('lists stale orders oldest first', () => {
-    const list = listStale(book, T, thresholdsOf(30));
+    const list = staleEntriesOf(book, T, thresholdsOf(30));
     expect(list.map((e) => e.order.client_order_id)).toEqual(['open-old', 'partial', 'new42']);
     expect(list[0]!.ageSec).toBe(372);
   });

@@ -1,4 +1,3 @@
-import type { OrderBook } from '../core/book';
 import type { Order } from '../core/order';
 import { ageSeconds, isStale } from '../core/queries';
 import { isActive } from '../core/status';
@@ -109,12 +108,4 @@ export function staleTop(stale: readonly Order[], now: number, t: StaleThreshold
     entries.push({ order, reason: staleReason(order, now, t) ?? '', ageSec: (now - order.created_at) / 1000 });
   }
   return { entries, total: stale.length };
-}
-
-/** Every stale order, worst (oldest) first (ties in arrival order), with its reason. */
-export function listStale(book: OrderBook, now: number, t: StaleThresholds): StaleEntry[] {
-  const stale: Order[] = [];
-  for (const order of book.orders.values()) if (isStaleOrder(order, now, t)) stale.push(order);
-  stale.sort((a, b) => a.created_at - b.created_at);
-  return staleTop(stale, now, t, Infinity).entries;
 }

@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { applyEvent } from '../../core/apply';
 import { createBook } from '../../core/book';
-import { listStale, thresholdsOf } from '../../store/stale-rules';
+import { staleEntriesOf } from '../../store/book-fixtures';
+import { thresholdsOf } from '../../store/stale-rules';
 import { created, moved } from '../../store/stats-test-events';
 import { StaleList } from './stale-list';
 
@@ -24,7 +25,7 @@ function staleBook() {
 
 describe('StaleList', () => {
   it('lists stale orders worst first with age and reason, leaving out fresh and finished ones', () => {
-    const entries = listStale(staleBook(), T0 + 400_000, thresholdsOf(300));
+    const entries = staleEntriesOf(staleBook(), T0 + 400_000, thresholdsOf(300));
     render(<StaleList entries={entries} onSelect={() => {}} />);
     const rows = screen.getAllByRole('button');
     expect(rows.map((r) => r.getAttribute('aria-label')?.split(':')[0])).toEqual(['oldest', 'middle']);
@@ -36,7 +37,7 @@ describe('StaleList', () => {
   it('selects an order by click and by keyboard', async () => {
     const user = userEvent.setup();
     const picked: string[] = [];
-    render(<StaleList entries={listStale(staleBook(), T0 + 400_000, thresholdsOf(300))} onSelect={(id) => picked.push(id)} />);
+    render(<StaleList entries={staleEntriesOf(staleBook(), T0 + 400_000, thresholdsOf(300))} onSelect={(id) => picked.push(id)} />);
     await user.click(screen.getByRole('button', { name: /^middle/ }));
     screen.getByRole('button', { name: /^oldest/ }).focus();
     await user.keyboard('{Enter}');
@@ -44,7 +45,7 @@ describe('StaleList', () => {
   });
 
   it('shows the rows that fit and counts the rest', () => {
-    render(<StaleList entries={listStale(staleBook(), T0 + 600_000, thresholdsOf(300))} maxRows={1} />);
+    render(<StaleList entries={staleEntriesOf(staleBook(), T0 + 600_000, thresholdsOf(300))} maxRows={1} />);
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
     expect(screen.getByText('+2 more stale')).toBeInTheDocument();
     expect(screen.queryByRole('button')).toBeNull();
