@@ -1,6 +1,7 @@
 import type { BookScan } from './book-scan';
 import { scanBook } from './book-scan';
 import type { Dashboard } from './dashboard-store';
+import { perDashboard } from './per-dashboard';
 import type { StaleThresholds } from './stale-rules';
 
 /** A scan may take at most this share of the main thread: a slower one is reused for longer. */
@@ -70,14 +71,5 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () =
   };
 }
 
-const feeds = new WeakMap<Dashboard, ScanFeed>();
-
 /** The dashboard's shared scan feed, made on first use. */
-export function scanFeedFor(dashboard: Dashboard): ScanFeed {
-  let feed = feeds.get(dashboard);
-  if (feed === undefined) {
-    feed = createScanFeed(dashboard);
-    feeds.set(dashboard, feed);
-  }
-  return feed;
-}
+export const scanFeedFor = perDashboard((dashboard) => createScanFeed(dashboard));

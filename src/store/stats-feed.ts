@@ -1,4 +1,5 @@
 import type { Dashboard } from './dashboard-store';
+import { perDashboard } from './per-dashboard';
 import type { DashboardStats, StatsAccumulator, StatsOptions } from './stats';
 import { createStatsAccumulator } from './stats';
 
@@ -92,14 +93,5 @@ export function createStatsFeed(dashboard: Dashboard, options: StatsFeedOptions 
   };
 }
 
-const feeds = new WeakMap<Dashboard, StatsFeed>();
-
 /** One feed per dashboard, created on first use and living as long as the dashboard does. */
-export function statsFeedFor(dashboard: Dashboard): StatsFeed {
-  let feed = feeds.get(dashboard);
-  if (feed === undefined) {
-    feed = createStatsFeed(dashboard);
-    feeds.set(dashboard, feed);
-  }
-  return feed;
-}
+export const statsFeedFor = perDashboard((dashboard) => createStatsFeed(dashboard));
