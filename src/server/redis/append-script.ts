@@ -16,13 +16,14 @@ import { daysAround } from './redis-keys';
  * to the current day. Every key is declared (KEYS 3–5 are yesterday/today/tomorrow by the
  * calling relay's clock), as Redis Cluster wants.
  *
- * Each event is one field, `ev` = "<rseq> <at> <payload>" (see stream-entry.ts); the stream is
- * trimmed (`MAXLEN ~`) once per call rather than per entry, which costs Redis less and lets it
- * overshoot the cap by one batch at most.
+ * The new events of one call become one entry, `evs` = "<first rseq> <at>\n<payload>\n…" (see
+ * stream-entry.ts): Redis and every relay's client pay per entry, so one per batch costs them
+ * a fraction of one per event. The stream is trimmed (`MAXLEN ~`, counted in entries) once per
+ * call.
  *
  * KEYS: lastSeq, meta, stream(yesterday), stream(today), stream(tomorrow)
  * ARGV: maxlen, ttl seconds, at (relay ms), then engine, seq ('' = none), payload per event.
- * Returns one entry id per event, or 0 for a duplicate.
+ * Returns { entry id ('' when every event was a duplicate), number of events it holds }.
  */
 export const APPEND_LUA = `
 local current = redis.call('HGET', KEYS[2], 'stream')
@@ -47,14 +48,12 @@ if current ~= target then
   redis.call('HSET', KEYS[2], 'stream', target)
 end
 local rseq = tonumber(redis.call('HGET', KEYS[2], 'rseq') or '0')
-local suffix = ' ' .. ARGV[3] .. ' '
-local added = 0
 local last = {}
 local touched = {}
-local out = {}
+local fresh = {}
 for i = 4, #ARGV, 3 do
-  local engine, seq, payload = ARGV[i], ARGV[i + 1], ARGV[i + 2]
-  local fresh = true
+  local engine, seq = ARGV[i], ARGV[i + 1]
+  local take = true
   if seq ~= '' then
     local n = tonumber(seq)
     local seen = last[engine]
@@ -63,28 +62,26 @@ for i = 4, #ARGV, 3 do
       last[engine] = seen
     end
     if seen and n <= seen then
-      fresh = false
+      take = false
     else
       last[engine] = n
       touched[engine] = seq
     end
   end
-  if fresh then
-    rseq = rseq + 1
-    out[#out + 1] = redis.call('XADD', target, firstId, 'ev', rseq .. suffix .. payload)
-    firstId = '*'
-    added = added + 1
-  else
-    out[#out + 1] = 0
-  end
+  if take then fresh[#fresh + 1] = ARGV[i + 2] end
 end
-if added > 0 then redis.call('XTRIM', target, 'MAXLEN', '~', ARGV[1]) end
+local id = ''
+if #fresh > 0 then
+  id = redis.call('XADD', target, firstId, 'evs', (rseq + 1) .. ' ' .. ARGV[3] .. '\\n' .. table.concat(fresh, '\\n'))
+  rseq = rseq + #fresh
+  redis.call('XTRIM', target, 'MAXLEN', '~', ARGV[1])
+end
 for engine, seq in pairs(touched) do redis.call('HSET', KEYS[1], engine, seq) end
 redis.call('HSET', KEYS[2], 'rseq', rseq)
 redis.call('EXPIRE', target, ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 redis.call('EXPIRE', KEYS[2], ARGV[2])
-return out
+return { id, #fresh }
 `;
 
 const SHA = createHash('sha1').update(APPEND_LUA).digest('hex');
@@ -103,14 +100,22 @@ export interface AppendOptions {
   readonly rolloverHourUtc: number;
 }
 
-/** One entry id per item, or null where the item was a duplicate. */
+/** What one append did: the entry holding the new events, and how many were new. */
+export interface AppendResult {
+  /** The entry id; undefined when every event was a duplicate. */
+  readonly id: string | undefined;
+  readonly accepted: number;
+  readonly duplicates: number;
+}
+
+/** Appends the batch's new events as one entry; events already taken (by seq) are dropped. */
 export async function appendBatch(
   redis: Redis,
   items: readonly AppendItem[],
   at: number,
   options: AppendOptions,
-): Promise<(string | null)[]> {
-  if (items.length === 0) return [];
+): Promise<AppendResult> {
+  if (items.length === 0) return { id: undefined, accepted: 0, duplicates: 0 };
   const [yesterday, today, tomorrow] = daysAround(at, options.rolloverHourUtc);
   const { keys } = options;
   const args: (string | number)[] = [
@@ -131,6 +136,7 @@ export async function appendBatch(
     if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
     reply = await redis.eval(APPEND_LUA, 5, ...args);
   }
-  if (!Array.isArray(reply) || reply.length !== items.length) throw new Error('append script: unexpected reply');
-  return reply.map((id: unknown) => (typeof id === 'string' ? id : null));
+  if (!Array.isArray(reply) || typeof reply[0] !== 'string' || typeof reply[1] !== 'number') throw new Error('append script: unexpected reply');
+  const accepted = reply[1];
+  return { id: reply[0] === '' ? undefined : reply[0], accepted, duplicates: items.length - accepted };
 }

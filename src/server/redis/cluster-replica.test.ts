@@ -52,9 +52,9 @@ describe('ClusterReplica on a real Redis', () => {
     const a = await open('same-book');
     const b = await open('same-book');
     await until(() => a.replica.health.ready && b.replica.health.ready);
-    const ids = await a.replica.append([created('o1', 1), opened('o1', 2), created('o2', 3)], NOW);
-    expect(await b.replica.waitFor(ids.at(-1)!, 2_000)).toBe(true);
-    await a.replica.waitFor(ids.at(-1)!, 2_000);
+    const { id } = await a.replica.append([created('o1', 1), opened('o1', 2), created('o2', 3)], NOW);
+    expect(await b.replica.waitFor(id!, 2_000)).toBe(true);
+    await a.replica.waitFor(id!, 2_000);
     for (const store of [a, b]) {
       expect(store.replica.book.orders.get('o1')?.status).toBe('OPEN');
       expect(summarize(store.replica.book).total_orders).toBe(2);
@@ -65,22 +65,22 @@ describe('ClusterReplica on a real Redis', () => {
   it('reports the anomalies of its own appends once applied', async () => {
     const a = await open('anomalies');
     await until(() => a.replica.health.ready);
-    const ids = await a.replica.append([opened('ghost', 1)], NOW);
-    await a.replica.waitFor(ids[0]!, 2_000);
-    expect(a.replica.anomaliesOf(ids)).toBe(1);
+    const { id } = await a.replica.append([opened('ghost', 1), opened('ghost2', 2)], NOW);
+    await a.replica.waitFor(id!, 2_000);
+    expect(a.replica.anomaliesOf([id!])).toBe(2);
   });
 
   it('restarts from the snapshot plus the tail', async () => {
     const a = await open('restart', { snapshotEveryEvents: 5, snapshotEveryMs: 60_000 });
     await until(() => a.replica.health.ready);
     const first = await a.replica.append(Array.from({ length: 10 }, (_, i) => created(`s${i}`, i + 1)), NOW);
-    await a.replica.waitFor(first.at(-1)!, 2_000);
+    await a.replica.waitFor(first.id!, 2_000);
     await until(() => a.replica.counters.snapshotsWritten > 0, 5_000);
     const tail = await a.replica.append([opened('s0', 11), created('t1', 12)], NOW);
-    await a.replica.waitFor(tail.at(-1)!, 2_000);
+    await a.replica.waitFor(tail.id!, 2_000);
 
     // Only the snapshot can now bring the first ten orders back.
-    await admin.xdel('ow:{restart}:2026-11-24:ev', ...first.map((id) => id!));
+    await admin.xdel('ow:{restart}:2026-11-24:ev', first.id!);
 
     const b = await open('restart');
     await until(() => b.replica.health.ready);
@@ -94,12 +94,12 @@ describe('ClusterReplica on a real Redis', () => {
   it('stays degraded after Redis hands out rseqs it had already used (lost history)', async () => {
     const a = await open('lost');
     await until(() => a.replica.health.ready);
-    const ids = await a.replica.append([created('l1', 1), created('l2', 2)], NOW);
-    await a.replica.waitFor(ids.at(-1)!, 2_000);
+    const { id } = await a.replica.append([created('l1', 1), created('l2', 2)], NOW);
+    await a.replica.waitFor(id!, 2_000);
     expect(a.replica.health.degraded).toBe(false);
     // What a Redis restarted from an AOF missing its last second would do: number from 1 again.
     const payload = JSON.stringify({ type: 'order_created', client_order_id: 'x', ts: NOW / 1000, engine: 'e', symbol: 'S', side: 'buy', size_usd: 1, route: 'r' });
-    await admin.xadd('ow:{lost}:2026-11-24:ev', '*', 'ev', `1 ${NOW} ${payload}`);
+    await admin.xadd('ow:{lost}:2026-11-24:ev', '*', 'evs', `1 ${NOW}\n${payload}`);
     await until(() => a.replica.health.degraded);
     expect(a.replica.health.error).toMatch(/lost history/);
     expect(a.replica.counters.rseqGaps).toBe(1);

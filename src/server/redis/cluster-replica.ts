@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { BookOptions, OrderBook } from '../../core/book';
 import type { OrderEvent } from '../../core/events';
-import type { AppendOptions } from './append-script';
+import type { AppendOptions, AppendResult } from './append-script';
 import { appendBatch } from './append-script';
 import { tradingDay } from './redis-keys';
 import { findStartPoint } from './replica-start';
@@ -12,7 +12,7 @@ import type { StoredEvent, StreamEntry } from './stream-entry';
 import { encodeEventPayload } from './stream-entry';
 import type { StreamCursor } from './stream-follower';
 import { StreamFollower } from './stream-follower';
-import { compareStreamIds, ZERO_ID } from './stream-id';
+import { compareStreamIds, parseEventPosition, ZERO_ID } from './stream-id';
 import { RecentAnomalies } from './recent-anomalies';
 import { ReplicaHealth } from './replica-health';
 import type { ReplicaCounters } from './replica-health';
@@ -126,13 +126,13 @@ export class ClusterReplica {
     this.waiters.failAll();
   }
 
-  /** Atomically dedups and appends: one entry id per event, null for a duplicate. */
-  async append(events: readonly OrderEvent[], at: number): Promise<(string | null)[]> {
+  /** Atomically dedups and appends the new events as one stream entry. */
+  async append(events: readonly OrderEvent[], at: number): Promise<AppendResult> {
     const items = events.map((event) => ({ engine: event.engine, seq: event.seq, payload: encodeEventPayload(event) }));
     return appendBatch(this.redis.commands, items, at, this.options);
   }
 
-  /** Resolves true once this relay has applied entry `id`; false on timeout or stop. */
+  /** Resolves true once this relay has applied entry (or event position) `id`; false on timeout or stop. */
   waitFor(id: string, timeoutMs: number): Promise<boolean> {
     if (this.hasApplied(id)) return Promise.resolve(true);
     return this.waiters.add(() => this.hasApplied(id), timeoutMs);
@@ -144,14 +144,16 @@ export class ClusterReplica {
     return this.waiters.add(() => this.rseqNow >= rseq, timeoutMs);
   }
 
+  /** True once the entry named by `id` (an entry id or an event position in it) is applied: entries are applied whole. */
   hasApplied(id: string): boolean {
-    return this.cursor.id !== ZERO_ID && compareStreamIds(id, this.cursor.id) <= 0;
+    const position = parseEventPosition(id);
+    return position !== undefined && this.cursor.id !== ZERO_ID && compareStreamIds(position.entry, this.cursor.id) <= 0;
   }
 
   /** Anomalies the core recorded for these entries (ingest replies report them). */
-  anomaliesOf(ids: readonly (string | null)[]): number {
+  anomaliesOf(ids: readonly string[]): number {
     let sum = 0;
-    for (const id of ids) if (id !== null) sum += this.recentAnomalies.get(id);
+    for (const id of ids) sum += this.recentAnomalies.get(id);
     return sum;
   }
 
@@ -209,23 +211,32 @@ export class ClusterReplica {
         continue;
       }
       if (entry.kind === 'next') continue;
-      const stored = entry.stored;
-      if (this.rseqNow !== 0 && stored.rseq <= this.rseqNow) {
-        // Redis came back without writes this relay had already applied (AOF everysec after a
-        // host crash). Numbers are being reused: stop pretending to be live until restarted.
-        this.health.counters.rseqGaps++;
-        this.health.historyLost(stored.rseq, this.rseqNow);
-        this.options.log?.({ rseq: stored.rseq, applied: this.rseqNow }, 'redis store: Redis lost history this relay applied; restart this relay');
-      } else if (stored.rseq !== this.rseqNow + 1 && this.rseqNow !== 0) this.health.counters.rseqGaps++;
-      this.rseqNow = stored.rseq;
-      const anomalies = this.sink.apply(stored);
-      this.recentAnomalies.record(stored.id, anomalies);
-      batch?.push({ ...stored, anomalies });
+      this.health.counters.badEntries += entry.bad;
+      let anomalies = 0;
+      for (const stored of entry.events) {
+        this.checkRseq(stored.rseq);
+        this.rseqNow = stored.rseq;
+        const found = this.sink.apply(stored);
+        anomalies += found;
+        batch?.push({ ...stored, anomalies: found });
+      }
+      this.recentAnomalies.record(entry.id, anomalies);
     }
     this.cursor = next;
     this.health.checkCaughtUp(next.id);
     if (batch !== undefined && batch.length > 0) for (const listener of this.applied) listener(batch);
     this.waiters.release();
+  }
+
+  private checkRseq(rseq: number): void {
+    if (this.rseqNow === 0) return;
+    if (rseq <= this.rseqNow) {
+      // Redis came back without writes this relay had already applied (AOF everysec after a
+      // host crash). Numbers are being reused: stop pretending to be live until restarted.
+      this.health.counters.rseqGaps++;
+      this.health.historyLost(rseq, this.rseqNow);
+      this.options.log?.({ rseq, applied: this.rseqNow }, 'redis store: Redis lost history this relay applied; restart this relay');
+    } else if (rseq !== this.rseqNow + 1) this.health.counters.rseqGaps++;
   }
 
   private async maybeSnapshot(): Promise<void> {

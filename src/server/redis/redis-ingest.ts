@@ -15,7 +15,8 @@ const SETTLE_MS = 5_000;
  */
 export class RedisIngest {
   private lastId: string | undefined;
-  private readonly ids: (string | null)[] = [];
+  /** The entries this request's events went into (one per append). */
+  private readonly ids: string[] = [];
 
   constructor(
     private readonly replica: ClusterReplica,
@@ -44,18 +45,14 @@ export class RedisIngest {
     }
     if (rejected > 0) this.onRejected(rejected);
     if (events.length === 0) return;
-    const ids = await this.replica.append(events, this.now());
-    let duplicates = 0;
-    for (const id of ids) {
-      if (id === null) duplicates++;
-      else {
-        tally.accepted++;
-        this.lastId = id;
-        this.ids.push(id);
-      }
+    const appended = await this.replica.append(events, this.now());
+    if (appended.id !== undefined) {
+      this.lastId = appended.id;
+      this.ids.push(appended.id);
     }
-    tally.duplicates += duplicates;
-    if (duplicates > 0) this.onDuplicates(duplicates);
+    tally.accepted += appended.accepted;
+    tally.duplicates += appended.duplicates;
+    if (appended.duplicates > 0) this.onDuplicates(appended.duplicates);
   }
 
   /** Waits until this relay has applied what the request appended, then counts anomalies. */

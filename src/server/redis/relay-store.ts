@@ -8,7 +8,7 @@ import { openRedisStore } from './open-replica';
 import { RedisIngest } from './redis-ingest';
 import { RelaySink } from './relay-sink';
 import { SharedEventLog } from './shared-event-log';
-import { parseStreamId } from './stream-id';
+import { parseEventPosition } from './stream-id';
 
 /** How long a client resuming with an id this relay has not reached yet waits for it. */
 const RESUME_WAIT_MS = 5_000;
@@ -106,8 +106,9 @@ export class RelayStore implements IngestStore {
   }
 
   /**
-   * Turns a client's Last-Event-ID (a cluster rseq, or a stream entry id from a native
-   * EventSource) into the rseq the hub resumes from. An id this relay has not reached yet is
+   * Turns a client's Last-Event-ID (a cluster rseq, or the event position a native EventSource
+   * got as SSE id: an entry id, or `<entry id>:<k>` inside a batch entry) into the rseq the hub
+   * resumes from. An id this relay has not reached yet is
    * waited for (bounded), so a client moving from a relay that is ahead loses nothing.
    */
   async resolveResume(lastEventId: string | undefined): Promise<string | undefined> {
@@ -118,7 +119,7 @@ export class RelayStore implements IngestStore {
       if (rseq > this.log.lastRseq) await this.replica.waitForRseq(rseq, RESUME_WAIT_MS);
       return text;
     }
-    if (parseStreamId(text) === undefined) return undefined;
+    if (parseEventPosition(text) === undefined) return undefined;
     if (!this.replica.hasApplied(text)) await this.replica.waitFor(text, RESUME_WAIT_MS);
     const rseq = this.log.rseqOfId(text);
     return rseq === undefined ? undefined : String(rseq);

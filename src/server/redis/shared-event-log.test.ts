@@ -26,6 +26,21 @@ describe('SharedEventLog', () => {
     expect(log.rseqOfId('7')).toBeUndefined();
   });
 
+  it('maps a position inside a batch entry to its event, a bare entry id to the entry\'s last', () => {
+    const log = new SharedEventLog(10, 'test');
+    log.appendEntry(1, '100-0:0', 0, wire);
+    log.appendEntry(2, '100-0:1', 0, wire);
+    log.appendEntry(3, '100-0', 0, wire);
+    log.appendEntry(4, '100-1:0', 0, wire);
+    log.appendEntry(5, '100-1', 0, wire);
+    expect(log.rseqOfId('100-0:0')).toBe(1);
+    expect(log.rseqOfId('100-0:1')).toBe(2);
+    expect(log.rseqOfId('100-0')).toBe(3);
+    expect(log.rseqOfId('100-1:0')).toBe(4);
+    expect(log.rseqOfId('100-1')).toBe(5);
+    expect(log.rseqOfId('100-0:x')).toBeUndefined();
+  });
+
   it('restarts after a jump in rseq instead of inventing the missing events', () => {
     const log = new SharedEventLog(10, 'test');
     log.appendEntry(1, '1-0', 0, wire);

@@ -1,11 +1,12 @@
 import type { LogItem } from '../event-log';
 import { MemoryEventLog } from '../event-log';
-import { compareStreamIds, parseStreamId } from './stream-id';
+import type { EventPosition } from './stream-id';
+import { compareEventPositions, parseEventPosition } from './stream-id';
 
 /**
  * The relay's resume log in Redis mode: the newest `capacity` events of the shared stream, as
  * this relay applied them, numbered with the cluster rseq (the same number on every relay) and
- * carrying their stream entry id (the SSE id). Older history stays readable from Redis itself.
+ * carrying their place in the stream (the SSE id: see `eventPositionId`). Older history stays readable from Redis itself.
  */
 export class SharedEventLog extends MemoryEventLog {
   /** `logId`: the cluster's numbering is one for every relay on the same Redis keys. */
@@ -23,21 +24,26 @@ export class SharedEventLog extends MemoryEventLog {
   }
 
   /**
-   * The rseq of the event with entry id `id`, when it is still in this log; an id between two
-   * kept entries maps to the one before it (nothing was sent in between). Binary search: the
-   * ring is in id order.
+   * The rseq of the event at position `id` (an SSE id: entry id, or `<entry id>:<k>`), when it
+   * is still in this log; a position between two kept events maps to the one before it (nothing
+   * was sent in between), a bare entry id to its entry's last event. Binary search: the ring is
+   * in stream order.
    */
   rseqOfId(id: string): number | undefined {
-    if (parseStreamId(id) === undefined || this.last < this.firstRseq) return undefined;
+    const wanted = parseEventPosition(id);
+    if (wanted === undefined || this.last < this.firstRseq) return undefined;
     let lo = this.firstRseq;
     let hi = this.last;
-    const idAt = (r: number): string | undefined => this.slots[(r - 1) % this.capacity]?.id;
-    const first = idAt(lo);
-    if (first === undefined || compareStreamIds(id, first) < 0) return undefined;
+    const at = (r: number): EventPosition | undefined => {
+      const itemId = this.slots[(r - 1) % this.capacity]?.id;
+      return itemId === undefined ? undefined : parseEventPosition(itemId);
+    };
+    const first = at(lo);
+    if (first === undefined || compareEventPositions(wanted, first) < 0) return undefined;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      const midId = idAt(mid);
-      if (midId !== undefined && compareStreamIds(midId, id) <= 0) lo = mid;
+      const midAt = at(mid);
+      if (midAt !== undefined && compareEventPositions(midAt, wanted) <= 0) lo = mid;
       else hi = mid - 1;
     }
     return lo;

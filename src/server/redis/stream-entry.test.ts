@@ -3,7 +3,8 @@ import { createEventMix } from '../../engine/event-mix';
 import { decodeEvent, decodeLine } from '../../protocol/decode';
 import { toNdjsonLine } from '../../protocol/encode';
 import type { RawEntry } from './stream-entry';
-import { encodeEventPayload, EVENT_FIELD, parseEntry } from './stream-entry';
+import type { StoredEvent } from './stream-entry';
+import { BATCH_FIELD, batchValue, encodeEventPayload, parseEntry } from './stream-entry';
 
 const AT = 1_764_000_000_123;
 
@@ -14,8 +15,23 @@ function ingested(event: OrderEvent): OrderEvent {
   return decoded.event;
 }
 
+const ID = '1764000000000-0';
+
 function entry(payload: string, rseq: number | string = 7): RawEntry {
-  return ['1764000000000-0', [EVENT_FIELD, `${rseq} ${AT} ${payload}`]];
+  return [ID, [BATCH_FIELD, `${rseq} ${AT}\n${payload}`]];
+}
+
+/** The one event of a one-event entry; fails the test when it was not read. */
+function only(raw: RawEntry): StoredEvent {
+  const read = parseEntry(raw);
+  if (read.kind !== 'events' || read.events.length !== 1) throw new Error(`not read: ${JSON.stringify(read)}`);
+  return read.events[0]!;
+}
+
+/** True when the entry's one payload was counted as bad, nothing applied and nothing thrown. */
+function unreadable(raw: RawEntry): boolean {
+  const read = parseEntry(raw);
+  return read.kind === 'bad' || (read.kind === 'events' && read.events.length === 0 && read.bad === 1);
 }
 
 const created = { type: 'order_created', client_order_id: 'a', ts: 1_764_000_000.5, engine: 'e', symbol: 'BTC-USD', side: 'buy', size_usd: 10, route: 'r' };
@@ -25,13 +41,38 @@ describe('stream entries', () => {
     for (const event of createEventMix({ seed: 11, orders: 300, engines: 2 })) {
       const canonical = ingested(event);
       const payload = encodeEventPayload(canonical);
-      const read = parseEntry(entry(payload, 42));
+      const read = only(entry(payload, 42));
       const full = decodeEvent(JSON.parse(payload));
-      if (!full.ok || read.kind !== 'event') throw new Error(`not read: ${payload}`);
-      expect(read.stored).toMatchObject({ rseq: 42, at: AT, json: payload });
-      expect(read.stored.event).toEqual(full.event);
-      expect(read.stored.event).toEqual(canonical);
+      if (!full.ok) throw new Error(`not read: ${payload}`);
+      expect(read).toMatchObject({ rseq: 42, at: AT, json: payload, id: ID });
+      expect(read.event).toEqual(full.event);
+      expect(read.event).toEqual(canonical);
     }
+  });
+
+  it('reads a batch entry as its events, numbered from the first rseq, each with its place as id', () => {
+    const events = [...createEventMix({ seed: 3, orders: 5, engines: 1 })].slice(0, 4).map(ingested);
+    const read = parseEntry([ID, [BATCH_FIELD, batchValue(100, AT, events.map(encodeEventPayload))]]);
+    if (read.kind !== 'events') throw new Error(read.kind);
+    expect(read.events.map((e) => [e.rseq, e.id, e.at])).toEqual([
+      [100, `${ID}:0`, AT],
+      [101, `${ID}:1`, AT],
+      [102, `${ID}:2`, AT],
+      [103, ID, AT],
+    ]);
+    expect(read.events.map((e) => e.event)).toEqual(events);
+    expect(read.bad).toBe(0);
+  });
+
+  it('skips and counts an unreadable payload inside a batch, keeping the rseqs of the others', () => {
+    const good = encodeEventPayload(ingested(created as unknown as OrderEvent));
+    const read = parseEntry([ID, [BATCH_FIELD, batchValue(10, AT, [good, '{"type":', good])]]);
+    if (read.kind !== 'events') throw new Error(read.kind);
+    expect(read.events.map((e) => [e.rseq, e.id])).toEqual([
+      [10, `${ID}:0`],
+      [12, ID],
+    ]);
+    expect(read.bad).toBe(1);
   });
 
   it('reads a day rollover marker', () => {
@@ -49,7 +90,7 @@ describe('stream entries', () => {
     ['a negative fill', JSON.stringify({ type: 'order_fill', client_order_id: 'a', ts: 1, engine: 'e', filled_size: -1, filled_value: 0, fees: 0 })],
     ['a fractional seq', JSON.stringify({ ...created, seq: 1.5 })],
   ])('counts an entry whose payload has %s as bad, without throwing', (_, payload) => {
-    expect(parseEntry(entry(payload)).kind).toBe('bad');
+    expect(unreadable(entry(payload))).toBe(true);
   });
 
   it.each([
@@ -57,25 +98,29 @@ describe('stream entries', () => {
     ['no engine', { ...created, engine: undefined }],
     ['an ISO-8601 ts', { ...created, ts: '2025-11-24T16:00:00.500Z' }],
   ])('re-encodes a valid payload that is not in the canonical form (%s)', (_, payload) => {
-    const read = parseEntry(entry(JSON.stringify(payload)));
-    if (read.kind !== 'event') throw new Error(`not read: ${read.kind}`);
-    expect(read.stored.json).toBe(encodeEventPayload(read.stored.event));
-    expect(JSON.parse(read.stored.json)).toMatchObject({ ts: 1_764_000_000.5, engine: payload.engine ?? '' });
-    expect(JSON.parse(read.stored.json)).not.toHaveProperty('note');
+    const read = only(entry(JSON.stringify(payload)));
+    expect(read.json).toBe(encodeEventPayload(read.event));
+    expect(JSON.parse(read.json)).toMatchObject({ ts: 1_764_000_000.5, engine: payload.engine ?? '' });
+    expect(JSON.parse(read.json)).not.toHaveProperty('note');
   });
 
   it.each([
-    ['no event field', ['1-0', ['r', '1', 'a', '2', 'e', JSON.stringify(created)]] as RawEntry],
+    ['the three-field format of older relays', ['1-0', ['r', '1', 'a', '2', 'e', JSON.stringify(created)]] as RawEntry],
+    ['the one-event format of older relays', ['1-0', ['ev', `1 2 ${JSON.stringify(created)}`]] as RawEntry],
     ['no rseq', entry(JSON.stringify(created), 'x')],
     ['rseq 0', entry(JSON.stringify(created), 0)],
-    ['nothing after the arrival time', ['1-0', [EVENT_FIELD, '7 123']] as RawEntry],
+    ['no line after the header', ['1-0', [BATCH_FIELD, '7 123']] as RawEntry],
+    ['no arrival time', ['1-0', [BATCH_FIELD, `7\n${JSON.stringify(created)}`]] as RawEntry],
     ['an empty field list', ['1-0', []] as RawEntry],
   ])('counts an entry with %s as bad', (_, raw) => {
     expect(parseEntry(raw).kind).toBe('bad');
   });
 
+  it('counts an entry with an empty payload line as one bad event', () => {
+    expect(unreadable([ID, [BATCH_FIELD, '7 123\n']])).toBe(true);
+  });
+
   it('keeps ts in epoch ms, rounded as the wire decode rounds it', () => {
-    const read = parseEntry(entry(JSON.stringify({ ...created, ts: 1_764_000_000.0004 })));
-    expect(read.kind === 'event' && read.stored.event.ts).toBe(1_764_000_000_000);
+    expect(only(entry(JSON.stringify({ ...created, ts: 1_764_000_000.0004 }))).event.ts).toBe(1_764_000_000_000);
   });
 });

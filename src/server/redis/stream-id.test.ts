@@ -1,4 +1,4 @@
-import { compareStreamIds, nextStreamId, parseStreamId } from './stream-id';
+import { compareEventPositions, compareStreamIds, eventPositionId, nextStreamId, parseEventPosition, parseStreamId } from './stream-id';
 
 describe('stream ids', () => {
   it('compares numerically, not as strings', () => {
@@ -15,5 +15,14 @@ describe('stream ids', () => {
 
   it('names the id right after another', () => {
     expect(nextStreamId('1700000000000-4')).toBe('1700000000000-5');
+  });
+
+  it('names events by their place in a batch entry, the last one by the bare entry id', () => {
+    expect([0, 1, 2].map((k) => eventPositionId('5-1', k, 3))).toEqual(['5-1:0', '5-1:1', '5-1']);
+    const order = ['5-0', '5-1:0', '5-1:1', '5-1', '6-0:0'].map((id) => parseEventPosition(id)!);
+    for (let i = 1; i < order.length; i++) expect(compareEventPositions(order[i - 1]!, order[i]!)).toBeLessThan(0);
+    expect(parseEventPosition('5-1:2')).toMatchObject({ entry: '5-1', k: 2 });
+    expect(parseEventPosition('5-1:')).toBeUndefined();
+    expect(parseEventPosition('42')).toBeUndefined();
   });
 });

@@ -40,3 +40,38 @@ export function nextStreamId(id: string): string {
   if (parsed === undefined) throw new RangeError(`not a stream id: ${id}`);
   return `${parsed.ms}-${parsed.seq + 1}`;
 }
+
+/**
+ * Where one event stands in the stream: its entry and its place in that entry (one entry holds
+ * one ingest batch). As an SSE id it is the bare entry id for an entry's last event and
+ * `<entry id>:<k>` (k from 0) for the others, so a message that ends with an entry, as live
+ * messages always do, carries a plain entry id. A bare entry id means "all of that entry".
+ */
+export interface EventPosition extends StreamId {
+  /** The entry's own id. */
+  readonly entry: string;
+  /** Index in the entry; +Infinity for a bare entry id (its last event). */
+  readonly k: number;
+}
+
+const POSITION = /^(\d{1,16}-\d{1,16})(?::(\d{1,9}))?$/;
+
+/** Parses an entry id or `<entry id>:<k>`; anything else is undefined. */
+export function parseEventPosition(text: string): EventPosition | undefined {
+  const match = POSITION.exec(text.trim());
+  if (match === null) return undefined;
+  const entry = match[1]!;
+  const id = parseStreamId(entry);
+  if (id === undefined) return undefined;
+  return { ...id, entry, k: match[2] === undefined ? Number.POSITIVE_INFINITY : Number(match[2]) };
+}
+
+/** The SSE id of event `k` of an entry holding `count` events. */
+export function eventPositionId(entry: string, k: number, count: number): string {
+  return k === count - 1 ? entry : `${entry}:${k}`;
+}
+
+/** Negative, zero or positive like a sort comparator. */
+export function compareEventPositions(a: EventPosition, b: EventPosition): number {
+  return a.ms - b.ms || a.seq - b.seq || (a.k === b.k ? 0 : a.k < b.k ? -1 : 1);
+}
