@@ -22,7 +22,9 @@ import { daysAround } from './redis-keys';
  * call.
  *
  * KEYS: lastSeq, meta, stream(yesterday), stream(today), stream(tomorrow)
- * ARGV: maxlen, ttl seconds, at (relay ms), then engine, seq ('' = none), payload per event.
+ * ARGV: maxlen, ttl seconds, at (relay ms), the payloads joined by newlines (one argument: the
+ * usual batch has no duplicate, and then it goes into the entry as it came), then engine and
+ * seq ('' = none) per event.
  * Returns { entry id ('' when every event was a duplicate), number of events it holds }.
  */
 export const APPEND_LUA = `
@@ -50,10 +52,12 @@ end
 local rseq = tonumber(redis.call('HGET', KEYS[2], 'rseq') or '0')
 local last = {}
 local touched = {}
-local fresh = {}
-for i = 4, #ARGV, 3 do
+local dropped = {}
+local count = 0
+local duplicates = 0
+for i = 5, #ARGV, 2 do
   local engine, seq = ARGV[i], ARGV[i + 1]
-  local take = true
+  count = count + 1
   if seq ~= '' then
     local n = tonumber(seq)
     local seen = last[engine]
@@ -62,18 +66,30 @@ for i = 4, #ARGV, 3 do
       last[engine] = seen
     end
     if seen and n <= seen then
-      take = false
+      dropped[count] = true
+      duplicates = duplicates + 1
     else
       last[engine] = n
       touched[engine] = seq
     end
   end
-  if take then fresh[#fresh + 1] = ARGV[i + 2] end
+end
+local fresh = count - duplicates
+local body = ARGV[4]
+if duplicates > 0 and fresh > 0 then
+  local kept = {}
+  local pos = 1
+  for k = 1, count do
+    local stop = string.find(body, '\\n', pos, true) or (#body + 1)
+    if not dropped[k] then kept[#kept + 1] = string.sub(body, pos, stop - 1) end
+    pos = stop + 1
+  end
+  body = table.concat(kept, '\\n')
 end
 local id = ''
-if #fresh > 0 then
-  id = redis.call('XADD', target, firstId, 'evs', (rseq + 1) .. ' ' .. ARGV[3] .. '\\n' .. table.concat(fresh, '\\n'))
-  rseq = rseq + #fresh
+if fresh > 0 then
+  id = redis.call('XADD', target, firstId, 'evs', (rseq + 1) .. ' ' .. ARGV[3] .. '\\n' .. body)
+  rseq = rseq + fresh
   redis.call('XTRIM', target, 'MAXLEN', '~', ARGV[1])
 end
 for engine, seq in pairs(touched) do redis.call('HSET', KEYS[1], engine, seq) end
@@ -81,7 +97,7 @@ redis.call('HSET', KEYS[2], 'rseq', rseq)
 redis.call('EXPIRE', target, ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 redis.call('EXPIRE', KEYS[2], ARGV[2])
-return { id, #fresh }
+return { id, fresh }
 `;
 
 const SHA = createHash('sha1').update(APPEND_LUA).digest('hex');
@@ -89,7 +105,7 @@ const SHA = createHash('sha1').update(APPEND_LUA).digest('hex');
 export interface AppendItem {
   readonly engine: string;
   readonly seq: number | undefined;
-  /** The canonical event as JSON (wire v1, engine filled in, ts in epoch seconds). */
+  /** The canonical event as JSON (wire v1, engine filled in, ts in epoch seconds): never a raw newline. */
   readonly payload: string;
 }
 
@@ -127,8 +143,9 @@ export async function appendBatch(
     options.maxLen,
     options.ttlSeconds,
     at,
+    items.map((item) => item.payload).join('\n'),
   ];
-  for (const item of items) args.push(item.engine, item.seq === undefined ? '' : String(item.seq), item.payload);
+  for (const item of items) args.push(item.engine, item.seq === undefined ? '' : String(item.seq));
   let reply: unknown;
   try {
     reply = await redis.evalsha(SHA, 5, ...args);

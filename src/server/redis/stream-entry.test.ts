@@ -120,6 +120,11 @@ describe('stream entries', () => {
     expect(unreadable([ID, [BATCH_FIELD, '7 123\n']])).toBe(true);
   });
 
+  it('re-encodes a canonical payload holding a raw CR, which would break an SSE line', () => {
+    const payload = JSON.stringify(created).replace(',', ',\r');
+    expect(only(entry(payload)).json).toBe(JSON.stringify(created));
+  });
+
   it('keeps ts in epoch ms, rounded as the wire decode rounds it', () => {
     expect(only(entry(JSON.stringify({ ...created, ts: 1_764_000_000.0004 }))).event.ts).toBe(1_764_000_000_000);
   });

@@ -114,6 +114,7 @@ function readPayload(payload: string, id: string, rseq: number, at: number): Sto
   const decoded = decodeEvent(parsed);
   if (!decoded.ok) return undefined;
   const { event } = decoded;
-  const json = isCanonical(parsed as Record<string, unknown>, event) ? payload : encodeEventPayload(event);
+  // A raw CR (JSON whitespace, which only another writer would put there) would end an SSE line.
+  const json = isCanonical(parsed as Record<string, unknown>, event) && !payload.includes('\r') ? payload : encodeEventPayload(event);
   return { id, rseq, at, event, json };
 }
