@@ -1,3 +1,4 @@
+import { FlexRender } from '@tanstack/react-table';
 import type { Row } from '@tanstack/react-table';
 import { memo } from 'react';
 import type { Order } from '../../core/order';
@@ -15,14 +16,13 @@ interface OrderRowProps {
   readonly thresholds: StaleThresholds;
   readonly index: number;
   readonly top: number;
-  readonly table: OrdersTable;
   readonly active: boolean;
   readonly selected: boolean;
   readonly onSelect: (clientOrderId: string) => void;
   readonly onActivate: (clientOrderId: string) => void;
 }
 
-function OrderRowView({ row, thresholds, index, top, table, active, selected, onSelect, onActivate }: OrderRowProps) {
+function OrderRowView({ row, thresholds, index, top, active, selected, onSelect, onActivate }: OrderRowProps) {
   // Orders are mutated in place: the row re-renders when its own order's revision moves.
   useOrderRev(row.original);
   const now = useRelayNow();
@@ -45,11 +45,30 @@ function OrderRowView({ row, thresholds, index, top, table, active, selected, on
     >
       {row.getAllCells().map((cell) => (
         <div key={cell.id} role="gridcell" className={COLUMN_LAYOUT[cell.column.id as SortKey].numeric ? 'orders-grid__cell orders-grid__cell--num' : 'orders-grid__cell'}>
-          <table.FlexRender cell={cell} />
+          <FlexRender cell={cell} />
         </div>
       ))}
     </div>
   );
 }
 
-export const OrderRow = memo(OrderRowView);
+/**
+ * The table builds new row objects whenever its window moves (each scrolled frame), but a row
+ * whose order, place and flags are unchanged renders the same: its cells read only the order,
+ * which it follows by `rev` itself. Comparing the order, not the row object, lets a scrolled
+ * frame render just the rows that came into view.
+ */
+function sameRow(prev: OrderRowProps, next: OrderRowProps): boolean {
+  return (
+    prev.row.original === next.row.original &&
+    prev.index === next.index &&
+    prev.top === next.top &&
+    prev.active === next.active &&
+    prev.selected === next.selected &&
+    prev.thresholds === next.thresholds &&
+    prev.onSelect === next.onSelect &&
+    prev.onActivate === next.onActivate
+  );
+}
+
+export const OrderRow = memo(OrderRowView, sameRow);

@@ -12,6 +12,7 @@ import { useOrdersTable } from './use-orders-table';
 
 /** Tall enough for a stale row's second line (its reason). */
 export const ROW_HEIGHT = 40;
+const COUNT_BLOCK = 4_096;
 
 interface OrdersGridBodyProps {
   /** Filtered and sorted: the whole view, of which only a window is rendered. */
@@ -32,12 +33,18 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   // Rows have one fixed height and no measured sizes, so index keys (the default) are enough:
-  // a per-render getItemKey made the virtualizer rebuild 100k measurements every frame.
+  // a per-render getItemKey made the virtualizer rebuild 100k measurements every frame. For the
+  // same reason its count moves in blocks: each new count rebuilds every row's measurement
+  // (~10 ms at 100k), and the row count changes with nearly every re-derive. Rows past the
+  // real end are not rendered, and the body's height is the real count's.
   const virtualizer = useVirtualizer({
-    count: orders.length,
+    count: Math.ceil(orders.length / COUNT_BLOCK) * COUNT_BLOCK,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
+    // A scroll re-renders with React's normal batching, not synchronously inside the scroll
+    // event: the window moves at most once per frame either way.
+    useFlushSync: false,
   });
   // Looked up only while a row is active: no 100k-entry map per re-derive.
   const activeIndex = useMemo(() => (activeId === null ? -1 : orders.findIndex((o) => o.client_order_id === activeId)), [orders, activeId]);
@@ -83,7 +90,7 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
     >
       <OrdersGridHeader headers={table.getHeaderGroups()[0]?.headers ?? []} table={table} />
       <div className="orders-grid__scroll" ref={scrollRef}>
-        <div className="orders-grid__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="orders-grid__body" role="rowgroup" style={{ height: orders.length * ROW_HEIGHT }}>
           {items.map((item) => {
             const row = rows[item.index - start];
             if (row === undefined) return null;
@@ -94,7 +101,6 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
                 thresholds={thresholds}
                 index={item.index}
                 top={item.start}
-                table={table}
                 active={item.index === activeIndex}
                 selected={row.id === selectedId}
                 onSelect={onSelect}
