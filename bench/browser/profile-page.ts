@@ -4,11 +4,12 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { DIST_BENCH } from './build-pages';
 import { postChunks, startFeeder } from './feeder';
+import { SCROLL_GRID_EACH_FRAME } from './scroll-script';
 import { spawnRelay } from './spawn-relay';
 import { WorkloadStream } from './workload';
 
 /**
- * tsx bench/browser/profile-page.ts [orders] [rate] [seconds]
+ * tsx bench/browser/profile-page.ts [orders] [rate] [seconds]   (env SCROLL=1: while the grid scrolls)
  * CPU profile of our page (unminified build, so names are readable) under a workload: prints the
  * functions with the most self time, by file. For finding what to fix when a goal is missed.
  */
@@ -38,7 +39,9 @@ try {
   await page.goto(relay.url);
   await page.waitForFunction(() => window.__orderwatch?.status() === 'LIVE', undefined, { timeout: 120_000 });
   const feeder = startFeeder(relay.url, stream, rate);
-  await new Promise((r) => setTimeout(r, 3_000));
+  // SETTLE_S: past the snapshot's one-off work (stats rebuild, first scans) before profiling.
+  await new Promise((r) => setTimeout(r, Number(process.env.SETTLE_S ?? 3) * 1000));
+  if (process.env.SCROLL === '1') await page.evaluate(SCROLL_GRID_EACH_FRAME);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
