@@ -33,9 +33,9 @@ describe('appendBatch (Lua dedup + XADD)', () => {
   it('takes each (engine, seq) once, even when the batch is sent again', async () => {
     const batch = [item('e1', 1), item('e1', 2), item('e2', 1)];
     const first = await appendBatch(redis, batch, NOV_24, options);
-    expect(first).toMatchObject({ accepted: 3, duplicates: 0 });
+    expect(first).toMatchObject({ accepted: 3, duplicates: 0, firstRseq: 1, dropped: [] });
     const retried = await appendBatch(redis, [...batch, item('e1', 3)], NOV_24, options);
-    expect(retried).toMatchObject({ accepted: 1, duplicates: 3 });
+    expect(retried).toMatchObject({ accepted: 1, duplicates: 3, firstRseq: 4, dropped: [0, 1, 2] });
     const entries = (await redis.xrange(keys.stream('2026-11-24'), '-', '+')) as [string, string[]][];
     expect(entries.map(([id]) => id)).toEqual([first.id, retried.id]);
     expect(entries[1]![1]).toEqual(['evs', `4 ${NOV_24}\n${item('e1', 3).payload}`]);
@@ -44,13 +44,13 @@ describe('appendBatch (Lua dedup + XADD)', () => {
 
   it('adds nothing when every event is a duplicate', async () => {
     await appendBatch(redis, [item('e', 1)], NOV_24, options);
-    expect(await appendBatch(redis, [item('e', 1)], NOV_24, options)).toEqual({ id: undefined, accepted: 0, duplicates: 1 });
+    expect(await appendBatch(redis, [item('e', 1)], NOV_24, options)).toMatchObject({ id: undefined, accepted: 0, duplicates: 1, dropped: [0] });
     expect(await redis.xlen(keys.stream('2026-11-24'))).toBe(1);
   });
 
   it('drops a seq at or below the highest inside one batch too, and never dedups events without seq', async () => {
     const batch = [item('e', 5), item('e', 5), item('e', 4), item('e', undefined), item('e', undefined)];
-    expect(await appendBatch(redis, batch, NOV_24, options)).toMatchObject({ accepted: 3, duplicates: 2 });
+    expect(await appendBatch(redis, batch, NOV_24, options)).toMatchObject({ accepted: 3, duplicates: 2, dropped: [1, 2] });
     const [entry] = (await redis.xrange(keys.stream('2026-11-24'), '-', '+')) as [string, string[]][];
     expect(entry![1][1]!.split('\n').slice(1)).toEqual([batch[0]!.payload, batch[3]!.payload, batch[4]!.payload]);
   });

@@ -25,7 +25,8 @@ import { daysAround } from './redis-keys';
  * ARGV: maxlen, ttl seconds, at (relay ms), the payloads joined by newlines (one argument: the
  * usual batch has no duplicate, and then it goes into the entry as it came), then engine and
  * seq ('' = none) per event.
- * Returns { entry id ('' when every event was a duplicate), number of events it holds }.
+ * Returns { entry id ('' when every event was a duplicate), number of events it holds, its first
+ * rseq, then the (0-based) indexes of the dropped duplicates }.
  */
 export const APPEND_LUA = `
 local current = redis.call('HGET', KEYS[2], 'stream')
@@ -97,7 +98,9 @@ redis.call('HSET', KEYS[2], 'rseq', rseq)
 redis.call('EXPIRE', target, ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 redis.call('EXPIRE', KEYS[2], ARGV[2])
-return { id, fresh }
+local out = { id, fresh, rseq - fresh + 1 }
+for k = 1, count do if dropped[k] then out[#out + 1] = k - 1 end end
+return out
 `;
 
 const SHA = createHash('sha1').update(APPEND_LUA).digest('hex');
@@ -122,6 +125,10 @@ export interface AppendResult {
   readonly id: string | undefined;
   readonly accepted: number;
   readonly duplicates: number;
+  /** The cluster rseq of the entry's first event. */
+  readonly firstRseq: number;
+  /** Indexes (in the batch) of the events dropped as duplicates, in order. */
+  readonly dropped: readonly number[];
 }
 
 /** Appends the batch's new events as one entry; events already taken (by seq) are dropped. */
@@ -131,7 +138,7 @@ export async function appendBatch(
   at: number,
   options: AppendOptions,
 ): Promise<AppendResult> {
-  if (items.length === 0) return { id: undefined, accepted: 0, duplicates: 0 };
+  if (items.length === 0) return { id: undefined, accepted: 0, duplicates: 0, firstRseq: 0, dropped: [] };
   const [yesterday, today, tomorrow] = daysAround(at, options.rolloverHourUtc);
   const { keys } = options;
   const args: (string | number)[] = [
@@ -153,7 +160,8 @@ export async function appendBatch(
     if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
     reply = await redis.eval(APPEND_LUA, 5, ...args);
   }
-  if (!Array.isArray(reply) || typeof reply[0] !== 'string' || typeof reply[1] !== 'number') throw new Error('append script: unexpected reply');
+  if (!Array.isArray(reply) || typeof reply[0] !== 'string' || typeof reply[1] !== 'number' || typeof reply[2] !== 'number') throw new Error('append script: unexpected reply');
   const accepted = reply[1];
-  return { id: reply[0] === '' ? undefined : reply[0], accepted, duplicates: items.length - accepted };
+  const dropped = (reply.slice(3) as unknown[]).filter((k): k is number => typeof k === 'number');
+  return { id: reply[0] === '' ? undefined : reply[0], accepted, duplicates: items.length - accepted, firstRseq: reply[2], dropped };
 }

@@ -6,10 +6,11 @@ import { appendBatch } from './append-script';
 import { tradingDay } from './redis-keys';
 import { findStartPoint } from './replica-start';
 import { OrderJsonCache } from './order-json-cache';
+import { OwnEntries } from './own-entries';
 import { snapshotChunks } from './snapshot-codec';
 import { writeSnapshot } from './snapshot-writer';
 import type { StoredEvent, StreamEntry } from './stream-entry';
-import { encodeEventPayload } from './stream-entry';
+import { encodeEventPayload, parseEntry } from './stream-entry';
 import type { StreamCursor } from './stream-follower';
 import { StreamFollower } from './stream-follower';
 import { compareStreamIds, parseEventPosition, ZERO_ID } from './stream-id';
@@ -73,6 +74,7 @@ export class ClusterReplica {
   private readonly waiters = new PositionWaiters();
   private readonly recentAnomalies = new RecentAnomalies(10_000);
   private readonly orderJson = new OrderJsonCache();
+  private readonly ownEntries = new OwnEntries(1_000);
   private frozen: Promise<void> | undefined;
   private snapshotTimer: NodeJS.Timeout | undefined;
   private lastSnapshotAt: number;
@@ -129,7 +131,11 @@ export class ClusterReplica {
   /** Atomically dedups and appends the new events as one stream entry. */
   async append(events: readonly OrderEvent[], at: number): Promise<AppendResult> {
     const items = events.map((event) => ({ engine: event.engine, seq: event.seq, payload: encodeEventPayload(event) }));
-    return appendBatch(this.redis.commands, items, at, this.options);
+    const result = await appendBatch(this.redis.commands, items, at, this.options);
+    if (result.id !== undefined && !this.hasApplied(result.id)) {
+      this.ownEntries.remember(result.id, result.firstRseq, at, events, items.map((item) => item.payload), result.dropped);
+    }
+    return result;
   }
 
   /** Resolves true once this relay has applied entry (or event position) `id`; false on timeout or stop. */
@@ -190,6 +196,7 @@ export class ClusterReplica {
         keys: this.options.keys,
         batchSize: this.options.batchSize ?? 5_000,
         blockMs: this.options.blockMs ?? 1_000,
+        parse: (raw) => this.ownEntries.take(raw[0]) ?? parseEntry(raw),
         onEntries: (entries, next) => this.applyEntries(entries, next),
         onHealthy: () => this.health.recovered(),
         onError: (error) => this.health.failed(error),
@@ -223,6 +230,7 @@ export class ClusterReplica {
       this.recentAnomalies.record(entry.id, anomalies);
     }
     this.cursor = next;
+    this.ownEntries.forgetUpTo(next.id);
     this.health.checkCaughtUp(next.id);
     if (batch !== undefined && batch.length > 0) for (const listener of this.applied) listener(batch);
     this.waiters.release();

@@ -17,6 +17,8 @@ export interface FollowerDeps {
   readonly keys: ClusterKeys;
   readonly batchSize: number;
   readonly blockMs: number;
+  /** How an entry is read; `parseEntry` unless the caller knows some entries better. */
+  readonly parse?: (raw: RawEntry) => StreamEntry;
   /** Receives entries in stream order (rollover markers included); may pause the loop by awaiting. */
   readonly onEntries: (entries: StreamEntry[], cursor: StreamCursor) => void | Promise<void>;
   readonly onHealthy: () => void;
@@ -76,10 +78,11 @@ export class StreamFollower {
       await this.followIdleRollover();
       return;
     }
+    const parse = this.deps.parse ?? parseEntry;
     const entries: StreamEntry[] = [];
     let next: StreamCursor = this.cursor;
     for (const item of raw) {
-      const entry = parseEntry(item);
+      const entry = parse(item);
       entries.push(entry);
       if (entry.kind === 'next') {
         // Ids keep increasing across days, so the new stream is read after the marker's id.
