@@ -137,6 +137,8 @@ export async function appendBatch(
   items: readonly AppendItem[],
   at: number,
   options: AppendOptions,
+  /** The payloads already joined by newlines, when the caller has them. */
+  body?: string,
 ): Promise<AppendResult> {
   if (items.length === 0) return { id: undefined, accepted: 0, duplicates: 0, firstRseq: 0, dropped: [] };
   const [yesterday, today, tomorrow] = daysAround(at, options.rolloverHourUtc);
@@ -150,7 +152,7 @@ export async function appendBatch(
     options.maxLen,
     options.ttlSeconds,
     at,
-    items.map((item) => item.payload).join('\n'),
+    body ?? items.map((item) => item.payload).join('\n'),
   ];
   for (const item of items) args.push(item.engine, item.seq === undefined ? '' : String(item.seq));
   let reply: unknown;

@@ -74,7 +74,7 @@ export class ClusterReplica {
   private readonly waiters = new PositionWaiters();
   private readonly recentAnomalies = new RecentAnomalies(10_000);
   private readonly orderJson = new OrderJsonCache();
-  private readonly ownEntries = new OwnEntries(1_000);
+  private readonly ownEntries = new OwnEntries(100);
   private frozen: Promise<void> | undefined;
   private snapshotTimer: NodeJS.Timeout | undefined;
   private lastSnapshotAt: number;
@@ -130,12 +130,16 @@ export class ClusterReplica {
 
   /** Atomically dedups and appends the new events as one stream entry. */
   async append(events: readonly OrderEvent[], at: number): Promise<AppendResult> {
-    const items = events.map((event) => ({ engine: event.engine, seq: event.seq, payload: encodeEventPayload(event) }));
-    const result = await appendBatch(this.redis.commands, items, at, this.options);
-    if (result.id !== undefined && !this.hasApplied(result.id)) {
-      this.ownEntries.remember(result.id, result.firstRseq, at, events, items.map((item) => item.payload), result.dropped);
+    const payloads = events.map(encodeEventPayload);
+    const own = this.ownEntries.begin(at, events, payloads);
+    const items = events.map((event, k) => ({ engine: event.engine, seq: event.seq, payload: payloads[k]! }));
+    let result: AppendResult | undefined;
+    try {
+      result = await appendBatch(this.redis.commands, items, at, this.options, own.body);
+      return result;
+    } finally {
+      this.ownEntries.settled(own, result, (id) => this.hasApplied(id));
     }
-    return result;
   }
 
   /** Resolves true once this relay has applied entry (or event position) `id`; false on timeout or stop. */
@@ -196,7 +200,7 @@ export class ClusterReplica {
         keys: this.options.keys,
         batchSize: this.options.batchSize ?? 5_000,
         blockMs: this.options.blockMs ?? 1_000,
-        parse: (raw) => this.ownEntries.take(raw[0]) ?? parseEntry(raw),
+        parse: (raw) => this.ownEntries.take(raw) ?? parseEntry(raw),
         onEntries: (entries, next) => this.applyEntries(entries, next),
         onHealthy: () => this.health.recovered(),
         onError: (error) => this.health.failed(error),
@@ -230,7 +234,7 @@ export class ClusterReplica {
       this.recentAnomalies.record(entry.id, anomalies);
     }
     this.cursor = next;
-    this.ownEntries.forgetUpTo(next.id);
+    this.ownEntries.forgetPassed((id) => this.hasApplied(id));
     this.health.checkCaughtUp(next.id);
     if (batch !== undefined && batch.length > 0) for (const listener of this.applied) listener(batch);
     this.waiters.release();

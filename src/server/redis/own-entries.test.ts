@@ -2,7 +2,9 @@ import type { OrderEvent } from '../../core/events';
 import { createEventMix } from '../../engine/event-mix';
 import { decodeLine } from '../../protocol/decode';
 import { toNdjsonLine } from '../../protocol/encode';
+import type { AppendResult } from './append-script';
 import { OwnEntries } from './own-entries';
+import type { RawEntry } from './stream-entry';
 import { BATCH_FIELD, batchValue, encodeEventPayload, parseEntry } from './stream-entry';
 
 const AT = 1_764_000_000_123;
@@ -13,32 +15,44 @@ function ingested(event: OrderEvent): OrderEvent {
   return decoded.event;
 }
 
+const raw = (id: string, rseq: number, at: number, payloads: readonly string[]): RawEntry => [id, [BATCH_FIELD, batchValue(rseq, at, payloads)]];
+
 describe('OwnEntries', () => {
   const events = [...createEventMix({ seed: 9, orders: 40, engines: 2 })].slice(0, 60).map(ingested);
   const payloads = events.map(encodeEventPayload);
+  const result = (id: string | undefined, dropped: number[] = []): AppendResult => ({ id, accepted: 60 - dropped.length, duplicates: dropped.length, firstRseq: 20, dropped });
 
-  it('gives back an entry this relay wrote exactly as the full read of the stored entry', () => {
-    const own = new OwnEntries(10);
-    own.remember('5-0', 20, AT, events, payloads, []);
-    const stored = parseEntry(['5-0', [BATCH_FIELD, batchValue(20, AT, payloads)]]);
-    expect(own.take('5-0')).toEqual(stored);
-    expect(own.take('5-0')).toBeUndefined();
+  it('gives back an entry this relay sent exactly as the full read of it, before or after the reply', () => {
+    for (const replied of [false, true]) {
+      const own = new OwnEntries(10);
+      const sent = own.begin(AT, events, payloads);
+      if (replied) own.settled(sent, result('5-0'), () => false);
+      const stored = raw('5-0', 20, AT, payloads);
+      expect(own.take(stored)).toEqual(parseEntry(stored));
+      expect(own.take(stored)).toBeUndefined();
+    }
   });
 
-  it('leaves out the duplicates the script dropped, numbering the rest as the entry does', () => {
+  it('does not take an entry that differs from what was sent by a byte, nor one with duplicates dropped', () => {
     const own = new OwnEntries(10);
-    own.remember('5-0', 20, AT, events, payloads, [0, 3]);
-    const kept = payloads.filter((_, k) => k !== 0 && k !== 3);
-    expect(own.take('5-0')).toEqual(parseEntry(['5-0', [BATCH_FIELD, batchValue(20, AT, kept)]]));
+    own.begin(AT, events, payloads);
+    expect(own.take(raw('5-0', 20, AT + 1, payloads))).toBeUndefined();
+    expect(own.take(raw('5-0', 20, AT, [...payloads.slice(0, -1), payloads.at(-1)!.replace('"', "'")]))).toBeUndefined();
+    expect(own.take(raw('5-0', 20, AT, payloads.slice(1)))).toBeUndefined();
+    const withDuplicates = own.begin(AT + 5, events, payloads);
+    own.settled(withDuplicates, result('6-0', [0]), () => false);
+    expect(own.take(raw('6-0', 20, AT + 5, payloads.slice(1)))).toBeUndefined();
   });
 
-  it('forgets what the reader passed without taking, and the oldest beyond its limit', () => {
+  it('forgets batches that failed, that the reader passed, and the oldest beyond its limit', () => {
     const own = new OwnEntries(2);
-    for (const id of ['1-0', '2-0', '3-0']) own.remember(id, 1, AT, events.slice(0, 1), payloads.slice(0, 1), []);
+    const failed = own.begin(AT, events, payloads);
+    own.settled(failed, undefined, () => false);
+    expect(own.size).toBe(0);
+    for (const at of [1, 2, 3]) own.settled(own.begin(at, events, payloads), result(`${at}-0`), () => false);
     expect(own.size).toBe(2);
-    expect(own.take('1-0')).toBeUndefined();
-    own.forgetUpTo('2-0');
-    expect(own.take('2-0')).toBeUndefined();
-    expect(own.take('3-0')?.kind).toBe('events');
+    own.forgetPassed((id) => id === '2-0');
+    expect(own.take(raw('2-0', 1, 2, payloads))).toBeUndefined();
+    expect(own.take(raw('3-0', 1, 3, payloads))?.kind).toBe('events');
   });
 });

@@ -1,25 +1,30 @@
 import type { OrderEvent } from '../../core/events';
-import type { StoredEvent, StreamEntry } from './stream-entry';
-import { compareStreamIds, eventPositionId } from './stream-id';
+import type { AppendResult } from './append-script';
+import type { RawEntry, StoredEvent, StreamEntry } from './stream-entry';
+import { BATCH_FIELD } from './stream-entry';
+import { eventPositionId } from './stream-id';
 
-interface OwnEntry {
-  readonly firstRseq: number;
+/** One batch this relay is appending, or appended and has not read back yet. */
+export interface OwnEntry {
   readonly at: number;
   readonly events: readonly OrderEvent[];
   readonly payloads: readonly string[];
+  /** The payloads joined as the entry holds them. */
+  readonly body: string;
+  id?: string;
 }
 
 /**
- * The entries this relay appended, kept as it decoded them until its own reader reaches them.
+ * The batches this relay appended, kept as it decoded them until its own reader reaches them.
  * Every relay reads every entry back and runs the full wire decode on it, because anything can
- * write to Redis; an entry this relay wrote itself holds payloads it encoded from events it had
- * just decoded, under an id its own XADD returned (stream ids only grow, so no other writer can
- * put anything else there). Reading those back needs neither JSON.parse nor the decode: a third
- * of the cluster's read-back work with three relays. An entry the reader reaches before the
- * append's reply arrives is simply decoded as any other.
+ * write to Redis. An entry whose text is exactly what this relay just sent (same arrival time,
+ * same payloads, byte for byte) holds events it decoded and encoded itself: reading it back
+ * needs neither JSON.parse nor the decode, a third of the cluster's read-back work with three
+ * relays. Matched by content, not by id, because the reader often gets the entry before the
+ * append's reply. A batch with duplicates dropped does not match and is read as any other.
  */
 export class OwnEntries {
-  private readonly entries = new Map<string, OwnEntry>();
+  private readonly entries = new Set<OwnEntry>();
 
   constructor(private readonly limit: number) {}
 
@@ -27,41 +32,54 @@ export class OwnEntries {
     return this.entries.size;
   }
 
-  /**
-   * `events[k]` was sent as `payloads[k]`; all but the `dropped` indexes (duplicates) went into
-   * entry `id`, numbered from `firstRseq`.
-   */
-  remember(id: string, firstRseq: number, at: number, events: readonly OrderEvent[], payloads: readonly string[], dropped: readonly number[]): void {
-    if (dropped.length > 0) {
-      const skip = new Set(dropped);
-      events = events.filter((_, k) => !skip.has(k));
-      payloads = payloads.filter((_, k) => !skip.has(k));
-    }
-    this.entries.set(id, { firstRseq, at, events, payloads });
+  /** Before the append: `payloads[k]` is `events[k]` as sent. */
+  begin(at: number, events: readonly OrderEvent[], payloads: readonly string[]): OwnEntry {
+    const entry: OwnEntry = { at, events, payloads, body: payloads.join('\n') };
+    this.entries.add(entry);
     if (this.entries.size > this.limit) {
-      const oldest = this.entries.keys().next();
+      const oldest = this.entries.values().next();
       if (oldest.done !== true) this.entries.delete(oldest.value);
     }
+    return entry;
   }
 
-  /** The entry as the reader would have read it, when this relay wrote it; forgotten once taken. */
-  take(id: string): StreamEntry | undefined {
-    const own = this.entries.get(id);
-    if (own === undefined) return undefined;
-    this.entries.delete(id);
-    const count = own.events.length;
-    const events: StoredEvent[] = new Array<StoredEvent>(count);
-    for (let k = 0; k < count; k++) {
-      events[k] = { id: eventPositionId(id, k, count), rseq: own.firstRseq + k, at: own.at, event: own.events[k]!, json: own.payloads[k]! };
-    }
-    return { kind: 'events', id, events, bad: 0 };
+  /** After the append: keeps the entry only while it may still be read back as sent. */
+  settled(entry: OwnEntry, result: AppendResult | undefined, alreadyRead: (id: string) => boolean): void {
+    if (!this.entries.has(entry)) return;
+    if (result?.id === undefined || result.dropped.length > 0 || alreadyRead(result.id)) this.entries.delete(entry);
+    else entry.id = result.id;
   }
 
-  /** Forgets entries the reader has passed without taking them (it read them before the reply came). */
-  forgetUpTo(cursor: string): void {
-    for (const id of this.entries.keys()) {
-      if (compareStreamIds(id, cursor) > 0) break;
-      this.entries.delete(id);
+  /** The entry as the full read would give it, when it is one this relay sent; forgotten once taken. */
+  take(raw: RawEntry): StreamEntry | undefined {
+    if (this.entries.size === 0) return undefined;
+    const [id, fields] = raw;
+    const value = fields[1];
+    if (fields[0] !== BATCH_FIELD || value === undefined) return undefined;
+    for (const own of this.entries) {
+      const header = value.length - own.body.length - 1;
+      if (header < 3 || value.charCodeAt(header) !== 10 || !value.endsWith(own.body)) continue;
+      const space = value.indexOf(' ');
+      if (space < 1 || space > header || value.slice(space + 1, header) !== String(own.at)) continue;
+      const firstRseq = Number(value.slice(0, space));
+      if (!Number.isSafeInteger(firstRseq) || firstRseq < 1) return undefined;
+      this.entries.delete(own);
+      return { kind: 'events', id, events: storedEvents(id, firstRseq, own), bad: 0 };
     }
+    return undefined;
   }
+
+  /** Forgets appended entries the reader has passed (`passed(id)`) without taking them. */
+  forgetPassed(passed: (id: string) => boolean): void {
+    for (const own of this.entries) if (own.id !== undefined && passed(own.id)) this.entries.delete(own);
+  }
+}
+
+function storedEvents(id: string, firstRseq: number, own: OwnEntry): StoredEvent[] {
+  const count = own.events.length;
+  const events = new Array<StoredEvent>(count);
+  for (let k = 0; k < count; k++) {
+    events[k] = { id: eventPositionId(id, k, count), rseq: firstRseq + k, at: own.at, event: own.events[k]!, json: own.payloads[k]! };
+  }
+  return events;
 }
