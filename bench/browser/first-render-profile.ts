@@ -29,7 +29,7 @@ interface Profile {
 /** Phases of the first render, by the functions that do them (unminified names). */
 const PHASES: readonly (readonly [string, RegExp])[] = [
   ['stream read', /^(readSse|feed|concat|hasLineBreak|processLines|onMessage)$/],
-  ['snapshot decode', /^(parseJson\$?\d*|ordersFromColumns|readOrder|readHistory|readFills|wellFormed|parseHead|text|timeOrNull)$/],
+  ['snapshot decode', /^(unpackOrders|addOrders|onOrders|parseJson\$?\d*|ordersFromColumns|readOrder|readHistory|readFills|wellFormed|parseHead|text|timeOrNull)$/],
   ['book restore', /^(restoreBook|applySnapshot)$/],
   ['idle', /^\(idle\)$/],
   ['gc', /^\(garbage collector\)$/],
@@ -96,6 +96,9 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
+    const requests: string[] = [];
+    const navStart = performance.now();
+    page.on('requestfinished', (r) => requests.push(`${new URL(r.url()).pathname} done ${(performance.now() - navStart).toFixed(0)} ms`));
     await page.goto(relay.url);
     const firstAt = await page.waitForFunction(() => window.__bench!.seen[0], undefined, { timeout: 120_000, polling: 20 });
     const origin = await page.evaluate(() => performance.timeOrigin);
@@ -128,6 +131,7 @@ try {
       p.last = clock;
       phases.set(key, p);
     });
+    if (args.includes('--timeline')) printTimeline(profile, byNode, requests);
     for (const [key, p] of phases) console.log(`  ${key.padEnd(42)} ${p.ms.toFixed(0).padStart(6)} ms, from ${p.first.toFixed(0)} to ${p.last.toFixed(0)} ms`);
     // What runs before the snapshot is read, and after the book is restored.
     const readFrom = phases.get('stream read')?.first ?? 0;
@@ -154,4 +158,24 @@ try {
 } finally {
   await browser.close();
   await relay.stop();
+}
+
+/** Busy ms per 200 ms of the profile by phase, and when each request finished: what waits for what. */
+function printTimeline(profile: Profile, byNode: Map<number, Node>, requests: readonly string[]): void {
+  const buckets = new Map<number, Map<string, number>>();
+  let clock = 0;
+  profile.samples.forEach((id, i) => {
+    clock += (profile.timeDeltas[i] ?? 0) / 1000;
+    const f = byNode.get(id)!.callFrame;
+    const phase = phaseOf(f.functionName);
+    const key = phase.startsWith('other') ? f.functionName || '(anonymous)' : phase;
+    const bucket = buckets.get(Math.floor(clock / 200)) ?? new Map<string, number>();
+    bucket.set(key, (bucket.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    buckets.set(Math.floor(clock / 200), bucket);
+  });
+  for (const [b, m] of [...buckets].sort((x, y) => x[0] - y[0])) {
+    const top = [...m].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | ');
+    console.log(`  ${String(b * 200).padStart(5)} ms: ${top}`);
+  }
+  console.log(`  requests: ${requests.join('; ')}`);
 }
