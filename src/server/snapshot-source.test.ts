@@ -80,4 +80,27 @@ describe('SnapshotSource', () => {
     expect(statuses(firstText)).toEqual(new Set(['NEW']));
     expect(statuses(secondText)).toEqual(new Set(['OPEN']));
   });
+
+  it('a later snapshot of the same book (blocks reused where their orders did not change) carries every change exactly', () => {
+    const state = new RelayState({ log: new MemoryEventLog(100_000), now: () => T0, anomalyLimit: 100, onAccepted: () => {} });
+    const { created, later } = flow(2_500);
+    ingest(state, created);
+    const snapshotPieces = (): string[] => {
+      const source = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000, keepTerminal: 50_000 });
+      const pieces = [...source.pieces()];
+      state.endSnapshot(source);
+      return pieces;
+    };
+    const before = snapshotPieces();
+    // o1500 opens: the second block (orders 1000–1999) changes, the others do not.
+    ingest(state, later.filter((e) => e.client_order_id === 'o1500' && e.type === 'order_transition'));
+    const after = snapshotPieces();
+    expect(after).toHaveLength(5);
+    expect(after[1]).toBe(before[1]);
+    expect(after[3]).toBe(before[3]);
+    expect(after[2]).not.toBe(before[2]);
+    const reference = createBook();
+    for (const event of [...created, ...later.filter((e) => e.client_order_id === 'o1500' && e.type === 'order_transition')]) applyEvent(reference, event);
+    expect(readSnapshotText(after.join('')).orders).toEqual([...reference.orders.values()].map(orderToJson));
+  });
 });
