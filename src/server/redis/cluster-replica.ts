@@ -41,6 +41,13 @@ export interface ReplicaConnections {
   readonly reader: Redis;
 }
 
+/**
+ * Entries per XREAD: with up to MAX_EVENTS_PER_ENTRY events each, a reply (applied in one go,
+ * the event loop held meanwhile) stays a few thousand events in the usual case and bounded after
+ * a stall or at a restart's catch-up.
+ */
+const ENTRIES_PER_READ = 20;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Without an offline queue, commands sent before the first connect fail: wait for it (bounded). */
@@ -198,7 +205,7 @@ export class ClusterReplica {
         reader: this.redis.reader,
         commands: this.redis.commands,
         keys: this.options.keys,
-        batchSize: this.options.batchSize ?? 5_000,
+        batchSize: this.options.batchSize ?? ENTRIES_PER_READ,
         blockMs: this.options.blockMs ?? 1_000,
         parse: (raw) => this.ownEntries.take(raw) ?? parseEntry(raw),
         onEntries: (entries, next) => this.applyEntries(entries, next),

@@ -4,6 +4,13 @@ import type { IngestTally } from '../../protocol/ingest';
 import type { Line } from '../../protocol/line-splitter';
 import type { ClusterReplica } from './cluster-replica';
 
+/**
+ * Events per stream entry at most. A request body usually arrives in pieces of a few hundred
+ * lines, one entry each; a JSON array body is split so that no entry (which every relay reads
+ * and applies in one go) holds more.
+ */
+export const MAX_EVENTS_PER_ENTRY = 2_000;
+
 /** How long an ingest reply waits for this relay to apply what it appended (for `anomalies`). */
 const SETTLE_MS = 5_000;
 
@@ -45,14 +52,16 @@ export class RedisIngest {
     }
     if (rejected > 0) this.onRejected(rejected);
     if (events.length === 0) return;
-    const appended = await this.replica.append(events, this.now());
-    if (appended.id !== undefined) {
-      this.lastId = appended.id;
-      this.ids.push(appended.id);
+    for (let from = 0; from < events.length; from += MAX_EVENTS_PER_ENTRY) {
+      const appended = await this.replica.append(events.slice(from, from + MAX_EVENTS_PER_ENTRY), this.now());
+      if (appended.id !== undefined) {
+        this.lastId = appended.id;
+        this.ids.push(appended.id);
+      }
+      tally.accepted += appended.accepted;
+      tally.duplicates += appended.duplicates;
+      if (appended.duplicates > 0) this.onDuplicates(appended.duplicates);
     }
-    tally.accepted += appended.accepted;
-    tally.duplicates += appended.duplicates;
-    if (appended.duplicates > 0) this.onDuplicates(appended.duplicates);
   }
 
   /** Waits until this relay has applied what the request appended, then counts anomalies. */
