@@ -52,6 +52,8 @@ export interface Scheduler {
   readonly frame: (fn: () => void) => void;
   /** Browser clock, epoch ms. */
   readonly now: () => number;
+  /** Runs `fn` in a later task, after the frames and input waiting now (default: setTimeout 0). */
+  readonly later?: (fn: () => void) => void;
 }
 
 export const INITIAL_FEED: FeedState = {
@@ -88,6 +90,8 @@ export interface Dashboard {
   onApplied(listener: AppliedListener): () => void;
   /** Called when a snapshot replaces the book (derived state rebuilds from it). */
   onReset(listener: ResetListener): () => void;
+  /** Runs `fn` in a later task: background work (the book scan) goes in slices between frames. */
+  later(fn: () => void): void;
 }
 
 /**
@@ -198,5 +202,6 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
       resetListeners.add(listener);
       return () => resetListeners.delete(listener);
     },
+    later: scheduler.later ?? ((fn) => void setTimeout(fn, 0)),
   };
 }

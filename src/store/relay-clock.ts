@@ -52,9 +52,15 @@ export function createRelayClock(
   };
 }
 
+/** The page's relay clock itself, for work that follows its ticks without re-rendering. */
+export function useRelayClock(): RelayClock {
+  const clock = useContext(RelayClockContext);
+  if (clock === null) throw new Error('the relay clock needs a <DashboardProvider>');
+  return clock;
+}
+
 /** The relay's clock (epoch ms), re-rendering the caller once per second. */
 export function useRelayNow(): number {
-  const clock = useContext(RelayClockContext);
-  if (clock === null) throw new Error('useRelayNow needs a <DashboardProvider>');
+  const clock = useRelayClock();
   return useSyncExternalStore(clock.subscribe, clock.now, clock.now);
 }

@@ -1,28 +1,35 @@
 import type { BookScan } from './book-scan';
-import { scanBook } from './book-scan';
+import { ScanJob, scanBook } from './book-scan';
 import type { Dashboard } from './dashboard-store';
 import { perDashboard } from './per-dashboard';
 import type { StaleThresholds } from './stale-rules';
 
-/** A scan may take at most this share of the main thread: a slower one is reused for longer. */
+/** A scan may take at most this share of the main thread: a slower one is redone less often. */
 const MAX_BUSY_SHARE = 0.1;
 const SECOND_MS = 1000;
+/** The longest one slice of a scan holds the main thread, ms. */
+const SLICE_MS = 4;
 
 /** Browser clock, ms (only differences are used). */
 export type Stopwatch = () => number;
+/** Runs `fn` in a later task, letting frames and input through first. */
+export type Defer = (fn: () => void) => void;
 
 /**
- * The page's one book scan, redone on the page's 1 Hz relay clock (the cadence the age timers
- * already tick at) and at once for a new book from a snapshot. Cells update every frame on their
- * own; row order, new rows, stale sets and counts follow the scan. Every view that asks within
- * one clock second gets the same scan.
+ * The page's one book scan, redone each second of the page's 1 Hz relay clock (the cadence the
+ * age timers already tick at) in 4 ms slices between frames, and at once for a new book or other
+ * stale limits. Cells update every frame on their own; row order, new rows, stale sets and counts
+ * follow the scan. Every view sees the same scan, and re-renders once when a newer one is done.
  */
 export interface ScanFeed {
-  /** Notified when views must look again at once (a new book). */
+  /** Notified when a newer scan is done or the book was replaced. */
   readonly subscribe: (listener: () => void) => () => void;
+  /** Moves with every change `subscribe` reports. */
   readonly generation: () => number;
-  /** The scan for these limits as of `relayNow` (the 1 Hz clock's value). */
-  readonly scan: (thresholds: StaleThresholds, relayNow: number) => BookScan;
+  /** The newest finished scan of this book under these limits; made at once if there is none. */
+  readonly current: (thresholds: StaleThresholds, relayNow: number) => BookScan;
+  /** Starts a scan as of `relayNow` (the 1 Hz clock's value) unless one for that second is done or under way. */
+  readonly request: (thresholds: StaleThresholds, relayNow: number) => void;
   readonly dispose: () => void;
 }
 
@@ -30,23 +37,47 @@ function sameLimits(a: StaleThresholds, b: StaleThresholds): boolean {
   return a.staleAfterSec === b.staleAfterSec && a.newAckSec === b.newAckSec && a.openNoFillSec === b.openNoFillSec && a.partialNoFillSec === b.partialNoFillSec;
 }
 
-export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () => performance.now()): ScanFeed {
+const sameSecond = (a: number, b: number): boolean => Math.floor(a / SECOND_MS) === Math.floor(b / SECOND_MS);
+
+export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () => performance.now(), defer: Defer = (fn) => dashboard.later(fn)): ScanFeed {
   const listeners = new Set<() => void>();
   let generation = 0;
-  let cached: { readonly scan: BookScan; readonly generation: number; readonly at: number; readonly costMs: number } | null = null;
+  let disposed = false;
+  /** `costMs`: main-thread time the scan took, all slices together; `at`: when it was done. */
+  let cached: { readonly scan: BookScan; readonly at: number; readonly costMs: number } | null = null;
+  let running: { readonly job: ScanJob; costMs: number } | null = null;
 
-  const offReset = dashboard.onReset(() => {
+  const changed = (): void => {
     generation++;
     for (const listener of listeners) listener();
+  };
+
+  const offReset = dashboard.onReset(() => {
+    cached = null;
+    running = null;
+    changed();
   });
 
-  const reusable = (thresholds: StaleThresholds, relayNow: number): BookScan | null => {
-    if (cached === null || cached.generation !== generation) return null;
-    const { scan } = cached;
-    if (scan.book !== dashboard.book() || !sameLimits(scan.thresholds, thresholds)) return null;
-    if (Math.floor(scan.now / SECOND_MS) === Math.floor(relayNow / SECOND_MS)) return scan;
-    // A book so big that one scan costs more than a tenth of a second is rescanned less often.
-    return stopwatch() - cached.at < cached.costMs / MAX_BUSY_SHARE ? scan : null;
+  const fits = (scan: BookScan, thresholds: StaleThresholds): boolean => scan.book === dashboard.book() && sameLimits(scan.thresholds, thresholds);
+
+  const slice = (): void => {
+    const run = running;
+    if (disposed || run === null) return;
+    if (run.job.book !== dashboard.book()) {
+      running = null;
+      return;
+    }
+    const started = stopwatch();
+    const done = run.job.step(() => stopwatch() - started >= SLICE_MS);
+    const ended = stopwatch();
+    run.costMs += ended - started;
+    if (!done) {
+      defer(slice);
+      return;
+    }
+    running = null;
+    cached = { scan: run.job.finish(), at: ended, costMs: run.costMs };
+    changed();
   };
 
   return {
@@ -55,16 +86,31 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () =
       return () => listeners.delete(listener);
     },
     generation: () => generation,
-    scan(thresholds, relayNow) {
-      const hit = reusable(thresholds, relayNow);
-      if (hit !== null) return hit;
+    current(thresholds, relayNow) {
+      if (cached !== null && fits(cached.scan, thresholds)) return cached.scan;
+      // First use, a new book or other limits: the views need this scan now, not in a few slices.
+      running = null;
       const started = stopwatch();
       const scan = scanBook(dashboard.book(), relayNow, thresholds);
       const at = stopwatch();
-      cached = { scan, generation, at, costMs: at - started };
+      cached = { scan, at, costMs: at - started };
       return scan;
     },
+    request(thresholds, relayNow) {
+      if (disposed) return;
+      if (cached !== null && fits(cached.scan, thresholds)) {
+        if (sameSecond(cached.scan.now, relayNow)) return;
+        // A book so big that one scan costs more than a tenth of a second is rescanned less often.
+        if (stopwatch() - cached.at < cached.costMs / MAX_BUSY_SHARE) return;
+      }
+      // One under way for this book and limits is let finish, even if a second has passed since.
+      if (running !== null && running.job.book === dashboard.book() && sameLimits(running.job.thresholds, thresholds)) return;
+      running = { job: new ScanJob(dashboard.book(), relayNow, thresholds), costMs: 0 };
+      defer(slice);
+    },
     dispose() {
+      disposed = true;
+      running = null;
       offReset();
       listeners.clear();
     },

@@ -10,8 +10,8 @@ import type { RelayClock } from './relay-clock';
 import { createRelayClock } from './relay-clock';
 
 /**
- * A live dashboard for component tests: a stepped browser clock, frames flushed by hand, the
- * page's 1 Hz relay clock ticked by hand. Tests in features read the store exactly as the app does.
+ * A live dashboard for component tests: a stepped browser clock, frames and background tasks
+ * flushed by hand, the page's 1 Hz relay clock ticked by hand. Tests in features read the store exactly as the app does.
  */
 export interface TestDashboard {
   readonly dashboard: Dashboard;
@@ -28,7 +28,12 @@ export function createTestDashboard(start: number, initial: readonly OrderEvent[
   let now = start;
   let rseq = 0;
   const frames: (() => void)[] = [];
-  const dashboard = createDashboard({ frame: (fn) => frames.push(fn), now: () => now });
+  const tasks: (() => void)[] = [];
+  const dashboard = createDashboard({ frame: (fn) => frames.push(fn), now: () => now, later: (fn) => tasks.push(fn) });
+  // Background work queued by what just happened (the book scan's slices), run to the end.
+  const runTasks = (): void => {
+    for (let task = tasks.shift(); task !== undefined; task = tasks.shift()) task();
+  };
   const book = createBook();
   for (const e of initial) applyEvent(book, e);
   dashboard.applySnapshot(book, 0, start, 300, 5_000);
@@ -45,11 +50,13 @@ export function createTestDashboard(start: number, initial: readonly OrderEvent[
       act(() => {
         dashboard.enqueue(events.map((event) => ({ rseq: ++rseq, at: now, event })));
         frames.splice(0).forEach((fn) => fn());
+        runTasks();
       }),
     advance: (ms) =>
       act(() => {
         now += ms;
         clock.tick();
+        runTasks();
       }),
     now: () => now,
   };

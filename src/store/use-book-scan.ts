@@ -1,21 +1,26 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { BookScan } from './book-scan';
 import { useDashboard } from './dashboard-context';
-import { useRelayNow } from './relay-clock';
+import { useRelayClock } from './relay-clock';
 import { scanFeedFor } from './scan-feed';
 import { useStaleThresholds } from './view-params';
 
 /**
- * The page's shared book scan under the stale limits in force: re-rendering the caller on the
- * 1 Hz clock, on a new book, and at most twice a second while events stream.
+ * The page's shared book scan under the stale limits in force. Each tick of the 1 Hz clock asks
+ * for a fresh one, made in slices between frames; the caller re-renders when it is done (and on
+ * a new book or other limits), not on the tick itself.
  */
 export function useBookScan(): BookScan {
   const feed = scanFeedFor(useDashboard());
-  const generation = useSyncExternalStore(feed.subscribe, feed.generation, feed.generation);
-  const now = useRelayNow();
+  const clock = useRelayClock();
   const thresholds = useStaleThresholds();
+  const generation = useSyncExternalStore(feed.subscribe, feed.generation, feed.generation);
+  useEffect(() => {
+    feed.request(thresholds, clock.now());
+    return clock.subscribe(() => feed.request(thresholds, clock.now()));
+  }, [feed, clock, thresholds]);
   return useMemo(() => {
     void generation;
-    return feed.scan(thresholds, now);
-  }, [feed, generation, thresholds, now]);
+    return feed.current(thresholds, clock.now());
+  }, [feed, generation, thresholds, clock]);
 }
