@@ -12,7 +12,7 @@ import { useOrdersTable } from './use-orders-table';
 
 /** Tall enough for a stale row's second line (its reason). */
 export const ROW_HEIGHT = 40;
-const COUNT_BLOCK = 4_096;
+const COUNT_BLOCK = 16_384;
 
 interface OrdersGridBodyProps {
   /** Filtered and sorted: the whole view, of which only a window is rendered. */
