@@ -2,7 +2,7 @@
 // Node refuses --cpu-prof in NODE_OPTIONS, and the relays are started by the shared
 // test/support/relay-process.ts, so the profile is taken from inside. Plain .mjs because it
 // loads before tsx. The bench sends SIGUSR2 when the phase to profile begins and again when it
-// ends; the profile is written then. In-process inspector sessions answer synchronously.
+// ends; the profile is written then (the restarted relay's begins at its start). In-process inspector sessions answer synchronously.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
@@ -14,6 +14,11 @@ if (dir !== undefined) {
   session.post('Profiler.enable');
   session.post('Profiler.setSamplingInterval', { interval: 1000 });
   let running = false;
+  // The restarted relay is profiled from its start until it is ready.
+  if (process.env.CLUSTER_PROFILE_FROM_START === '1') {
+    session.post('Profiler.start');
+    running = true;
+  }
   process.on('SIGUSR2', () => {
     if (!running) {
       session.post('Profiler.start');

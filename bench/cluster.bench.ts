@@ -14,8 +14,8 @@
  * 3. One relay is killed (SIGKILL) and started again: time until /api/healthz says ready.
  * Figures are printed beside their targets and written to bench/results/cluster.json.
  * `--rate N` and `--events N` scale it down for a machine that cannot carry it (the targets
- * stay those of the issue). `--cpu-prof` writes the relays' CPU profiles of the ingest phase to
- * .tmp/cluster-prof/ (git-ignored); `--redis-stats` prints Redis's commandstats after it (their
+ * stay those of the issue). `--cpu-prof` writes the relays' CPU profiles of the ingest phase, and
+ * the restarted relay's from its start until ready, to .tmp/cluster-prof/ (git-ignored); `--redis-stats` prints Redis's commandstats after it (their
  * times are wall clock inside Redis: on a loaded machine they include time it was descheduled).
  */
 import { cpus, loadavg } from 'node:os';
@@ -142,11 +142,12 @@ async function main(): Promise<void> {
     // Phase 3: one relay crashes and comes back.
     await relays[2]!.kill();
     const restartT0 = performance.now();
-    const again = await startRelayProcess(args, 60_000, relayEnv);
+    const again = await startRelayProcess(args, 60_000, profiling ? { ...relayEnv, CLUSTER_PROFILE_FROM_START: '1' } : relayEnv);
     relays[2] = again;
     const listening = performance.now();
     await until(async () => (await health(again.url)).ready, 120_000, 'restarted relay ready');
     const ready = performance.now();
+    if (profiling) again.child.kill('SIGUSR2');
     const readyRseq = (await health(again.url)).rseq;
     console.log(`restart: listening after ${((listening - restartT0) / 1000).toFixed(2)} s, ready at rseq ${readyRseq} of ${total}`);
 
