@@ -9,7 +9,7 @@ import type { Workload } from './browser/workload';
 import { writeResults } from './lib/results';
 
 /**
- * npm run bench:browser [-- --quick] [--skip-build] [--seed N]
+ * npm run bench:browser [-- --quick] [--skip-build] [--seed N] [--workload 100k×5k]
  * Our page, the same page with AG Grid, and the page without a table, alternated A B C C B A on
  * the same seeded workloads, each against a fresh relay child process; see docs/benchmarks.md.
  */
@@ -19,14 +19,17 @@ const seedAt = argv.indexOf('--seed');
 const seed = seedAt === -1 ? 42 : Number(argv[seedAt + 1]);
 const BUNDLE_GOAL_KB = 300;
 
-const WORKLOADS: readonly Workload[] = quick
-  ? [{ name: '100k×5k', orders: 100_000, rate: 5_000 }]
-  : [
-      { name: '10k×1k', orders: 10_000, rate: 1_000 },
-      { name: '10k×5k', orders: 10_000, rate: 5_000 },
-      { name: '100k×1k', orders: 100_000, rate: 1_000 },
-      { name: '100k×5k', orders: 100_000, rate: 5_000 },
-    ];
+const ALL_WORKLOADS: readonly Workload[] = [
+  { name: '10k×1k', orders: 10_000, rate: 1_000 },
+  { name: '10k×5k', orders: 10_000, rate: 5_000 },
+  { name: '100k×1k', orders: 100_000, rate: 1_000 },
+  { name: '100k×5k', orders: 100_000, rate: 5_000 },
+];
+// --workload NAME (x or × between the figures): that one at full length, e.g. the goals' 100k×5k.
+const workloadAt = argv.indexOf('--workload');
+const only = workloadAt === -1 ? null : (argv[workloadAt + 1] ?? '').replace('x', '×');
+const WORKLOADS: readonly Workload[] = only !== null ? ALL_WORKLOADS.filter((w) => w.name === only) : quick ? ALL_WORKLOADS.slice(-1) : ALL_WORKLOADS;
+if (WORKLOADS.length === 0) throw new Error(`--workload: no workload named ${only}; there are ${ALL_WORKLOADS.map((w) => w.name).join(', ')}`);
 const ORDER: readonly Variant[] = ['orderwatch', 'aggrid', 'no-table', 'no-table', 'aggrid', 'orderwatch'];
 const timing = quick ? { warmupMs: 3_000, measureMs: 10_000, scrollMs: 6_000 } : { warmupMs: 10_000, measureMs: 60_000, scrollMs: 20_000 };
 
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
     await browser.close();
   }
   for (const workload of WORKLOADS) printWorkload(workload, summaries[workload.name]!, workload.orders === 100_000 && workload.rate === 5_000, console.log);
-  const path = writeResults(quick ? 'browser-quick' : 'browser', [], { seed, timing, bundleKb, summaries, runs: results.map((r) => ({ ...r, live: { ...r.live, latencyMs: undefined }, scroll: r.scroll && { ...r.scroll, latencyMs: undefined } })) });
+  const path = writeResults(quick ? 'browser-quick' : only !== null ? `browser-${only.replace('×', 'x')}` : 'browser', [], { seed, timing, bundleKb, summaries, runs: results.map((r) => ({ ...r, live: { ...r.live, latencyMs: undefined }, scroll: r.scroll && { ...r.scroll, latencyMs: undefined } })) });
   console.log(`\nresults: ${path}`);
 }
 
