@@ -14,6 +14,7 @@ if (dir !== undefined) {
   session.post('Profiler.enable');
   session.post('Profiler.setSamplingInterval', { interval: 1000 });
   let running = false;
+  let written = 0;
   // The restarted relay is profiled from its start until it is ready.
   if (process.env.CLUSTER_PROFILE_FROM_START === '1') {
     session.post('Profiler.start');
@@ -29,7 +30,8 @@ if (dir !== undefined) {
     session.post('Profiler.stop', (error, result) => {
       if (error !== null || result === undefined) return;
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `relay-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+      written++;
+      writeFileSync(join(dir, `relay-${process.pid}-${written}.cpuprofile`), JSON.stringify(result.profile));
     });
   });
 }

@@ -14,8 +14,9 @@
  * 3. One relay is killed (SIGKILL) and started again: time until /api/healthz says ready.
  * Figures are printed beside their targets and written to bench/results/cluster.json.
  * `--rate N` and `--events N` scale it down for a machine that cannot carry it (the targets
- * stay those of the issue). `--cpu-prof` writes the relays' CPU profiles of the ingest phase, and
- * the restarted relay's from its start until ready, to .tmp/cluster-prof/ (git-ignored); `--redis-stats` prints Redis's commandstats after it (their
+ * stay those of the issue). `--cpu-prof` writes the relays' CPU profiles of the latency phase
+ * (`relay-PID-1`) and the ingest phase (`-2`), and the restarted relay's from its start until
+ * ready, to .tmp/cluster-prof/ (git-ignored); `--redis-stats` prints Redis's commandstats after it (their
  * times are wall clock inside Redis: on a loaded machine they include time it was descheduled).
  */
 import { cpus, loadavg } from 'node:os';
@@ -92,6 +93,9 @@ async function main(): Promise<void> {
   try {
     relays.push(...(await Promise.all([0, 1, 2].map(() => startRelayProcess(args, 60_000, relayEnv)))));
     const urls = relays.map((r) => r.url);
+    const toggleProfiles = (): void => {
+      if (profiling) for (const r of relays) r.child.kill('SIGUSR2');
+    };
     await until(async () => (await Promise.all(urls.map(health))).every((h) => h.ready), 30_000, 'relays ready');
 
     // Phase 1: latency at 5,000 events/s to 100 clients over three relays.
@@ -100,20 +104,21 @@ async function main(): Promise<void> {
     for (let i = 0; i < CLIENTS; i++) readers.push(new ClusterReader(urls[i % urls.length]!, histogram, warm));
     await Promise.all(readers.map((r) => r.open()));
     const engine = engineStream(7, 'lat');
+    const latencyMeter = new CpuMeter([...relays.map((r) => r.child.pid), await redisPid(redis.url)]);
+    toggleProfiles();
     const latencyAccepted = await postAtRate(urls, RATE, LATENCY_SECONDS, engine);
+    toggleProfiles();
+    const latencyCpu = latencyMeter.end().map((ms) => perEvent(ms, latencyAccepted));
     await until(async () => readers.every((r) => r.lastRseq >= latencyAccepted), 30_000, 'every client has every event');
     const complete = readers.filter((r) => r.lastRseq >= latencyAccepted && !r.ended).length;
     for (const r of readers.splice(0)) r.close();
-    console.log(`latency phase: ${latencyAccepted} events, ${complete}/${CLIENTS} clients complete`);
+    console.log(`latency phase: ${latencyAccepted} events, ${complete}/${CLIENTS} clients complete; CPU per event (fan-out to ${Math.round(CLIENTS / relays.length)} clients each included): relays ${latencyCpu.slice(0, -1).map((us) => us.toFixed(1)).join(' / ')} µs, Redis ${latencyCpu.at(-1)!.toFixed(1)} µs`);
 
     // Phase 2: sustained ingest, three engines (one per relay), until the stream holds STREAM_EVENTS.
     const perRelay = Math.ceil((STREAM_EVENTS - latencyAccepted) / urls.length);
     const bodies = urls.map((_, i) => preparedBodies(engineStream(100 + i, `max${i}`), perRelay));
     const meter = new CpuMeter([...relays.map((r) => r.child.pid), await redisPid(redis.url)]);
     const benchCpu = process.cpuUsage();
-    const toggleProfiles = (): void => {
-      if (profiling) for (const r of relays) r.child.kill('SIGUSR2');
-    };
     toggleProfiles();
     const t0 = performance.now();
     const counts = await Promise.all(urls.map((url, i) => postFlat(url, bodies[i]!)));

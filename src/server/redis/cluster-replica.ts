@@ -12,7 +12,7 @@ import { writeSnapshot } from './snapshot-writer';
 import type { StoredEvent, StreamEntry } from './stream-entry';
 import { encodeEventPayload, parseEntry } from './stream-entry';
 import type { StreamCursor } from './stream-follower';
-import { StreamFollower } from './stream-follower';
+import { COALESCE_MS, ENTRIES_PER_READ, StreamFollower } from './stream-follower';
 import { compareStreamIds, parseEventPosition, ZERO_ID } from './stream-id';
 import { RecentAnomalies } from './recent-anomalies';
 import { ReplicaHealth } from './replica-health';
@@ -20,6 +20,7 @@ import type { ReplicaCounters } from './replica-health';
 import { PositionWaiters } from './position-waiters';
 import type { ReplicaSink } from './replica-sink';
 import { BookSink } from './replica-sink';
+import { sleep, whenConnected } from './redis-connection';
 
 /** An event as this relay applied it: the stored event plus what the core made of it. */
 export interface AppliedEvent extends StoredEvent {
@@ -32,6 +33,8 @@ export interface ReplicaOptions extends AppendOptions {
   readonly snapshotEveryEvents?: number;
   readonly batchSize?: number;
   readonly blockMs?: number;
+  /** See FollowerDeps.coalesceMs. */
+  readonly coalesceMs?: number;
   readonly now: () => number;
   readonly log?: (fields: Record<string, unknown>, message: string) => void;
 }
@@ -39,29 +42,6 @@ export interface ReplicaOptions extends AppendOptions {
 export interface ReplicaConnections {
   readonly commands: Redis;
   readonly reader: Redis;
-}
-
-/**
- * Entries per XREAD: with up to MAX_EVENTS_PER_ENTRY events each, a reply (applied in one go,
- * the event loop held meanwhile) stays a few thousand events in the usual case and bounded after
- * a stall or at a restart's catch-up.
- */
-const ENTRIES_PER_READ = 20;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Without an offline queue, commands sent before the first connect fail: wait for it (bounded). */
-function whenConnected(connection: Redis, timeoutMs: number): Promise<void> {
-  if (connection.status === 'ready') return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      connection.off('ready', done);
-      resolve();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    connection.once('ready', done);
-  });
 }
 
 /**
@@ -207,6 +187,8 @@ export class ClusterReplica {
         keys: this.options.keys,
         batchSize: this.options.batchSize ?? ENTRIES_PER_READ,
         blockMs: this.options.blockMs ?? 1_000,
+        coalesceMs: this.options.coalesceMs ?? COALESCE_MS,
+        now: () => performance.now(),
         parse: (raw) => this.ownEntries.take(raw) ?? parseEntry(raw),
         onEntries: (entries, next) => this.applyEntries(entries, next),
         onHealthy: () => this.health.recovered(),
