@@ -28,7 +28,8 @@ interface TraceEvent {
 
 const [orders = 100_000, rate = 5_000, seconds = 8] = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number);
 // --profile-build: the unminified build (made by first-render-profile.ts), for function names.
-const build = process.argv.includes('--profile-build') ? join(DIST_BENCH, 'orderwatch-profile') : distDir('orderwatch');
+// DIST=dir: another build of the page (an A/B comparison of two commits).
+const build = process.env.DIST ?? (process.argv.includes('--profile-build') ? join(DIST_BENCH, 'orderwatch-profile') : distDir('orderwatch'));
 const relay = await spawnRelay({ distDir: build, keepTerminal: 10_000_000 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
 try {

@@ -37,7 +37,7 @@ function OrderRowView({ row, thresholds, index, top, active, selected, onSelect,
       data-order-id={row.id}
       data-status={row.original.status}
       className={className}
-      style={{ transform: `translateY(${top}px)` }}
+      style={{ top }}
       onClick={() => {
         onActivate(row.id);
         onSelect(row.id);
