@@ -98,6 +98,7 @@ try {
     await cdp.send('Profiler.start');
     const requests: string[] = [];
     const navStart = performance.now();
+    page.on('request', (r) => void (r.url().includes('/api/stream') && requests.push(`stream opened ${(performance.now() - navStart).toFixed(0)} ms`)));
     page.on('requestfinished', (r) => requests.push(`${new URL(r.url()).pathname} done ${(performance.now() - navStart).toFixed(0)} ms`));
     await page.goto(relay.url);
     const firstAt = await page.waitForFunction(() => window.__bench!.seen[0], undefined, { timeout: 120_000, polling: 20 });
@@ -108,6 +109,8 @@ try {
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const busyMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.replace('orderwatch:', '')} ${m.startTime.toFixed(0)}`));
+    console.log(`run ${run}: page marks (ms from navigation): ${marks.join(', ')}`);
     console.log(`run ${run}: first full render ${firstRenderMs.toFixed(0)} ms, main thread busy ${busyMs.toFixed(0)} ms by then`);
     const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<string, number>();

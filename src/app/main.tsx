@@ -17,8 +17,12 @@ const feed = createBrowserFeed(dashboard, readViewParams().token);
 feed.start();
 installDebugHook(dashboard, feed);
 
-const root = document.getElementById('root');
-if (root) {
+// The app renders once the stream worker runs: the snapshot's bytes then flow to it while the
+// page's first render keeps the main thread busy (browser-feed.ts, streamStarted).
+void feed.streamStarted.then(() => {
+  const root = document.getElementById('root');
+  if (!root) return;
+  performance.mark('orderwatch:render-start');
   createRoot(root).render(
     <StrictMode>
       <DashboardProvider dashboard={dashboard}>
@@ -26,4 +30,4 @@ if (root) {
       </DashboardProvider>
     </StrictMode>,
   );
-}
+});

@@ -31,6 +31,11 @@ const NUM_WIDTH = 13;
 const HIST_WIDTH = 5;
 const FILL_WIDTH = 4;
 
+// Shared by every order without history or fills, as the core's new orders share theirs: the
+// arrays are replaced on change, never mutated, and a snapshot holds tens of thousands of them.
+const NO_HISTORY: readonly HistoryEntry[] = Object.freeze([]);
+const NO_FILLS: readonly FillEntry[] = Object.freeze([]);
+
 const orNaN = (v: number | null): number => (v === null ? Number.NaN : v);
 const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
@@ -98,26 +103,42 @@ export function packedBuffers(p: PackedOrders): ArrayBuffer[] {
   return [p.codes.buffer, p.nums.buffer, p.hist.buffer, p.fills.buffer] as ArrayBuffer[];
 }
 
+function historyAt(p: PackedOrders, from: number, n: number): readonly HistoryEntry[] {
+  if (n === 0) return NO_HISTORY;
+  const { strings: s, hist } = p;
+  const entries = new Array<HistoryEntry>(n);
+  for (let e = 0, h = from; e < n; e++, h += HIST_WIDTH) {
+    const reason = hist[h + 4]!;
+    const was = s[hist[h]!] as Status;
+    const to = s[hist[h + 1]!] as Status;
+    const cause = s[hist[h + 3]!] as Cause;
+    entries[e] = reason === -1 ? { from: was, to, at: hist[h + 2]!, cause } : { from: was, to, at: hist[h + 2]!, cause, reason: s[reason]! };
+  }
+  return entries;
+}
+
+function fillsAt(p: PackedOrders, from: number, n: number): readonly FillEntry[] {
+  if (n === 0) return NO_FILLS;
+  const { fills } = p;
+  const entries = new Array<FillEntry>(n);
+  for (let e = 0, f = from; e < n; e++, f += FILL_WIDTH) entries[e] = { at: fills[f]!, filled_size: fills[f + 1]!, filled_value: fills[f + 2]!, fees: fills[f + 3]! };
+  return entries;
+}
+
 /** The orders `packOrders` packed, appended to `out` (rev 0, as any snapshot order). */
 export function unpackOrders(p: PackedOrders, out: Order[]): void {
-  const { strings: s, ids, orderIds, codes, nums, hist, fills } = p;
+  const { strings: s, ids, orderIds, codes, nums } = p;
   let h = 0;
   let f = 0;
   for (let i = 0; i < p.n; i++) {
     const c = i * CODE_WIDTH;
     const m = i * NUM_WIDTH;
     const hn = nums[m + 11]!;
-    const history = new Array<HistoryEntry>(hn);
-    for (let e = 0; e < hn; e++, h += HIST_WIDTH) {
-      const reason = hist[h + 4]!;
-      const from = s[hist[h]!] as Status;
-      const to = s[hist[h + 1]!] as Status;
-      const cause = s[hist[h + 3]!] as Cause;
-      history[e] = reason === -1 ? { from, to, at: hist[h + 2]!, cause } : { from, to, at: hist[h + 2]!, cause, reason: s[reason]! };
-    }
     const fn = nums[m + 12]!;
-    const fillEntries = new Array<FillEntry>(fn);
-    for (let e = 0; e < fn; e++, f += FILL_WIDTH) fillEntries[e] = { at: fills[f]!, filled_size: fills[f + 1]!, filled_value: fills[f + 2]!, fees: fills[f + 3]! };
+    const history = historyAt(p, h, hn);
+    const fills = fillsAt(p, f, fn);
+    h += hn * HIST_WIDTH;
+    f += fn * FILL_WIDTH;
     // The same field order as the core's own orders: one object shape for the views' hot loops.
     out.push({
       client_order_id: ids[i]!,
@@ -139,7 +160,7 @@ export function unpackOrders(p: PackedOrders, out: Order[]): void {
       completed_at: orNull(nums[m + 9]!),
       last_update_at: nums[m + 10]!,
       history,
-      fills: fillEntries,
+      fills,
       rev: 0,
     });
   }

@@ -14,7 +14,7 @@ export interface StreamWorkerScope {
  * SSE, decodes snapshot blocks and sends them back packed (their buffers transferred, not
  * copied); every other message goes back as its text, in stream order.
  */
-export function serveStreams(scope: StreamWorkerScope, fetch: FetchFn): void {
+export function serveStreams(scope: StreamWorkerScope, fetch: FetchFn, now: () => number): void {
   const post = (message: FromStreamWorker, transfer: Transferable[] = []): void => scope.postMessage(message, transfer);
   const open = openStreamInThread(fetch);
   /** Streams in progress, to abort when the page drops their connection. */
@@ -30,11 +30,11 @@ export function serveStreams(scope: StreamWorkerScope, fetch: FetchFn): void {
     const controller = new AbortController();
     streams.set(id, controller);
     const sink: StreamSink = {
-      opened: () => post({ type: 'opened', id }),
+      opened: () => post({ type: 'opened', id, at: now() }),
       message: (m) => post({ type: 'message', id, event: m.event, data: m.data, lastEventId: m.id }),
       orders: (orders) => {
         const packed = packOrders(orders);
-        post({ type: 'orders', id, orders: packed }, packedBuffers(packed));
+        post({ type: 'orders', id, orders: packed, at: now() }, packedBuffers(packed));
       },
     };
     open({ url, headers, signal: controller.signal }, sink)
@@ -42,4 +42,5 @@ export function serveStreams(scope: StreamWorkerScope, fetch: FetchFn): void {
       .catch((error: unknown) => post({ type: 'failed', id, error: error instanceof Error ? error.message : String(error) }))
       .finally(() => streams.delete(id));
   };
+  post({ type: 'ready' });
 }

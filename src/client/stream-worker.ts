@@ -9,4 +9,4 @@ import { serveStreams } from './stream-worker-host';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-serveStreams(self, (url, init) => self.fetch(url, init));
+serveStreams(self, (url, init) => self.fetch(url, init), () => performance.timeOrigin + performance.now());

@@ -44,11 +44,15 @@ function setupWithWorker() {
   const relay = fakeFetch();
   const pair = workerPair();
   const workerFetches: string[] = [];
-  serveStreams(pair.scope, (url, init) => {
-    workerFetches.push(url);
-    return relay.fetch(url, init);
-  });
-  const openStream = workerStreamOpener(pair.port, 'http://127.0.0.1:9/board', openStreamInThread(relay.fetch));
+  serveStreams(
+    pair.scope,
+    (url, init) => {
+      workerFetches.push(url);
+      return relay.fetch(url, init);
+    },
+    () => timers.now,
+  );
+  const openStream = workerStreamOpener(pair.port, 'http://127.0.0.1:9/board', openStreamInThread(relay.fetch)).open;
   const feed = createFeed({ dashboard, fetch: relay.fetch, timers, now: () => timers.now, random: () => 0.5, token: 'tk', openStream });
   return { timers, dashboard, relay, feed, pair, workerFetches, status: () => dashboard.store.getState().feed.status };
 }
@@ -106,5 +110,25 @@ describe('feed client reading through the stream worker', () => {
     await settleLong();
     expect(status()).toBe('LIVE');
     expect([...dashboard.book().orders.keys()]).toEqual(['z']);
+  });
+
+  it('tells when the worker runs (it then fetches without the main thread), or that it never will', async () => {
+    const ready = workerPair();
+    const opener = workerStreamOpener(ready.port, 'http://127.0.0.1:9/', openStreamInThread(fakeFetch().fetch));
+    let started = false;
+    void opener.started.then(() => (started = true));
+    await settleLong();
+    expect(started).toBe(false);
+    serveStreams(ready.scope, () => new Promise<Response>(() => {}), Date.now);
+    await settleLong();
+    expect(started).toBe(true);
+
+    const failed = workerPair();
+    const never = workerStreamOpener(failed.port, 'http://127.0.0.1:9/', openStreamInThread(fakeFetch().fetch));
+    let settled = false;
+    void never.started.then(() => (settled = true));
+    failed.crash();
+    await settleLong();
+    expect(settled).toBe(true);
   });
 });
