@@ -67,6 +67,9 @@ export function createFeed(deps: FeedDeps): Feed {
   let aheadRseq: number | null = null;
   let lastResyncAt = -Infinity;
   let watchdog: unknown = null;
+  /** When the watchdog last saw the stream alive (opened, or data). */
+  let watchedSince = -Infinity;
+  let watchdogDue = Infinity;
   let retry: unknown = null;
   let stopped = true;
   let lastDataAt = -Infinity;
@@ -92,12 +95,34 @@ export function createFeed(deps: FeedDeps): Feed {
     retry = clear(retry);
   };
 
-  const armWatchdog = (): void => {
-    watchdog = clear(watchdog);
-    watchdog = timers.setTimeout(() => {
+  /**
+   * One watchdog timer per stream, not one per message: data only moves `watchedSince`, and the
+   * timer, when it fires, measures the quiet time since then (STALE after two heartbeats, the
+   * connection given up after four). Clearing and setting a timer per message had cost ~1.5 %
+   * of the main thread at 5,000 events/s.
+   */
+  const watchIn = (ms: number): void => {
+    watchdog = timers.setTimeout(watch, ms);
+    watchdogDue = deps.now() + ms;
+  };
+
+  const watch = (): void => {
+    const quietMs = deps.now() - watchedSince;
+    if (quietMs < 2 * heartbeatMs) return watchIn(2 * heartbeatMs - quietMs);
+    if (quietMs < 4 * heartbeatMs) {
       if (dashboard.store.getState().feed.status === 'LIVE') setFeed({ status: 'STALE' });
-      watchdog = timers.setTimeout(() => fail(`no data for ${(4 * heartbeatMs) / 1000} s`), 2 * heartbeatMs);
-    }, 2 * heartbeatMs);
+      return watchIn(4 * heartbeatMs - quietMs);
+    }
+    watchdog = null;
+    fail(`no data for ${(4 * heartbeatMs) / 1000} s`);
+  };
+
+  const armWatchdog = (): void => {
+    watchedSince = deps.now();
+    // Re-armed only if the timer would fire too late (a snapshot shortened the heartbeat).
+    if (watchdog !== null && watchdogDue <= watchedSince + 2 * heartbeatMs) return;
+    watchdog = clear(watchdog);
+    watchIn(2 * heartbeatMs);
   };
 
   const fail = (reason: string): void => {
