@@ -10,7 +10,7 @@ import { spawnRelay } from './spawn-relay';
 import { PROBE_BASE, WorkloadStream } from './workload';
 
 /**
- * tsx bench/browser/first-render-profile.ts [orders] [runs] [--skip-build]
+ * tsx bench/browser/first-render-profile.ts [orders] [runs] [--skip-build] [--timeline]
  * Where the first render of a big snapshot goes: the relay writing the snapshot (timed by a
  * plain Node reader), then the page from navigation to the probe's first value on screen with a
  * CPU profile over it, grouped by function. For finding what to fix; bench:browser measures.
@@ -29,7 +29,7 @@ interface Profile {
 /** Phases of the first render, by the functions that do them (unminified names). */
 const PHASES: readonly (readonly [string, RegExp])[] = [
   ['stream read', /^(readSse|feed|concat|hasLineBreak|processLines|onMessage)$/],
-  ['snapshot decode', /^(unpackOrders|addOrders|onOrders|parseJson\$?\d*|ordersFromColumns|readOrder|readHistory|readFills|wellFormed|parseHead|text|timeOrNull)$/],
+  ['snapshot decode', /^(parseJson\$?\d*|ordersFromColumns|readOrder|readHistory|readFills|wellFormed|parseHead|text|timeOrNull)$/],
   ['book restore', /^(restoreBook|applySnapshot)$/],
   ['idle', /^\(idle\)$/],
   ['gc', /^\(garbage collector\)$/],
@@ -109,8 +109,6 @@ try {
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const busyMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.replace('orderwatch:', '')} ${m.startTime.toFixed(0)}`));
-    console.log(`run ${run}: page marks (ms from navigation): ${marks.join(', ')}`);
     console.log(`run ${run}: first full render ${firstRenderMs.toFixed(0)} ms, main thread busy ${busyMs.toFixed(0)} ms by then`);
     const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<string, number>();
@@ -163,7 +161,7 @@ try {
   await relay.stop();
 }
 
-/** Busy ms per 200 ms of the profile by phase, and when each request finished: what waits for what. */
+/** --timeline: busy ms per 200 ms of the profile by phase, and when each request started (the stream) or finished: what waits for what. */
 function printTimeline(profile: Profile, byNode: Map<number, Node>, requests: readonly string[]): void {
   const buckets = new Map<number, Map<string, number>>();
   let clock = 0;

@@ -17,12 +17,8 @@ const feed = createBrowserFeed(dashboard, readViewParams().token);
 feed.start();
 installDebugHook(dashboard, feed);
 
-// The app renders once the stream worker runs: the snapshot's bytes then flow to it while the
-// page's first render keeps the main thread busy (browser-feed.ts, streamStarted).
-void feed.streamStarted.then(() => {
-  const root = document.getElementById('root');
-  if (!root) return;
-  performance.mark('orderwatch:render-start');
+const root = document.getElementById('root');
+if (root) {
   createRoot(root).render(
     <StrictMode>
       <DashboardProvider dashboard={dashboard}>
@@ -30,4 +26,4 @@ void feed.streamStarted.then(() => {
       </DashboardProvider>
     </StrictMode>,
   );
-});
+}

@@ -1,14 +1,12 @@
 import type { EventSourceMessage } from 'eventsource-parser';
-import type { Order } from '../core/order';
 import { restoreBook } from '../core/restore';
 import type { Dashboard, StreamItem } from '../store/dashboard-store';
 import type { BackoffOptions } from './backoff';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { relayRestartedSince } from './relay-restart-check';
+import { readSse } from './sse-reader';
 import type { Snapshot } from './snapshot-message';
 import { SnapshotReader } from './snapshot-message';
-import type { StreamOpener, StreamSink } from './stream-opener';
-import { openStreamInThread } from './stream-opener';
 import { parseEvents, parseHeartbeat } from './stream-messages';
 
 export interface FeedTimers {
@@ -30,8 +28,6 @@ export interface FeedDeps {
   readonly healthUrl?: string;
   readonly token?: string | null;
   readonly backoff?: BackoffOptions;
-  /** Opens and reads the stream (default: `fetch` on this thread; the browser page uses a worker). */
-  readonly openStream?: StreamOpener;
 }
 
 export interface FeedCounters {
@@ -56,7 +52,6 @@ export interface Feed {
 export function createFeed(deps: FeedDeps): Feed {
   const { dashboard, timers } = deps;
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
-  const openStream = deps.openStream ?? openStreamInThread(deps.fetch);
   const counters: FeedCounters = { duplicates: 0, gaps: 0, resyncs: 0, restarts: 0, badMessages: 0 };
   let generation = 0;
   let controller: AbortController | null = null;
@@ -214,16 +209,14 @@ export function createFeed(deps: FeedDeps): Feed {
     if (degraded) setFeed({ status: 'STALE', error: 'relay reports its event store unreachable' });
   };
 
-  // A snapshot comes in several messages (docs/protocol.md); its blocks arrive decoded.
-  const onOrders = (orders: Order[]): void => {
-    lastDataAt = deps.now();
-    armWatchdog();
-    if (!snapshotReader.addOrders(orders)) counters.badMessages++;
-  };
-
   const onMessage = (message: EventSourceMessage): void => {
     lastDataAt = deps.now();
     armWatchdog();
+    // A snapshot comes in several messages (docs/protocol.md); its blocks decode as they arrive.
+    if (message.event === 'snapshot_orders') {
+      if (!snapshotReader.add(message.data)) counters.badMessages++;
+      return;
+    }
     if (message.event === 'snapshot') {
       if (!snapshotReader.begin(message.data)) counters.badMessages++;
       return;
@@ -280,23 +273,18 @@ export function createFeed(deps: FeedDeps): Feed {
     if (resume) headers['Last-Event-ID'] = String(received);
     const qs = query.toString();
     const url = `${deps.url ?? '/api/stream'}${qs === '' ? '' : `?${qs}`}`;
-    const sink: StreamSink = {
-      opened: () => {
+    deps
+      .fetch(url, { headers, signal: ctrl.signal, cache: 'no-store' })
+      .then(async (res) => {
         if (gen !== generation) return;
+        if (!res.ok || res.body === null) throw new Error(`HTTP ${res.status}`);
         // A resumed stream is current from its first byte: the relay sends what we missed.
         if (resume) setFeed({ status: 'LIVE', attempt: 0, retryAt: null, error: null });
         attempt = 0;
         armWatchdog();
-      },
-      message: (m) => {
-        if (gen === generation) onMessage(m);
-      },
-      orders: (orders) => {
-        if (gen === generation) onOrders(orders);
-      },
-    };
-    openStream({ url, headers, signal: ctrl.signal }, sink)
-      .then(() => {
+        await readSse(res.body, (m) => {
+          if (gen === generation) onMessage(m);
+        });
         if (gen === generation) fail('stream closed by relay');
       })
       .catch((error: unknown) => {

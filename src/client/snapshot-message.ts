@@ -79,16 +79,6 @@ function parseHead(data: string): Head | null {
 }
 
 /**
- * The orders of one `snapshot_orders` message that could be read; an unreadable block gives
- * none (its orders count as announced but not received).
- */
-export function decodeOrderBlock(data: string): Order[] {
-  const orders: Order[] = [];
-  ordersFromColumns(parseJson(data), orders);
-  return orders;
-}
-
-/**
  * Reads a snapshot (v2) as its messages arrive: `snapshot`, then each `snapshot_orders` block is
  * decoded straight into core Orders on arrival, then `snapshot_end` gives the whole snapshot.
  * Bad orders and blocks are skipped and counted; so are orders announced but never received.
@@ -106,14 +96,9 @@ export class SnapshotReader {
 
   /** A `snapshot_orders` message; false when no snapshot is being read. */
   add(data: string): boolean {
-    return this.head !== null && this.addOrders(decodeOrderBlock(data));
-  }
-
-  /** A block's orders already decoded (`decodeOrderBlock`, maybe on another thread); false when no snapshot is being read. */
-  addOrders(orders: readonly Order[]): boolean {
     if (this.head === null) return false;
     // An unreadable block is counted at `end`, as orders announced but not received.
-    for (const order of orders) this.orders.push(order);
+    ordersFromColumns(parseJson(data), this.orders);
     return true;
   }
 

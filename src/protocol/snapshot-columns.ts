@@ -49,27 +49,19 @@ export const FILL_WIDTH = 4;
 export const ORDERS_PER_BLOCK = 1_000;
 export const SNAPSHOT_VERSION = 2;
 
-/**
- * Numbers repeated strings: each new value is appended to `strings` and every value maps to its index.
- * @example const s: string[] = []; const code = stringTable(s); code('a'); code('b'); code('a') // 0; s is ['a', 'b']
- */
-export function stringTable(strings: string[]): (value: string) => number {
+/** The columns of `orders` (at most a block's worth; the caller cuts the book into blocks). */
+export function ordersToColumns(orders: readonly Order[]): OrderColumns {
   const table = new Map<string, number>();
-  return (value) => {
+  const s: string[] = [];
+  const intern = (value: string): number => {
     let index = table.get(value);
     if (index === undefined) {
-      index = strings.length;
-      strings.push(value);
+      index = s.length;
+      s.push(value);
       table.set(value, index);
     }
     return index;
   };
-}
-
-/** The columns of `orders` (at most a block's worth; the caller cuts the book into blocks). */
-export function ordersToColumns(orders: readonly Order[]): OrderColumns {
-  const s: string[] = [];
-  const intern = stringTable(s);
   const n = orders.length;
   const t = n === 0 ? 0 : orders[0]!.created_at;
   // Sized up front: a block is encoded in one go and its columns are never grown.
