@@ -22,6 +22,7 @@
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
+import { clusterKeys } from '../src/server/redis/redis-keys';
 import { startRedisServer } from '../test/support/redis-server';
 import type { RelayProcess } from '../test/support/relay-process';
 import { startRelayProcess } from '../test/support/relay-process';
@@ -74,6 +75,16 @@ async function redisPid(url: string): Promise<number | undefined> {
   try {
     const pid = /process_id:(\d+)/.exec(await client.info('server'))?.[1];
     return pid === undefined ? undefined : Number(pid);
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** The cluster rseq the stored snapshot stands for (0 without one). */
+async function snapshotRseq(url: string): Promise<number> {
+  const client = new Redis(url);
+  try {
+    return Number((await client.hget(clusterKeys().meta, 'snap_rseq')) ?? 0);
   } finally {
     client.disconnect();
   }
@@ -145,6 +156,7 @@ async function main(): Promise<void> {
     await sleep(2_000);
 
     // Phase 3: one relay crashes and comes back.
+    const snapRseq = await snapshotRseq(redis.url);
     await relays[2]!.kill();
     const restartT0 = performance.now();
     const again = await startRelayProcess(args, 60_000, profiling ? { ...relayEnv, CLUSTER_PROFILE_FROM_START: '1' } : relayEnv);
@@ -154,7 +166,7 @@ async function main(): Promise<void> {
     const ready = performance.now();
     if (profiling) again.child.kill('SIGUSR2');
     const readyRseq = (await health(again.url)).rseq;
-    console.log(`restart: listening after ${((listening - restartT0) / 1000).toFixed(2)} s, ready at rseq ${readyRseq} of ${total}`);
+    console.log(`restart: stored snapshot at rseq ${snapRseq} (tail ${total - snapRseq} events), listening after ${((listening - restartT0) / 1000).toFixed(2)} s, ready at rseq ${readyRseq} of ${total}`);
 
     const figures: Figure[] = [
       { figure: 'sustained ingest, 3 relays (posted → applied on all)', value: ingested / ((applied - t0) / 1000), unit: 'ev/s', target: { atLeast: 50_000 } },
