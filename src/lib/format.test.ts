@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatPct, formatPrice, formatUsd } from './format';
+import { createRng } from './rng';
+import { formatAge, formatClock, formatCount, formatPct, formatPrice, formatUsd } from './format';
 
 describe('format', () => {
   it('ages', () => {
@@ -24,5 +25,24 @@ describe('format', () => {
     expect(formatPct(40)).toBe('40.0%');
     expect(formatPct(99.96)).toBe('100%');
     expect(formatClock(Date.parse('2026-11-24T17:05:09.900Z'))).toBe('17:05:09');
+  });
+});
+
+describe('thousands grouping (by hand, not Intl)', () => {
+  it('writes what Intl en-US writes for amounts below a trillion (negative zero without its sign)', () => {
+    expect(formatUsd(-0)).toBe('0.00');
+    const rng = createRng(11);
+    const intl = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const [f0, f2, f4] = [intl(0), intl(2), intl(4)];
+    const values = [0, 1, -1, 0.5, 999.995, 1000, -1000, 999_999.999, 123_456_789.125, 2.5, -0.004];
+    for (let i = 0; i < 5_000; i++) values.push(Math.round((rng.next() - 0.5) * 10 ** rng.int(0, 14)) / 10 ** rng.int(0, 5));
+    for (const v of values) {
+      // Intl writes "-0.00" for negative zero; nothing in an order is ever -0 on purpose.
+      if (Object.is(v, -0)) continue;
+      const abs = Math.abs(v);
+      expect(formatUsd(v), String(v)).toBe((abs !== 0 && abs < 1 ? f4 : f2).format(v));
+      expect(formatCount(v), String(v)).toBe(f0.format(v));
+      if (abs >= 1) expect(formatPrice(v), String(v)).toBe((abs >= 1000 ? f2 : f4).format(v));
+    }
   });
 });

@@ -19,21 +19,48 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-const usdFormats = new Map<number, Intl.NumberFormat>();
-function usdFormat(digits: number): Intl.NumberFormat {
-  let f = usdFormats.get(digits);
-  if (f === undefined) {
-    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    usdFormats.set(digits, f);
-  }
-  return f;
+/**
+ * `value` with `digits` decimals and "," between thousands, as Intl en-US writes it: the number
+ * as JavaScript prints it (shortest form), rounded half away from zero. By hand rather than
+ * Intl.NumberFormat: creating the formatters cost ~200 ms of the page's boot (ICU data loading),
+ * and every table cell calls this. Negative zero is written without its sign.
+ * @example grouped(-1234567.891, 2) // "-1,234,567.89"; grouped(2.56505, 4) // "2.5651"
+ */
+function grouped(value: number, digits: number): string {
+  const fixed = fixedAsWritten(Math.abs(value), digits);
+  const dot = digits > 0 ? fixed.length - digits - 1 : fixed.length;
+  let out = fixed.slice(0, dot % 3 || 3);
+  for (let i = out.length; i < dot; i += 3) out += `,${fixed.slice(i, i + 3)}`;
+  return (value < 0 ? '-' : '') + out + fixed.slice(dot);
+}
+
+/** `abs` (≥ 0) with exactly `digits` decimals, rounded on its printed digits, not its binary value. */
+function fixedAsWritten(abs: number, digits: number): string {
+  const text = String(abs);
+  // Exponent form: below 1e-6 (rounds to zero at four decimals) or past 1e21 (no amount).
+  if (text.includes('e')) return abs.toFixed(digits);
+  const dot = text.indexOf('.');
+  const whole = dot === -1 ? text : text.slice(0, dot);
+  const fraction = dot === -1 ? '' : text.slice(dot + 1);
+  if (fraction.length <= digits) return digits === 0 ? whole : `${whole}.${fraction.padEnd(digits, '0')}`;
+  let kept = whole + fraction.slice(0, digits);
+  if (fraction.charCodeAt(digits) >= 53) kept = incremented(kept);
+  return digits === 0 ? kept : `${kept.slice(0, kept.length - digits)}.${kept.slice(kept.length - digits)}`;
+}
+
+/** A decimal digit string plus one. @example incremented('0999') // '1000'; incremented('99') // '100' */
+function incremented(decimal: string): string {
+  let i = decimal.length - 1;
+  while (i >= 0 && decimal[i] === '9') i--;
+  if (i < 0) return `1${'0'.repeat(decimal.length)}`;
+  return decimal.slice(0, i) + String.fromCharCode(decimal.charCodeAt(i) + 1) + '0'.repeat(decimal.length - i - 1);
 }
 
 /** Money in USD: "1,234.56"; sub-dollar amounts keep four decimals ("0.0042"). */
 export function formatUsd(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return DASH;
   const abs = Math.abs(value);
-  return usdFormat(abs !== 0 && abs < 1 ? 4 : 2).format(value);
+  return grouped(value, abs !== 0 && abs < 1 ? 4 : 2);
 }
 
 /**
@@ -43,8 +70,8 @@ export function formatUsd(value: number | null): string {
 export function formatPrice(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return DASH;
   const abs = Math.abs(value);
-  if (abs >= 1000) return usdFormat(2).format(value);
-  if (abs >= 1) return usdFormat(4).format(value);
+  if (abs >= 1000) return grouped(value, 2);
+  if (abs >= 1) return grouped(value, 4);
   if (abs === 0) return '0';
   const digits = Math.min(12, Math.max(4, 3 - Math.floor(Math.log10(abs))));
   return value.toFixed(digits);
@@ -71,5 +98,5 @@ export function formatTimestamp(epochMs: number | null): string {
 
 /** Whole numbers with thousands separators: "100,000". */
 export function formatCount(value: number): string {
-  return Number.isFinite(value) ? usdFormat(0).format(value) : DASH;
+  return Number.isFinite(value) ? grouped(value, 0) : DASH;
 }
