@@ -31,6 +31,8 @@ describe('format', () => {
 describe('thousands grouping (by hand, not Intl)', () => {
   it('writes what Intl en-US writes for amounts below a trillion (negative zero without its sign)', () => {
     expect(formatUsd(-0)).toBe('0.00');
+    expect(formatUsd(-1e300)).toBe('-1e+300');
+    expect(formatCount(1e21)).toBe('1e+21');
     const rng = createRng(11);
     const intl = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
     const [f0, f2, f4] = [intl(0), intl(2), intl(4)];

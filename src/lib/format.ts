@@ -28,10 +28,13 @@ function pad2(n: number): string {
  */
 function grouped(value: number, digits: number): string {
   const fixed = fixedAsWritten(Math.abs(value), digits);
+  const sign = value < 0 ? '-' : '';
+  // From 1e21 on JavaScript prints an exponent ("1e+21"): nothing to group.
+  if (fixed.includes('e')) return sign + fixed;
   const dot = digits > 0 ? fixed.length - digits - 1 : fixed.length;
   let out = fixed.slice(0, dot % 3 || 3);
   for (let i = out.length; i < dot; i += 3) out += `,${fixed.slice(i, i + 3)}`;
-  return (value < 0 ? '-' : '') + out + fixed.slice(dot);
+  return sign + out + fixed.slice(dot);
 }
 
 /** `abs` (≥ 0) with exactly `digits` decimals, rounded on its printed digits, not its binary value. */
