@@ -1,9 +1,11 @@
 import { FeedStatusIndicator } from '../features/feed-status/feed-status-indicator';
+import { useStaleCount } from '../store/use-stale-count';
 import { StaleCountFigure } from './stale-count-figure';
 import { ThemeToggle } from './theme-toggle';
 import { WallLink } from './wall-link';
 
-export function AppHeader({ staleCount }: { readonly staleCount: number }) {
+export function AppHeader() {
+  const staleCount = useStaleCount();
   return (
     <header className="app-header">
       <h1 className="app-header__brand">Orderwatch</h1>

@@ -6,9 +6,8 @@ import { OrdersTable } from '../features/orders-table/orders-table';
 import { StaleOrdersPanel } from '../features/stale/stale-orders-panel';
 import { SummaryTilesLive } from '../features/tiles/summary-tiles-live';
 import { useDashboardState } from '../store/dashboard-context';
-import { useStaleCount } from '../store/use-stale-count';
 import { AppHeader } from './app-header';
-import { useDocumentTitle } from './use-document-title';
+import { StaleTitle } from './stale-title';
 
 /**
  * The main page. Named regions are slots for the other features (tiles, charts, stale
@@ -16,12 +15,12 @@ import { useDocumentTitle } from './use-document-title';
  * imports another.
  */
 export function DashboardPage() {
-  const staleCount = useStaleCount();
-  useDocumentTitle(staleCount);
+  // Only the feed's LIVE state re-renders the page; each region follows its own data.
   const dimmed = useDashboardState((s) => s.feed.status !== 'LIVE');
   return (
     <div className="app">
-      <AppHeader staleCount={staleCount} />
+      <StaleTitle />
+      <AppHeader />
       <FeedBanner />
       <main className={dimmed ? 'page is-dimmed' : 'page'} aria-busy={dimmed}>
         <section className="page__tiles" aria-label="Summary">

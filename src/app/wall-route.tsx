@@ -4,19 +4,20 @@ import { FeedStatusIndicator } from '../features/feed-status/feed-status-indicat
 import { StaleOrdersPanel } from '../features/stale/stale-orders-panel';
 import { SummaryTilesLive } from '../features/tiles/summary-tiles-live';
 import { WallView } from '../features/wall/wall-view';
-import { useStaleCount } from '../store/use-stale-count';
-import { useDocumentTitle } from './use-document-title';
+import { StaleTitle } from './stale-title';
 
 /** `?view=wall`: the app composes the features into the wall layout (features never import each other). */
 export function WallRoute() {
-  useDocumentTitle(useStaleCount());
   return (
-    <WallView
-      feedStatus={<FeedStatusIndicator />}
-      feedBanner={<FeedBanner />}
-      tiles={<SummaryTilesLive variant="wall" />}
-      stale={<StaleOrdersPanel variant="wall" />}
-      breakdown={<StatusBreakdownLive variant="wall" />}
-    />
+    <>
+      <StaleTitle />
+      <WallView
+        feedStatus={<FeedStatusIndicator />}
+        feedBanner={<FeedBanner />}
+        tiles={<SummaryTilesLive variant="wall" />}
+        stale={<StaleOrdersPanel variant="wall" />}
+        breakdown={<StatusBreakdownLive variant="wall" />}
+      />
+    </>
   );
 }
