@@ -3,6 +3,7 @@ import { restoreBook } from '../core/restore';
 import type { Dashboard, StreamItem } from '../store/dashboard-store';
 import type { BackoffOptions } from './backoff';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { createWatchdog } from './feed-watchdog';
 import { relayRestartedSince } from './relay-restart-check';
 import { readSse } from './sse-reader';
 import type { Snapshot } from './snapshot-message';
@@ -61,10 +62,6 @@ export function createFeed(deps: FeedDeps): Feed {
   let attempt = 0;
   let aheadRseq: number | null = null;
   let lastResyncAt = -Infinity;
-  let watchdog: unknown = null;
-  /** When the watchdog last saw the stream alive (opened, or data). */
-  let watchedSince = -Infinity;
-  let watchdogDue = Infinity;
   let retry: unknown = null;
   let stopped = true;
   let lastDataAt = -Infinity;
@@ -76,6 +73,15 @@ export function createFeed(deps: FeedDeps): Feed {
   const snapshotReader = new SnapshotReader();
 
   const setFeed = dashboard.setFeed;
+  const watchdog = createWatchdog({
+    timers,
+    now: deps.now,
+    heartbeatMs: () => heartbeatMs,
+    onQuiet: () => {
+      if (dashboard.store.getState().feed.status === 'LIVE') setFeed({ status: 'STALE' });
+    },
+    onDead: () => fail(`no data for ${(4 * heartbeatMs) / 1000} s`),
+  });
   const clear = (handle: unknown): null => {
     if (handle !== null) timers.clearTimeout(handle);
     return null;
@@ -86,38 +92,8 @@ export function createFeed(deps: FeedDeps): Feed {
     snapshotReader.reset();
     controller?.abort();
     controller = null;
-    watchdog = clear(watchdog);
+    watchdog.stop();
     retry = clear(retry);
-  };
-
-  /**
-   * One watchdog timer per stream, not one per message: data only moves `watchedSince`, and the
-   * timer, when it fires, measures the quiet time since then (STALE after two heartbeats, the
-   * connection given up after four). Clearing and setting a timer per message had cost ~1.5 %
-   * of the main thread at 5,000 events/s.
-   */
-  const watchIn = (ms: number): void => {
-    watchdog = timers.setTimeout(watch, ms);
-    watchdogDue = deps.now() + ms;
-  };
-
-  const watch = (): void => {
-    const quietMs = deps.now() - watchedSince;
-    if (quietMs < 2 * heartbeatMs) return watchIn(2 * heartbeatMs - quietMs);
-    if (quietMs < 4 * heartbeatMs) {
-      if (dashboard.store.getState().feed.status === 'LIVE') setFeed({ status: 'STALE' });
-      return watchIn(4 * heartbeatMs - quietMs);
-    }
-    watchdog = null;
-    fail(`no data for ${(4 * heartbeatMs) / 1000} s`);
-  };
-
-  const armWatchdog = (): void => {
-    watchedSince = deps.now();
-    // Re-armed only if the timer would fire too late (a snapshot shortened the heartbeat).
-    if (watchdog !== null && watchdogDue <= watchedSince + 2 * heartbeatMs) return;
-    watchdog = clear(watchdog);
-    watchIn(2 * heartbeatMs);
   };
 
   const fail = (reason: string): void => {
@@ -211,7 +187,7 @@ export function createFeed(deps: FeedDeps): Feed {
 
   const onMessage = (message: EventSourceMessage): void => {
     lastDataAt = deps.now();
-    armWatchdog();
+    watchdog.alive();
     // A snapshot comes in several messages (docs/protocol.md); its blocks decode as they arrive.
     if (message.event === 'snapshot_orders') {
       if (!snapshotReader.add(message.data)) counters.badMessages++;
@@ -281,7 +257,7 @@ export function createFeed(deps: FeedDeps): Feed {
         // A resumed stream is current from its first byte: the relay sends what we missed.
         if (resume) setFeed({ status: 'LIVE', attempt: 0, retryAt: null, error: null });
         attempt = 0;
-        armWatchdog();
+        watchdog.alive();
         await readSse(res.body, (m) => {
           if (gen === generation) onMessage(m);
         });
