@@ -37,6 +37,12 @@ function sameLimits(a: StaleThresholds, b: StaleThresholds): boolean {
   return a.staleAfterSec === b.staleAfterSec && a.newAckSec === b.newAckSec && a.openNoFillSec === b.openNoFillSec && a.partialNoFillSec === b.partialNoFillSec;
 }
 
+/** A scan under way and the main-thread time its slices took so far. */
+interface Run {
+  readonly job: ScanJob;
+  costMs: number;
+}
+
 const sameSecond = (a: number, b: number): boolean => Math.floor(a / SECOND_MS) === Math.floor(b / SECOND_MS);
 
 export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () => performance.now(), defer: Defer = (fn) => dashboard.later(fn)): ScanFeed {
@@ -45,7 +51,7 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () =
   let disposed = false;
   /** `costMs`: main-thread time the scan took, all slices together; `at`: when it was done. */
   let cached: { readonly scan: BookScan; readonly at: number; readonly costMs: number } | null = null;
-  let running: { readonly job: ScanJob; costMs: number } | null = null;
+  let running: Run | null = null;
 
   const changed = (): void => {
     generation++;
@@ -60,9 +66,9 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () =
 
   const fits = (scan: BookScan, thresholds: StaleThresholds): boolean => scan.book === dashboard.book() && sameLimits(scan.thresholds, thresholds);
 
-  const slice = (): void => {
-    const run = running;
-    if (disposed || run === null) return;
+  // Each job's slices carry the job: one replaced meanwhile (other limits) stops its own chain.
+  const slice = (run: Run): void => {
+    if (disposed || running !== run) return;
     if (run.job.book !== dashboard.book()) {
       running = null;
       return;
@@ -72,7 +78,7 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () =
     const ended = stopwatch();
     run.costMs += ended - started;
     if (!done) {
-      defer(slice);
+      defer(() => slice(run));
       return;
     }
     running = null;
@@ -105,8 +111,9 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () =
       }
       // One under way for this book and limits is let finish, even if a second has passed since.
       if (running !== null && running.job.book === dashboard.book() && sameLimits(running.job.thresholds, thresholds)) return;
-      running = { job: new ScanJob(dashboard.book(), relayNow, thresholds), costMs: 0 };
-      defer(slice);
+      const run: Run = { job: new ScanJob(dashboard.book(), relayNow, thresholds), costMs: 0 };
+      running = run;
+      defer(() => slice(run));
     },
     dispose() {
       disposed = true;
