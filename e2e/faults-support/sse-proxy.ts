@@ -41,9 +41,12 @@ export async function startSseProxy(relayUrl: string): Promise<SseProxy> {
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     const resumeHeader = req.headers['last-event-id'];
     let resumeFrom = typeof resumeHeader === 'string' ? resumeHeader : url.searchParams.get('last_event_id');
+    // Counted when the re-sent events reach the page, not when asked: a rewound stream cut before
+    // its first message has re-sent nothing.
+    let rewound = false;
     if (state.fault === 'rewind' && resumeFrom !== null && Number(resumeFrom) > REWIND) {
       resumeFrom = String(Number(resumeFrom) - REWIND);
-      tampered++;
+      rewound = true;
     }
     if (resumeFrom !== null) {
       headers['last-event-id'] = resumeFrom;
@@ -61,6 +64,10 @@ export async function startSseProxy(relayUrl: string): Promise<SseProxy> {
     let count = 0;
     const parser = createParser({
       onEvent: (m) => {
+        if (rewound && m.event === 'events') {
+          rewound = false;
+          tampered++;
+        }
         if (m.event !== 'events' || state.fault === 'none' || state.fault === 'rewind') return void res.write(format(m));
         count++;
         if (state.fault === 'duplicate') {
