@@ -4,6 +4,7 @@ import { applyEvent } from './apply';
 import type { OrderBook } from './book';
 import { createBook } from './book';
 import { cleanup } from './cleanup';
+import { restoreBook } from './restore';
 import { summarize } from './summary';
 
 /** Terminal orders finishing at the given offsets (seconds), in the order listed, plus two active ones. */
@@ -33,6 +34,15 @@ describe('cleanup(keepLastN)', () => {
     expect(cleanup(book, 2)).toEqual(['t1', 't3', 't4']);
     expect([...book.orders.keys()].filter((k) => k.startsWith('t')).sort()).toEqual(['t0', 't2']);
     expect(cleanup(book, 1)).toEqual(['t2']);
+  });
+
+  it('orders completions sharing a timestamp by id, whatever order they arrived in, so a restored book removes the same ones', () => {
+    const live = bookFinishing([20, 10, 10, 10, 30]);
+    const restored = restoreBook({ orders: [...live.orders.values()].reverse() });
+    expect(cleanup(live, 3)).toEqual(['t1', 't2']);
+    expect(cleanup(restored, 3)).toEqual(['t1', 't2']);
+    const arrivedReversed = bookFinishing([10, 10, 10]);
+    expect(cleanup(arrivedReversed, 1)).toEqual(['t0', 't1']);
   });
 
   it('never removes an active order, even when asked to keep none', () => {

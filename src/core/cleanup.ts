@@ -2,7 +2,7 @@ import type { OrderBook } from './book';
 import type { Order } from './order';
 
 /**
- * Removes the oldest terminal orders (by completed_at) beyond the newest `keepLastN`.
+ * Removes the oldest terminal orders (by completed_at, then id) beyond the newest `keepLastN`.
  * Active orders are never touched. Returns the ids removed.
  *
  * The book logs orders as they become terminal, so this costs O(terminal) and usually
@@ -12,8 +12,8 @@ export function cleanup(book: OrderBook, keepLastN: number): string[] {
   const keep = Math.max(0, Math.floor(keepLastN));
   const log = book.terminalLog;
   if (log.length <= keep) return [];
-  // Engines can report completions out of order; sort by completed_at, stable on arrival.
-  if (!isSortedByCompletion(log)) log.sort(byCompletedAt);
+  // Engines can report completions out of order; the log is sorted only then.
+  if (!isSortedByCompletion(log)) log.sort(byCompletion);
   const removeCount = log.length - keep;
   const removed: string[] = [];
   for (let i = 0; i < removeCount; i++) {
@@ -27,11 +27,18 @@ export function cleanup(book: OrderBook, keepLastN: number): string[] {
   return removed;
 }
 
-function byCompletedAt(a: Order, b: Order): number {
-  return (a.completed_at ?? 0) - (b.completed_at ?? 0);
+/**
+ * The order in which terminal orders go: by completed_at, then by id. A total order, so a book
+ * restored from a snapshot (which no longer knows in what order completions arrived) removes
+ * exactly the orders the live book removes, even where completions share a timestamp.
+ */
+export function byCompletion(a: Order, b: Order): number {
+  const d = (a.completed_at ?? 0) - (b.completed_at ?? 0);
+  if (d !== 0) return d;
+  return a.client_order_id < b.client_order_id ? -1 : a.client_order_id > b.client_order_id ? 1 : 0;
 }
 
 function isSortedByCompletion(log: readonly Order[]): boolean {
-  for (let i = 1; i < log.length; i++) if (byCompletedAt(log[i - 1]!, log[i]!) > 0) return false;
+  for (let i = 1; i < log.length; i++) if (byCompletion(log[i - 1]!, log[i]!) > 0) return false;
   return true;
 }

@@ -2,6 +2,7 @@ import type { Anomaly, AnomalyKind } from './anomaly';
 import type { BookOptions, OrderBook } from './book';
 import { createBook } from './book';
 import type { Order } from './order';
+import { byCompletion } from './cleanup';
 import { isTerminal } from './status';
 
 export interface BookSnapshot {
@@ -21,7 +22,7 @@ export function restoreBook(snapshot: BookSnapshot, options: BookOptions = {}): 
     book.byStatus[order.status]++;
     if (isTerminal(order.status)) book.terminalLog.push(order);
   }
-  book.terminalLog.sort((a, b) => (a.completed_at ?? 0) - (b.completed_at ?? 0));
+  book.terminalLog.sort(byCompletion);
   for (const anomaly of snapshot.anomalies ?? []) {
     book.anomalies.push(anomaly);
     book.anomalyCounts[anomaly.kind]++;
