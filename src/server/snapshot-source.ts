@@ -3,29 +3,8 @@ import type { OrderBook } from '../core/book';
 import type { Order } from '../core/order';
 import { anomalyToJson } from '../core/serialize';
 import { summarize } from '../core/summary';
-import { approxOrderBytes, ORDERS_PER_BLOCK, ordersToColumns, SNAPSHOT_VERSION } from '../protocol/snapshot-columns';
-
-/** One block as last encoded: the orders it held (by identity), their revs, and its message. */
-interface EncodedBlock {
-  readonly orders: readonly Order[];
-  readonly revs: readonly number[];
-  readonly message: string;
-}
-
-/**
- * The last encoding of each block position, per book. Orders carry `rev` (raised on every
- * change), so a block whose orders are the same objects at the same revs encodes to the same
- * text: a relay serving many dashboards, or one reconnecting, encodes only the blocks holding
- * orders that changed since (finished orders, most of a big book, never change). Costs about
- * the snapshot's text in memory, held for as long as the book.
- */
-const encodedBlocks = new WeakMap<OrderBook, EncodedBlock[]>();
-
-function unchanged(cached: EncodedBlock | undefined, block: readonly Order[]): cached is EncodedBlock {
-  if (cached === undefined || cached.orders.length !== block.length) return false;
-  for (let i = 0; i < block.length; i++) if (cached.orders[i] !== block[i] || cached.revs[i] !== block[i]!.rev) return false;
-  return true;
-}
+import { approxOrderBytes, ORDERS_PER_BLOCK, SNAPSHOT_VERSION } from '../protocol/snapshot-columns';
+import { blockJson, trimBlockCache } from './block-cache';
 
 export interface SnapshotHead {
   readonly rseq: number;
@@ -51,8 +30,8 @@ export interface SnapshotHead {
  */
 export class SnapshotSource {
   readonly rseq: number;
+  private readonly book: OrderBook;
   private readonly orders: Order[];
-  private readonly encoded: EncodedBlock[];
   private readonly headJson: string;
   private readonly preimages = new Map<string, Order>();
   private preimageBytes = 0;
@@ -62,11 +41,9 @@ export class SnapshotSource {
     this.rseq = head.rseq;
     // Copies of references only: cheap even for 100k orders. Anomalies are never changed once
     // recorded, so the list as of now is the list as of rseq.
+    this.book = book;
     this.orders = Array.from(book.orders.values());
-    this.encoded = encodedBlocks.get(book) ?? [];
-    encodedBlocks.set(book, this.encoded);
-    // Positions past the end of a book that shrank (cleanup) hold nothing worth keeping.
-    this.encoded.length = Math.min(this.encoded.length, Math.ceil(this.orders.length / ORDERS_PER_BLOCK));
+    trimBlockCache(book, Math.ceil(this.orders.length / ORDERS_PER_BLOCK));
     const anomalies: Anomaly[] = book.anomalies.toArray();
     this.headJson =
       `{"v":${SNAPSHOT_VERSION},"rseq":${head.rseq},"log_id":${JSON.stringify(head.logId)},"now":${head.now},"stale_after":${head.staleAfterSec},"heartbeat_ms":${head.heartbeatMs},"keep_terminal":${head.keepTerminal}` +
@@ -108,15 +85,7 @@ export class SnapshotSource {
         block.push(this.preimages.size === 0 ? order : (this.preimages.get(order.client_order_id) ?? order));
       }
       // Read when the block goes out: a preimage taken since is another object, so no stale reuse.
-      const index = from / ORDERS_PER_BLOCK;
-      const cached = this.encoded[index];
-      if (unchanged(cached, block)) {
-        yield cached.message;
-        continue;
-      }
-      const message = `event: snapshot_orders\ndata: ${JSON.stringify(ordersToColumns(block))}\n\n`;
-      this.encoded[index] = { orders: block, revs: block.map((o) => o.rev), message };
-      yield message;
+      yield `event: snapshot_orders\ndata: ${blockJson(this.book, from / ORDERS_PER_BLOCK, block)}\n\n`;
     }
     this.release();
     yield `id: ${this.rseq}\nevent: snapshot_end\ndata: {"rseq":${this.rseq}}\n\n`;

@@ -5,7 +5,6 @@ import type { AppendOptions, AppendResult } from './append-script';
 import { appendBatch } from './append-script';
 import { tradingDay } from './redis-keys';
 import { findStartPoint } from './replica-start';
-import { OrderJsonCache } from './order-json-cache';
 import { OwnEntries } from './own-entries';
 import { snapshotChunks } from './snapshot-codec';
 import { writeSnapshot } from './snapshot-writer';
@@ -60,7 +59,6 @@ export class ClusterReplica {
   private readonly resets = new Set<() => void>();
   private readonly waiters = new PositionWaiters();
   private readonly recentAnomalies = new RecentAnomalies(10_000);
-  private readonly orderJson = new OrderJsonCache();
   private readonly ownEntries = new OwnEntries(100);
   private frozen: Promise<void> | undefined;
   private snapshotTimer: NodeJS.Timeout | undefined;
@@ -261,7 +259,7 @@ export class ClusterReplica {
             };
           });
           const position = { ...this.cursor, rseq: this.rseqNow };
-          const chunks = snapshotChunks(this.sink.book, position, now, (order) => this.orderJson.json(order));
+          const chunks = snapshotChunks(this.sink.book, position, now);
           return { position, chunks, release: () => release() };
         },
         { keys: this.options.keys, ttlSeconds: this.options.ttlSeconds, lockMs: 30_000, now },

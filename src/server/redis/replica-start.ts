@@ -3,7 +3,7 @@ import type { BookOptions, OrderBook } from '../../core/book';
 import { createBook } from '../../core/book';
 import type { ClusterKeys } from './redis-keys';
 import { decodeSnapshot } from './snapshot-codec';
-import { snapshotText } from './snapshot-gzip';
+import { snapshotBytes } from './snapshot-gzip';
 import type { StreamCursor } from './stream-follower';
 import { ZERO_ID } from './stream-id';
 
@@ -34,7 +34,7 @@ export async function findStartPoint(
   const target = newest[0]?.[0];
   let snapshotError: string | undefined;
   if (stored !== null) {
-    const decoded = decodeSnapshot(await snapshotText(stored), bookOptions);
+    const decoded = decodeSnapshot(await snapshotBytes(stored), bookOptions);
     if (!('error' in decoded)) {
       const { position, book } = decoded;
       return { book, cursor: { stream: position.stream, id: position.id }, rseq: position.rseq, target, snapshotError };
