@@ -11,8 +11,8 @@ import { cpus, loadavg } from 'node:os';
 import { applyEvent } from '../src/core/apply';
 import { createBook } from '../src/core/book';
 import { cleanup } from '../src/core/cleanup';
-import { decodeSnapshot, snapshotChunks } from '../src/server/redis/snapshot-codec';
-import { gzipChunks, snapshotBytes } from '../src/server/redis/snapshot-gzip';
+import { decodeSnapshot, snapshotLines } from '../src/server/redis/snapshot-codec';
+import { gzipLines, snapshotBytes } from '../src/server/redis/snapshot-gzip';
 import { engineStream } from './cluster-posters';
 
 function numberFlag(name: string, fallback: number): number {
@@ -48,12 +48,12 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   for (let run = 0; run < RUNS; run++) {
     // A fresh book each run: the block cache belongs to the book, and the first write fills it.
-    const live = decodeSnapshot(await snapshotBytes(await gzipChunks(snapshotChunks(book, POSITION, 0), () => undefined)));
+    const live = decodeSnapshot(await snapshotBytes(await gzipLines(snapshotLines(book, POSITION, 0), () => undefined)));
     if ('error' in live) throw new Error(live.error);
-    const first = await timed(() => gzipChunks(snapshotChunks(live.book, POSITION, 0), () => undefined));
+    const first = await timed(() => gzipLines(snapshotLines(live.book, POSITION, 0), () => undefined));
     for (let i = 0; i < 5_000; i++) applyEvent(live.book, engines[i % 3]!.next().value!);
     cleanup(live.book, KEEP_TERMINAL);
-    const again = await timed(() => gzipChunks(snapshotChunks(live.book, POSITION, 0), () => undefined));
+    const again = await timed(() => gzipLines(snapshotLines(live.book, POSITION, 0), () => undefined));
     const gunzip = await timed(() => snapshotBytes(first.value));
     const decode = await timed(() => decodeSnapshot(gunzip.value));
     if ('error' in decode.value) throw new Error(decode.value.error);

@@ -2,21 +2,55 @@ import type { OrderBook } from '../core/book';
 import type { Order } from '../core/order';
 import { ordersToColumns } from '../protocol/snapshot-columns';
 
-/** One block as last encoded: the orders it held (by identity), their revs, and its JSON. */
-interface EncodedBlock {
+/** A block as last encoded: the orders it held (by identity), their revs, and its JSON. */
+export interface EncodedBlock {
   readonly orders: readonly Order[];
   readonly revs: readonly number[];
+  /** The block's `OrderColumns`, as JSON. */
   readonly json: string;
+  /** The block's cluster snapshot line (`json` and a newline), gzipped by the first snapshot that stored it. */
+  gz?: Buffer;
+}
+
+/** A block ends after an order whose id hashes to 0 modulo this: about this many orders per block. */
+const MEAN_BLOCK = 1_000;
+/** No block is longer: what snapshots announce as `block_size`. */
+export const MAX_BLOCK = 2_000;
+
+/** FNV-1a of the id's UTF-16 code units: cheap, and spreads sequential ids well. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**
- * The last column encoding (`OrderColumns` JSON) of each block position, per book. Orders
- * carry `rev` (raised on every change), so a block whose orders are the same objects at the
- * same revs encodes to the same text: dashboards' snapshots and the cluster snapshot encode
- * only the blocks holding orders that changed since (finished orders, most of a big book,
- * never change). Costs about the snapshot's text in memory, held for as long as the book.
+ * Where the blocks of `orders` end (exclusive indexes). A block ends after an order chosen by
+ * its id alone, so orders removed (cleanup takes finished ones from all over the book) or added
+ * change only the blocks they are in: the other blocks keep the same orders, and their cached
+ * text stays good. Cut by position, every block after the first removal would shift.
  */
-const cache = new WeakMap<OrderBook, EncodedBlock[]>();
+export function blockEnds(orders: readonly Order[]): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  for (let i = 0; i < orders.length; i++) {
+    if (i + 1 - start === MAX_BLOCK || idHash(orders[i]!.client_order_id) % MEAN_BLOCK === 0) {
+      ends.push(i + 1);
+      start = i + 1;
+    }
+  }
+  if (start < orders.length) ends.push(orders.length);
+  return ends;
+}
+
+/**
+ * Each book's encoded blocks, by the id of their first order, least recently used first.
+ * Orders carry `rev` (raised on every change), so a block whose orders are the same objects at
+ * the same revs encodes to the same text: dashboards' snapshots and the cluster snapshot encode
+ * only the blocks holding orders that changed since (finished orders, most of a big book, never
+ * change). Costs about the snapshot's text in memory, held for as long as the book.
+ */
+const cache = new WeakMap<OrderBook, Map<string, EncodedBlock>>();
 
 function unchanged(cached: EncodedBlock | undefined, block: readonly Order[]): cached is EncodedBlock {
   if (cached === undefined || cached.orders.length !== block.length) return false;
@@ -24,22 +58,27 @@ function unchanged(cached: EncodedBlock | undefined, block: readonly Order[]): c
   return true;
 }
 
-/** The column JSON of `block`, block number `index` of `book`, reused when nothing in it changed. */
-export function blockJson(book: OrderBook, index: number, block: readonly Order[]): string {
+/** `block` (some of `book`'s orders, at least one) encoded, reused when nothing in it changed. */
+export function encodedBlock(book: OrderBook, block: readonly Order[]): EncodedBlock {
   let blocks = cache.get(book);
   if (blocks === undefined) {
-    blocks = [];
+    blocks = new Map();
     cache.set(book, blocks);
   }
-  const cached = blocks[index];
-  if (unchanged(cached, block)) return cached.json;
-  const json = JSON.stringify(ordersToColumns(block));
-  blocks[index] = { orders: block, revs: block.map((o) => o.rev), json };
-  return json;
+  const key = block[0]!.client_order_id;
+  const cached = blocks.get(key);
+  blocks.delete(key);
+  const entry = unchanged(cached, block) ? cached : { orders: block, revs: block.map((o) => o.rev), json: JSON.stringify(ordersToColumns(block)) };
+  blocks.set(key, entry);
+  return entry;
 }
 
-/** Forgets positions past `blocks` (a book that shrank under cleanup): they hold nothing worth keeping. */
+/** Forgets the least recently used blocks beyond twice `blocks` (a snapshot's count): those no recent snapshot had. */
 export function trimBlockCache(book: OrderBook, blocks: number): void {
   const cached = cache.get(book);
-  if (cached !== undefined) cached.length = Math.min(cached.length, blocks);
+  if (cached === undefined) return;
+  for (const key of cached.keys()) {
+    if (cached.size <= 2 * blocks) return;
+    cached.delete(key);
+  }
 }

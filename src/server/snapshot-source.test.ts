@@ -92,15 +92,42 @@ describe('SnapshotSource', () => {
       return pieces;
     };
     const before = snapshotPieces();
-    // o1500 opens: the second block (orders 1000–1999) changes, the others do not.
+    // o1500 opens: the block holding it changes, the others do not.
     ingest(state, later.filter((e) => e.client_order_id === 'o1500' && e.type === 'order_transition'));
     const after = snapshotPieces();
-    expect(after).toHaveLength(5);
-    expect(after[1]).toBe(before[1]);
-    expect(after[3]).toBe(before[3]);
-    expect(after[2]).not.toBe(before[2]);
+    expect(after).toHaveLength(before.length);
+    // Between the head and the end (both carry the new rseq), one block changed: the one holding o1500.
+    const changed = after.slice(1, -1).flatMap((piece, i) => (piece === before[i + 1] ? [] : [i]));
+    expect(changed).toEqual([after.slice(1, -1).findIndex((piece) => piece.includes('"o1500"'))]);
     const reference = createBook();
     for (const event of [...created, ...later.filter((e) => e.client_order_id === 'o1500' && e.type === 'order_transition')]) applyEvent(reference, event);
     expect(readSnapshotText(after.join('')).orders).toEqual([...reference.orders.values()].map(orderToJson));
+  });
+
+  it('cleanup removing finished orders re-encodes only the blocks they were in: the others keep their text', () => {
+    const state = new RelayState({ log: new MemoryEventLog(100_000), now: () => T0, anomalyLimit: 100, onAccepted: () => {} });
+    const { created } = flow(6_000);
+    ingest(state, created);
+    // The first 300 orders are rejected, then cleaned out of the book.
+    ingest(state, created.slice(0, 300).map((e, i) => ({ type: 'order_transition', client_order_id: e.client_order_id, ts: T0 + 9_000 + i, engine: 'e', status: 'REJECTED' }) as OrderEvent));
+    const blocks = (): string[] => {
+      const source = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000, keepTerminal: 0 });
+      const pieces = [...source.pieces()];
+      state.endSnapshot(source);
+      return pieces.slice(1, -1);
+    };
+    const before = blocks();
+    expect(before.length).toBeGreaterThan(3);
+    expect(state.cleanup(0)).toBe(300);
+    const after = blocks();
+    // Blocks wholly among the removed orders are gone, the one reaching past them changed, and
+    // every block after that is the same text as before.
+    expect(after.length).toBeGreaterThan(3);
+    expect(after.slice(1)).toEqual(before.slice(before.length - after.length + 1));
+    expect(before).not.toContain(after[0]);
+    const reference = createBook();
+    for (const event of created.slice(300)) applyEvent(reference, event);
+    const source = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000, keepTerminal: 0 });
+    expect(readSnapshotText([...source.pieces()].join('')).orders).toEqual([...reference.orders.values()].map(orderToJson));
   });
 });

@@ -3,8 +3,8 @@ import type { OrderBook } from '../core/book';
 import type { Order } from '../core/order';
 import { anomalyToJson } from '../core/serialize';
 import { summarize } from '../core/summary';
-import { approxOrderBytes, ORDERS_PER_BLOCK, SNAPSHOT_VERSION } from '../protocol/snapshot-columns';
-import { blockJson, trimBlockCache } from './block-cache';
+import { approxOrderBytes, SNAPSHOT_VERSION } from '../protocol/snapshot-columns';
+import { blockEnds, encodedBlock, MAX_BLOCK, trimBlockCache } from './block-cache';
 
 export interface SnapshotHead {
   readonly rseq: number;
@@ -32,6 +32,7 @@ export class SnapshotSource {
   readonly rseq: number;
   private readonly book: OrderBook;
   private readonly orders: Order[];
+  private readonly ends: readonly number[];
   private readonly headJson: string;
   private readonly preimages = new Map<string, Order>();
   private preimageBytes = 0;
@@ -43,11 +44,12 @@ export class SnapshotSource {
     // recorded, so the list as of now is the list as of rseq.
     this.book = book;
     this.orders = Array.from(book.orders.values());
-    trimBlockCache(book, Math.ceil(this.orders.length / ORDERS_PER_BLOCK));
+    this.ends = blockEnds(this.orders);
+    trimBlockCache(book, this.ends.length);
     const anomalies: Anomaly[] = book.anomalies.toArray();
     this.headJson =
       `{"v":${SNAPSHOT_VERSION},"rseq":${head.rseq},"log_id":${JSON.stringify(head.logId)},"now":${head.now},"stale_after":${head.staleAfterSec},"heartbeat_ms":${head.heartbeatMs},"keep_terminal":${head.keepTerminal}` +
-      `,"order_count":${this.orders.length},"block_size":${ORDERS_PER_BLOCK}` +
+      `,"order_count":${this.orders.length},"block_size":${MAX_BLOCK}` +
       `,"summary":${JSON.stringify(summarize(book))}` +
       `,"anomaly_counts":${JSON.stringify(book.anomalyCounts)}` +
       `,"last_seq":${JSON.stringify(Object.fromEntries(book.lastSeq))}` +
@@ -77,15 +79,16 @@ export class SnapshotSource {
   /** The SSE messages, one block of orders each; encodes lazily as it is iterated. */
   *pieces(): Generator<string> {
     yield `event: snapshot\ndata: ${this.headJson}\n\n`;
-    for (let from = 0; from < this.orders.length; from += ORDERS_PER_BLOCK) {
+    let from = 0;
+    for (const to of this.ends) {
       const block: Order[] = [];
-      const to = Math.min(from + ORDERS_PER_BLOCK, this.orders.length);
       for (let i = from; i < to; i++) {
         const order = this.orders[i]!;
         block.push(this.preimages.size === 0 ? order : (this.preimages.get(order.client_order_id) ?? order));
       }
+      from = to;
       // Read when the block goes out: a preimage taken since is another object, so no stale reuse.
-      yield `event: snapshot_orders\ndata: ${blockJson(this.book, from / ORDERS_PER_BLOCK, block)}\n\n`;
+      yield `event: snapshot_orders\ndata: ${encodedBlock(this.book, block).json}\n\n`;
     }
     this.release();
     yield `id: ${this.rseq}\nevent: snapshot_end\ndata: {"rseq":${this.rseq}}\n\n`;

@@ -6,7 +6,7 @@ import { appendBatch } from './append-script';
 import { tradingDay } from './redis-keys';
 import { findStartPoint } from './replica-start';
 import { OwnEntries } from './own-entries';
-import { snapshotChunks } from './snapshot-codec';
+import { snapshotLines } from './snapshot-codec';
 import { writeSnapshot } from './snapshot-writer';
 import type { StoredEvent, StreamEntry } from './stream-entry';
 import { encodeEventPayload, parseEntry } from './stream-entry';
@@ -259,8 +259,8 @@ export class ClusterReplica {
             };
           });
           const position = { ...this.cursor, rseq: this.rseqNow };
-          const chunks = snapshotChunks(this.sink.book, position, now);
-          return { position, chunks, release: () => release() };
+          const lines = snapshotLines(this.sink.book, position, now);
+          return { position, lines, release: () => release() };
         },
         { keys: this.options.keys, ttlSeconds: this.options.ttlSeconds, lockMs: 30_000, now },
       );

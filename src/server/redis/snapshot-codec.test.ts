@@ -4,7 +4,7 @@ import { createBook } from '../../core/book';
 import { byCompletion, cleanup } from '../../core/cleanup';
 import { anomalyToJson, orderToJson } from '../../core/serialize';
 import { generateEvents } from '../../engine/event-mix';
-import { decodeSnapshot, snapshotChunks } from './snapshot-codec';
+import { decodeSnapshot, snapshotLines } from './snapshot-codec';
 
 const POSITION = { stream: 'ow:{t}:2026-11-24', id: '1764000000000-7', rseq: 4_321 };
 
@@ -15,7 +15,7 @@ function dayBook(): OrderBook {
   return book;
 }
 
-const bytes = (book: OrderBook): Buffer => Buffer.from([...snapshotChunks(book, POSITION, 1)].join(''));
+const bytes = (book: OrderBook): Buffer => Buffer.from([...snapshotLines(book, POSITION, 1)].map((line) => `${line.json}\n`).join(''));
 
 /** Everything a restored book must carry, in comparable form (`rev` counts changes per process, so it is not part of the state). */
 function state(book: OrderBook) {
@@ -72,13 +72,15 @@ describe('cluster snapshot codec', () => {
 
   it('refuses a snapshot with a block missing, a broken block or an unknown version, saying which', () => {
     const lines = bytes(dayBook()).toString('utf8').split('\n');
+    const size = (i: number): number => (JSON.parse(lines[i]!) as { n: number }).n;
     const without = (i: number) => Buffer.from(lines.filter((_, k) => k !== i).join('\n'));
-    expect(decodeSnapshot(without(2))).toEqual({ error: 'snapshot holds 1500 orders, its head says 2500' });
+    expect(decodeSnapshot(without(2))).toEqual({ error: `snapshot holds ${2_500 - size(2)} orders, its head says 2500` });
     const broken = [...lines];
     broken[2] = broken[2]!.replace('"st":[', '"st":["x",');
-    expect(decodeSnapshot(Buffer.from(broken.join('\n')))).toEqual({ error: 'snapshot block 1 has 1000 unreadable orders' });
-    const cut = lines.join('\n').slice(0, -5000);
-    expect(decodeSnapshot(Buffer.from(cut))).toEqual({ error: 'snapshot block 2 is not JSON' });
+    expect(decodeSnapshot(Buffer.from(broken.join('\n')))).toEqual({ error: `snapshot block 1 has ${size(2)} unreadable orders` });
+    const cut = [...lines];
+    cut[3] = cut[3]!.slice(0, -10);
+    expect(decodeSnapshot(Buffer.from(cut.join('\n')))).toEqual({ error: 'snapshot block 2 is not JSON' });
     expect(decodeSnapshot(Buffer.from(lines.join('\n').replace('"v":2', '"v":3')))).toEqual({ error: 'snapshot has an unknown shape or version' });
     expect(decodeSnapshot(Buffer.from('\u0000garbage'))).toEqual({ error: 'snapshot is not JSON' });
   });

@@ -4,9 +4,8 @@ import type { Order } from '../../core/order';
 import { restoreBook } from '../../core/restore';
 import type { AnomalyJson, OrderJson } from '../../core/serialize';
 import { anomalyFromJson, anomalyToJson, orderFromJson } from '../../core/serialize';
-import { ORDERS_PER_BLOCK } from '../../protocol/snapshot-columns';
 import { ordersFromColumns } from '../../protocol/snapshot-columns-decode';
-import { blockJson, trimBlockCache } from '../block-cache';
+import { blockEnds, encodedBlock, trimBlockCache } from '../block-cache';
 
 /** Where in the cluster's history a snapshot stands: the state after entry `id` of `stream`. */
 export interface SnapshotPosition {
@@ -24,15 +23,22 @@ const VERSION = 2;
 const LEGACY_VERSION = 1;
 const NEWLINE = 0x0a;
 
+/** One line of a stored snapshot: its JSON (the newline is added when stored), and its gzip once made. */
+export interface SnapshotLine {
+  readonly json: string;
+  gz?: Buffer;
+}
+
 /**
- * The book in pieces of one block each (about 100 KB), so a relay writing a snapshot of a big
- * book can yield to its event loop between pieces. Blocks come from the same cache as the
- * dashboards' snapshots: only blocks whose orders changed since are encoded again.
+ * The book as snapshot lines, one block each (about 100 KB), so a relay writing a snapshot of a
+ * big book can yield to its event loop between lines. Blocks come from the same cache as the
+ * dashboards' snapshots, made by the same cuts: only blocks whose orders changed since are
+ * encoded (and compressed) again.
  */
-export function* snapshotChunks(book: OrderBook, position: SnapshotPosition, now: number): Generator<string> {
+export function* snapshotLines(book: OrderBook, position: SnapshotPosition, now: number): Generator<SnapshotLine> {
   const orders = Array.from(book.orders.values());
-  const blocks = Math.ceil(orders.length / ORDERS_PER_BLOCK);
-  trimBlockCache(book, blocks);
+  const ends = blockEnds(orders);
+  trimBlockCache(book, ends.length);
   const head = {
     v: VERSION,
     stream: position.stream,
@@ -44,8 +50,12 @@ export function* snapshotChunks(book: OrderBook, position: SnapshotPosition, now
     anomaly_counts: book.anomalyCounts,
     anomalies: book.anomalies.toArray().map(anomalyToJson),
   };
-  yield `${JSON.stringify(head)}\n`;
-  for (let b = 0; b < blocks; b++) yield `${blockJson(book, b, orders.slice(b * ORDERS_PER_BLOCK, (b + 1) * ORDERS_PER_BLOCK))}\n`;
+  yield { json: JSON.stringify(head) };
+  let from = 0;
+  for (const to of ends) {
+    yield encodedBlock(book, orders.slice(from, to));
+    from = to;
+  }
 }
 
 export interface DecodedSnapshot {

@@ -1,43 +1,46 @@
-import { once } from 'node:events';
-import { constants, createGzip, gunzip } from 'node:zlib';
+import { constants, gunzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import type { SnapshotLine } from './snapshot-codec';
 
 const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
+const FASTEST = { level: constants.Z_BEST_SPEED };
 
 /**
- * Pieces (a block of 1,000 orders each, ~100 KB) taken between two yields to the event loop
- * while a snapshot is made: a block that must be encoded again takes a millisecond or two.
+ * Lines (a block of about 1,000 orders each, ~100 KB) taken between two yields to the event
+ * loop while a snapshot is made: a block that must be encoded again takes a millisecond or two.
  */
-const PIECES_PER_TURN = 4;
+const LINES_PER_TURN = 4;
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Snapshots are stored gzipped. The book's JSON is tens of megabytes; Redis pays for every
- * byte of it (network read, AOF write, the AOF rewrite) once per snapshot interval, and a
- * restarting relay reads it all back. JSON of orders shrinks about tenfold at the fastest
- * level, and zlib does the work on libuv's thread pool, off the relay's event loop.
+ * Snapshots are stored gzipped. The book's JSON is megabytes; Redis pays for every byte of it
+ * (network read, AOF write, the AOF rewrite) once per snapshot interval, and a restarting relay
+ * reads it all back. zlib does the work at its fastest level on libuv's thread pool, off the
+ * relay's event loop.
  *
- * Every piece is taken first and `onSerialized` called before anything is compressed: the
- * caller holds its book still until then, and compressing tens of megabytes takes several
- * times longer than joining cached blocks, so the book no longer waits for zlib (it did while
- * pieces were pulled at zlib's pace, holding every stream's events back for as long).
+ * Each line is compressed on its own and the results joined: a gzip file may hold several
+ * members one after the other, and gunzip reads them as one text. A block line that did not
+ * change since the last snapshot keeps its compressed form (`gz`), so a snapshot compresses only
+ * what changed.
+ *
+ * Every line is taken first and `onSerialized` called before anything is compressed: the caller
+ * holds its book still until then, and need not wait for zlib.
  */
-export async function gzipChunks(chunks: Iterable<string>, onSerialized: () => void): Promise<Buffer> {
-  const pieces: string[] = [];
-  for (const chunk of chunks) {
-    pieces.push(chunk);
-    if (pieces.length % PIECES_PER_TURN === 0) await turn();
+export async function gzipLines(lines: Iterable<SnapshotLine>, onSerialized: () => void): Promise<Buffer> {
+  const taken: SnapshotLine[] = [];
+  for (const line of lines) {
+    taken.push(line);
+    if (taken.length % LINES_PER_TURN === 0) await turn();
   }
   onSerialized();
-  const gzip = createGzip({ level: constants.Z_BEST_SPEED });
-  const out: Buffer[] = [];
-  gzip.on('data', (piece: Buffer) => out.push(piece));
-  const ended = once(gzip, 'end');
-  for (const piece of pieces) if (!gzip.write(piece)) await once(gzip, 'drain');
-  gzip.end();
-  await ended;
-  return Buffer.concat(out);
+  const members: Buffer[] = [];
+  for (const line of taken) {
+    line.gz ??= await gzipAsync(`${line.json}\n`, FASTEST);
+    members.push(line.gz);
+  }
+  return Buffer.concat(members);
 }
 
 /** A stored snapshot's bytes: gunzipped (magic 1f 8b), or as they are (plain JSON, as relays stored it before). */

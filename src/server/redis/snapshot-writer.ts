@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ClusterKeys } from './redis-keys';
-import type { SnapshotPosition } from './snapshot-codec';
-import { gzipChunks } from './snapshot-gzip';
+import type { SnapshotLine, SnapshotPosition } from './snapshot-codec';
+import { gzipLines } from './snapshot-gzip';
 
 /**
  * Replaces the snapshot only when the new one is newer than the stored one (two relays may
@@ -34,10 +34,10 @@ export interface SnapshotWriteOptions {
 
 export type SnapshotWriteResult = 'written' | 'locked' | 'stale';
 
-/** The book held still while it is written: its position and its JSON pieces. */
+/** The book held still while it is written: its position and its snapshot lines. */
 export interface FrozenBook {
   readonly position: SnapshotPosition;
-  readonly chunks: Iterable<string>;
+  readonly lines: Iterable<SnapshotLine>;
   /** Lets the book move again; safe to call more than once. */
   release(): void;
 }
@@ -62,8 +62,8 @@ export async function writeSnapshot(
   const frozen = freeze();
   const { position } = frozen;
   try {
-    // The book may move again as soon as its JSON is made; compressing and storing it need not wait.
-    const body = await gzipChunks(frozen.chunks, () => frozen.release());
+    // The book may move again as soon as its lines are made; compressing and storing them need not wait.
+    const body = await gzipLines(frozen.lines, () => frozen.release());
     await redis.set(tmp, body);
     const published = await redis.eval(
       PUBLISH_LUA,
