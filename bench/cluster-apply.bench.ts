@@ -13,6 +13,7 @@ import { RelaySink } from '../src/server/redis/relay-sink';
 import type { RawEntry } from '../src/server/redis/stream-entry';
 import { BATCH_FIELD, batchValue, encodeEventPayload, parseEntry } from '../src/server/redis/stream-entry';
 import { RelayState } from '../src/server/relay-state';
+import { eventsMessage } from '../src/server/sse-format';
 import { decodeLine } from '../src/protocol/decode';
 import { toNdjsonLine } from '../src/protocol/encode';
 import { engineStream } from './cluster-posters';
@@ -61,9 +62,7 @@ function run(entries: readonly RawEntry[]): { cpuUs: number; events: number } {
     events += entry.events.length;
     // The hub's flush: one message per batch, its JSON joined once.
     if (pending.length > 0) {
-      let data = '';
-      for (const item of pending) data += item.json;
-      if (data.length === 0) throw new Error('empty');
+      if (eventsMessage(pending).length === 0) throw new Error('empty');
       pending = [];
     }
   }

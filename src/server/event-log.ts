@@ -8,7 +8,11 @@ export interface LogItem {
   readonly rseq: number;
   /** Arrival time at the relay, epoch ms. */
   readonly at: number;
-  readonly json: string;
+  /**
+   * The wire event as JSON. The message item (`{rseq, at, event}`) is put together only when it
+   * is sent: a relay keeps 100,000 of these, and most are never sent again.
+   */
+  readonly event: string;
   /** The SSE id when it is not the rseq: the Redis stream entry id in `--store` mode. */
   readonly id?: string | undefined;
 }
@@ -71,7 +75,7 @@ export class MemoryEventLog implements EventLog {
   /** `eventJson` is the wire event already serialized (the Redis stream stores it so). */
   protected putJson(rseq: number, id: string | undefined, at: number, eventJson: string): LogItem {
     this.last = rseq;
-    const item: LogItem = { rseq, id, at, json: `{"rseq":${rseq},"at":${at},"event":${eventJson}}` };
+    const item: LogItem = { rseq, id, at, event: eventJson };
     this.slots[(rseq - 1) % this.capacity] = item;
     return item;
   }

@@ -9,7 +9,10 @@ export function encode(text: string): Uint8Array {
 /** One `events` message; `items` must be non-empty and in rseq order. JSON never holds a raw newline. */
 export function eventsMessage(items: readonly LogItem[]): string {
   let data = '[';
-  for (let i = 0; i < items.length; i++) data += (i === 0 ? '' : ',') + items[i]!.json;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    data += `${i === 0 ? '' : ','}{"rseq":${item.rseq},"at":${item.at},"event":${item.event}}`;
+  }
   const last = items[items.length - 1]!;
   return `id: ${last.id ?? last.rseq}\nevent: events\ndata: ${data}]\n\n`;
 }

@@ -8,8 +8,8 @@ describe('SharedEventLog', () => {
     const log = new SharedEventLog(10, 'test');
     log.resetTo(41);
     const item = log.appendEntry(42, '1700000000000-0', 5, wire);
-    expect(item).toMatchObject({ rseq: 42, id: '1700000000000-0' });
-    expect(JSON.parse(item.json)).toEqual({ rseq: 42, at: 5, event: wireEvent });
+    expect(item).toMatchObject({ rseq: 42, at: 5, id: '1700000000000-0' });
+    expect(JSON.parse(item.event)).toEqual(wireEvent);
     expect(log.readAfter(41, 10)).toHaveLength(1);
     expect(log.readAfter(40, 10)).toBe('gone');
   });
