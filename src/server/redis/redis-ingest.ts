@@ -1,8 +1,9 @@
 import type { OrderEvent } from '../../core/events';
-import { decodeLine } from '../../protocol/decode';
+import { decodeEvent, decodeLine } from '../../protocol/decode';
 import type { IngestTally } from '../../protocol/ingest';
 import type { Line } from '../../protocol/line-splitter';
 import type { ClusterReplica } from './cluster-replica';
+import { canonicalPayload } from './stream-entry';
 
 /**
  * Events per stream entry at most. A request body usually arrives in pieces of a few hundred
@@ -36,6 +37,7 @@ export class RedisIngest {
   /** Throws when Redis cannot take the batch; what was appended before stays appended. */
   async accept(lines: readonly Line[], tally: IngestTally): Promise<void> {
     const events: OrderEvent[] = [];
+    const payloads: string[] = [];
     let rejected = 0;
     for (const line of lines) {
       if ('error' in line) {
@@ -43,9 +45,18 @@ export class RedisIngest {
         rejected++;
         continue;
       }
-      const decoded = decodeLine(line.text);
-      if (decoded.ok) events.push(decoded.event);
-      else {
+      let value: unknown;
+      try {
+        value = JSON.parse(line.text);
+      } catch {
+        value = undefined;
+      }
+      // decodeLine again only for what does not parse: it words the error.
+      const decoded = value === undefined ? decodeLine(line.text) : decodeEvent(value);
+      if (decoded.ok) {
+        events.push(decoded.event);
+        payloads.push(canonicalPayload(line.text, value, decoded.event));
+      } else {
         tally.rejected.push({ line: line.line, error: decoded.error });
         rejected++;
       }
@@ -53,7 +64,8 @@ export class RedisIngest {
     if (rejected > 0) this.onRejected(rejected);
     if (events.length === 0) return;
     for (let from = 0; from < events.length; from += MAX_EVENTS_PER_ENTRY) {
-      const appended = await this.replica.append(events.slice(from, from + MAX_EVENTS_PER_ENTRY), this.now());
+      const to = from + MAX_EVENTS_PER_ENTRY;
+      const appended = await this.replica.append(events.slice(from, to), this.now(), payloads.slice(from, to));
       if (appended.id !== undefined) {
         this.lastId = appended.id;
         this.ids.push(appended.id);

@@ -4,7 +4,7 @@ import { decodeEvent, decodeLine } from '../../protocol/decode';
 import { toNdjsonLine } from '../../protocol/encode';
 import type { RawEntry } from './stream-entry';
 import type { StoredEvent } from './stream-entry';
-import { BATCH_FIELD, batchValue, encodeEventPayload, parseEntry } from './stream-entry';
+import { BATCH_FIELD, batchValue, canonicalPayload, encodeEventPayload, parseEntry } from './stream-entry';
 
 const AT = 1_764_000_000_123;
 
@@ -127,5 +127,33 @@ describe('stream entries', () => {
 
   it('keeps ts in epoch ms, rounded as the wire decode rounds it', () => {
     expect(only(entry(JSON.stringify({ ...created, ts: 1_764_000_000.0004 }))).event.ts).toBe(1_764_000_000_000);
+  });
+
+  describe('canonicalPayload (what ingest stores for an engine\'s line)', () => {
+    const stored = (text: string): string => {
+      const parsed: unknown = JSON.parse(text);
+      const decoded = decodeEvent(parsed);
+      if (!decoded.ok) throw new Error(decoded.error);
+      return canonicalPayload(text, parsed, decoded.event);
+    };
+
+    it('keeps a line already in the canonical form as it came, spaces and key order included', () => {
+      const text = `{ "ts": 1764000000.5, "type": "order_created", "engine": "e", "client_order_id": "a", "symbol": "BTC-USD", "side": "buy", "size_usd": 10, "route": "paper" }`;
+      expect(stored(text)).toBe(text);
+      expect(only(entry(stored(text))).event).toEqual(only(entry(encodeEventPayload(only(entry(text)).event))).event);
+    });
+
+    it.each([
+      ['a field wire v1 does not know', JSON.stringify({ ...created, note: 'x' })],
+      ['no engine', JSON.stringify({ ...created, engine: undefined })],
+      ['an ISO-8601 ts', JSON.stringify({ ...created, ts: '2025-11-24T16:00:00.500Z' })],
+      ['a raw CR', JSON.stringify(created).replace(',', ',\r')],
+      ['padding beyond 4 KiB', `${JSON.stringify(created)}${' '.repeat(5_000)}`],
+    ])('re-encodes a line with %s', (_, text) => {
+      const parsed: unknown = JSON.parse(text);
+      const decoded = decodeEvent(parsed);
+      if (!decoded.ok) throw new Error(decoded.error);
+      expect(stored(text)).toBe(encodeEventPayload(decoded.event));
+    });
   });
 });

@@ -114,7 +114,19 @@ function readPayload(payload: string, id: string, rseq: number, at: number): Sto
   const decoded = decodeEvent(parsed);
   if (!decoded.ok) return undefined;
   const { event } = decoded;
-  // A raw CR (JSON whitespace, which only another writer would put there) would end an SSE line.
-  const json = isCanonical(parsed as Record<string, unknown>, event) && !payload.includes('\r') ? payload : encodeEventPayload(event);
-  return { id, rseq, at, event, json };
+  return { id, rseq, at, event, json: canonicalPayload(payload, parsed, event) };
+}
+
+/** Longer text than this is re-encoded even when canonical: padding would otherwise be stored, read and sent by every relay. */
+const MAX_KEPT_TEXT = 4_096;
+
+/**
+ * What to store and send for `event`, decoded from JSON `text` (parsed as `parsed`): the text
+ * itself when it is already the canonical form, which spares a JSON.stringify per event, else
+ * the event encoded again.
+ */
+export function canonicalPayload(text: string, parsed: unknown, event: OrderEvent): string {
+  // A raw CR (JSON whitespace, which engines may send) would end an SSE line.
+  const keep = text.length <= MAX_KEPT_TEXT && isCanonical(parsed as Record<string, unknown>, event) && !text.includes('\r');
+  return keep ? text : encodeEventPayload(event);
 }
