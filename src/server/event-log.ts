@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 /**
- * One accepted event as the relay keeps and streams it. `json` is the stream item
- * `{"rseq":…,"at":…,"event":{…}}`, serialized once so fan-out to many clients is string
- * concatenation, never re-encoding.
+ * One accepted event as the relay streams it: the stream item `{"rseq":…,"at":…,"event":{…}}`
+ * is put together from these by string concatenation, never by re-encoding the event.
  */
 export interface LogItem {
   readonly rseq: number;
   /** Arrival time at the relay, epoch ms. */
   readonly at: number;
-  /**
-   * The wire event as JSON. The message item (`{rseq, at, event}`) is put together only when it
-   * is sent: a relay keeps 100,000 of these, and most are never sent again.
-   */
+  /** The wire event as JSON. */
   readonly event: string;
   /** The SSE id when it is not the rseq: the Redis stream entry id in `--store` mode. */
   readonly id?: string | undefined;
@@ -42,9 +38,15 @@ export interface EventLog {
   readonly logId: string;
 }
 
-/** A bounded ring: memory is `capacity` items however long the relay runs. */
+/**
+ * A bounded ring: memory is `capacity` events however long the relay runs. It is kept in
+ * columns, not as an item object per event: a relay keeps 100,000 events while thousands a
+ * second arrive, and every object that outlives a young-generation collection is copied and
+ * traced by the garbage collector. Items are made when read.
+ */
 export class MemoryEventLog implements EventLog {
-  protected readonly slots: (LogItem | undefined)[];
+  private readonly events: (string | undefined)[];
+  private readonly ats: Float64Array;
   protected last = 0;
   /** The first rseq this log holds since its last reset. */
   protected base = 1;
@@ -54,37 +56,46 @@ export class MemoryEventLog implements EventLog {
     readonly logId: string = randomUUID(),
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`log capacity must be an integer ≥ 1, got ${capacity}`);
-    this.slots = new Array<LogItem | undefined>(capacity);
+    this.events = new Array<string | undefined>(capacity);
+    this.ats = new Float64Array(capacity);
   }
 
   append(at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem {
-    return this.put(this.last + 1, undefined, at, wireEvent);
+    const rseq = this.last + 1;
+    const event = JSON.stringify(wireEvent);
+    this.put(rseq, at, event);
+    return { rseq, at, event, id: undefined };
   }
 
   /** Forgets everything and continues after `rseq`. */
   resetTo(rseq: number): void {
-    this.slots.fill(undefined);
+    this.events.fill(undefined);
     this.last = rseq;
     this.base = rseq + 1;
   }
 
-  protected put(rseq: number, id: string | undefined, at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem {
-    return this.putJson(rseq, id, at, JSON.stringify(wireEvent));
+  /** Stores event `rseq` (its wire JSON); returns its slot in the ring. */
+  protected put(rseq: number, at: number, eventJson: string): number {
+    this.last = rseq;
+    const slot = (rseq - 1) % this.capacity;
+    this.events[slot] = eventJson;
+    this.ats[slot] = at;
+    return slot;
   }
 
-  /** `eventJson` is the wire event already serialized (the Redis stream stores it so). */
-  protected putJson(rseq: number, id: string | undefined, at: number, eventJson: string): LogItem {
-    this.last = rseq;
-    const item: LogItem = { rseq, id, at, event: eventJson };
-    this.slots[(rseq - 1) % this.capacity] = item;
-    return item;
+  /** The SSE id of the event in `slot`, when it is not its rseq. */
+  protected idAt(_slot: number): string | undefined {
+    return undefined;
   }
 
   readAfter(rseq: number, limit: number): readonly LogItem[] | 'gone' {
     if (!Number.isInteger(rseq) || rseq < this.firstRseq - 1 || rseq > this.last) return 'gone';
     const end = Math.min(this.last, rseq + Math.max(0, limit));
     const out: LogItem[] = [];
-    for (let r = rseq + 1; r <= end; r++) out.push(this.slots[(r - 1) % this.capacity]!);
+    for (let r = rseq + 1; r <= end; r++) {
+      const slot = (r - 1) % this.capacity;
+      out.push({ rseq: r, at: this.ats[slot]!, event: this.events[slot]!, id: this.idAt(slot) });
+    }
     return out;
   }
 

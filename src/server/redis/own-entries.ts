@@ -2,7 +2,7 @@ import type { OrderEvent } from '../../core/events';
 import type { AppendResult } from './append-script';
 import type { RawEntry, StoredEvent, StreamEntry } from './stream-entry';
 import { BATCH_FIELD } from './stream-entry';
-import { eventPositionId } from './stream-id';
+import { placeInEntry } from './stream-id';
 
 /** One batch this relay is appending, or appended and has not read back yet. */
 export interface OwnEntry {
@@ -79,7 +79,7 @@ function storedEvents(id: string, firstRseq: number, own: OwnEntry): StoredEvent
   const count = own.events.length;
   const events = new Array<StoredEvent>(count);
   for (let k = 0; k < count; k++) {
-    events[k] = { id: eventPositionId(id, k, count), rseq: firstRseq + k, at: own.at, event: own.events[k]!, json: own.payloads[k]! };
+    events[k] = { entry: id, place: placeInEntry(k, count), rseq: firstRseq + k, at: own.at, event: own.events[k]!, json: own.payloads[k]! };
   }
   return events;
 }

@@ -27,7 +27,7 @@ export class RelaySink implements ReplicaSink {
 
   apply(stored: StoredEvent): number {
     const result = this.state.applyAccepted(stored.event, () =>
-      this.log.appendEntry(stored.rseq, stored.id, stored.at, stored.json),
+      this.log.appendEntry(stored.rseq, stored.entry, stored.place, stored.at, stored.json),
     );
     return result.anomalies;
   }

@@ -1,26 +1,47 @@
 import type { LogItem } from '../event-log';
 import { MemoryEventLog } from '../event-log';
 import type { EventPosition } from './stream-id';
-import { compareEventPositions, parseEventPosition } from './stream-id';
+import { compareEventPositions, idAtPlace, parseEventPosition, parseStreamId } from './stream-id';
 
 /**
  * The relay's resume log in Redis mode: the newest `capacity` events of the shared stream, as
  * this relay applied them, numbered with the cluster rseq (the same number on every relay) and
- * carrying their place in the stream (the SSE id: see `eventPositionId`). Older history stays readable from Redis itself.
+ * carrying their place in the stream (the SSE id: see `idAtPlace`). Older history stays readable from Redis itself.
  */
 export class SharedEventLog extends MemoryEventLog {
+  /** Each kept event's stream entry (one string shared by all of an entry's events) … */
+  private readonly entries: (string | undefined)[];
+  /** … and its place in it; −1 for the entry's last event, whose SSE id is the bare entry id. */
+  private readonly places: Int32Array;
+
   /** `logId`: the cluster's numbering is one for every relay on the same Redis keys. */
   constructor(capacity: number, logId: string) {
     super(capacity, logId);
+    this.entries = new Array<string | undefined>(capacity);
+    this.places = new Int32Array(capacity);
   }
 
   /**
-   * Appends a stream entry, its event given as the wire JSON the stream holds; a jump in rseq
-   * (trimmed or lost history) restarts the log there.
+   * Appends the event at `place` (`placeInEntry`) of stream entry `entry`, given as the wire JSON
+   * the stream holds; a jump in rseq (trimmed or lost history) restarts the log there.
    */
-  appendEntry(rseq: number, id: string | undefined, at: number, eventJson: string): LogItem {
+  appendEntry(rseq: number, entry: string, place: number, at: number, eventJson: string): LogItem {
     if (rseq !== this.last + 1) this.resetTo(rseq - 1);
-    return this.putJson(rseq, id, at, eventJson);
+    const slot = this.put(rseq, at, eventJson);
+    this.entries[slot] = entry;
+    this.places[slot] = place;
+    return { rseq, at, event: eventJson, id: this.idAt(slot) };
+  }
+
+  override resetTo(rseq: number): void {
+    super.resetTo(rseq);
+    this.entries.fill(undefined);
+  }
+
+  protected override idAt(slot: number): string | undefined {
+    const entry = this.entries[slot];
+    if (entry === undefined) return undefined;
+    return idAtPlace(entry, this.places[slot]!);
   }
 
   /**
@@ -35,8 +56,12 @@ export class SharedEventLog extends MemoryEventLog {
     let lo = this.firstRseq;
     let hi = this.last;
     const at = (r: number): EventPosition | undefined => {
-      const itemId = this.slots[(r - 1) % this.capacity]?.id;
-      return itemId === undefined ? undefined : parseEventPosition(itemId);
+      const slot = (r - 1) % this.capacity;
+      const entry = this.entries[slot];
+      const streamId = entry === undefined ? undefined : parseStreamId(entry);
+      if (entry === undefined || streamId === undefined) return undefined;
+      const place = this.places[slot]!;
+      return { ...streamId, entry, k: place < 0 ? Number.POSITIVE_INFINITY : place };
     };
     const first = at(lo);
     if (first === undefined || compareEventPositions(wanted, first) < 0) return undefined;
@@ -49,3 +74,4 @@ export class SharedEventLog extends MemoryEventLog {
     return lo;
   }
 }
+

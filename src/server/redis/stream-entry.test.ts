@@ -4,6 +4,7 @@ import { decodeEvent, decodeLine } from '../../protocol/decode';
 import { toNdjsonLine } from '../../protocol/encode';
 import type { RawEntry } from './stream-entry';
 import type { StoredEvent } from './stream-entry';
+import { idAtPlace } from './stream-id';
 import { BATCH_FIELD, batchValue, canonicalPayload, encodeEventPayload, parseEntry } from './stream-entry';
 
 const AT = 1_764_000_000_123;
@@ -44,7 +45,7 @@ describe('stream entries', () => {
       const read = only(entry(payload, 42));
       const full = decodeEvent(JSON.parse(payload));
       if (!full.ok) throw new Error(`not read: ${payload}`);
-      expect(read).toMatchObject({ rseq: 42, at: AT, json: payload, id: ID });
+      expect(read).toMatchObject({ rseq: 42, at: AT, json: payload, entry: ID, place: -1 });
       expect(read.event).toEqual(full.event);
       expect(read.event).toEqual(canonical);
     }
@@ -54,7 +55,7 @@ describe('stream entries', () => {
     const events = [...createEventMix({ seed: 3, orders: 5, engines: 1 })].slice(0, 4).map(ingested);
     const read = parseEntry([ID, [BATCH_FIELD, batchValue(100, AT, events.map(encodeEventPayload))]]);
     if (read.kind !== 'events') throw new Error(read.kind);
-    expect(read.events.map((e) => [e.rseq, e.id, e.at])).toEqual([
+    expect(read.events.map((e) => [e.rseq, idAtPlace(e.entry, e.place), e.at])).toEqual([
       [100, `${ID}:0`, AT],
       [101, `${ID}:1`, AT],
       [102, `${ID}:2`, AT],
@@ -68,7 +69,7 @@ describe('stream entries', () => {
     const good = encodeEventPayload(ingested(created as unknown as OrderEvent));
     const read = parseEntry([ID, [BATCH_FIELD, batchValue(10, AT, [good, '{"type":', good])]]);
     if (read.kind !== 'events') throw new Error(read.kind);
-    expect(read.events.map((e) => [e.rseq, e.id])).toEqual([
+    expect(read.events.map((e) => [e.rseq, idAtPlace(e.entry, e.place)])).toEqual([
       [10, `${ID}:0`],
       [12, ID],
     ]);

@@ -1,12 +1,14 @@
 import type { OrderEvent } from '../../core/events';
 import { decodeEvent } from '../../protocol/decode';
 import { toWire } from '../../protocol/encode';
-import { eventPositionId } from './stream-id';
+import { placeInEntry } from './stream-id';
 
 /** An accepted event as every relay reads it back from the day's stream. */
 export interface StoredEvent {
-  /** Its place in the stream, the SSE event id in this mode (see `eventPositionId`). */
-  readonly id: string;
+  /** The stream entry holding it … */
+  readonly entry: string;
+  /** … and its place there (`placeInEntry`): together its SSE id in this mode (`idAtPlace`). */
+  readonly place: number;
   /** Cluster-wide accepted-event counter (1, 2, 3, … across relays and days). */
   readonly rseq: number;
   /** Arrival time at the relay that took it (epoch ms). */
@@ -97,14 +99,14 @@ export function parseEntry(raw: RawEntry): StreamEntry {
   const events: StoredEvent[] = [];
   let bad = 0;
   for (let k = 0; k < payloads.length; k++) {
-    const event = readPayload(payloads[k]!, eventPositionId(id, k, payloads.length), rseq + k, at);
+    const event = readPayload(payloads[k]!, id, placeInEntry(k, payloads.length), rseq + k, at);
     if (event === undefined) bad++;
     else events.push(event);
   }
   return { kind: 'events', id, events, bad };
 }
 
-function readPayload(payload: string, id: string, rseq: number, at: number): StoredEvent | undefined {
+function readPayload(payload: string, entry: string, place: number, rseq: number, at: number): StoredEvent | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload);
@@ -114,7 +116,7 @@ function readPayload(payload: string, id: string, rseq: number, at: number): Sto
   const decoded = decodeEvent(parsed);
   if (!decoded.ok) return undefined;
   const { event } = decoded;
-  return { id, rseq, at, event, json: canonicalPayload(payload, parsed, event) };
+  return { entry, place, rseq, at, event, json: canonicalPayload(payload, parsed, event) };
 }
 
 /** Longer text than this is re-encoded even when canonical: padding would otherwise be stored, read and sent by every relay. */

@@ -1,4 +1,4 @@
-import { compareEventPositions, compareStreamIds, eventPositionId, nextStreamId, parseEventPosition, parseStreamId } from './stream-id';
+import { compareEventPositions, compareStreamIds, idAtPlace, nextStreamId, parseEventPosition, parseStreamId, placeInEntry } from './stream-id';
 
 describe('stream ids', () => {
   it('compares numerically, not as strings', () => {
@@ -18,7 +18,7 @@ describe('stream ids', () => {
   });
 
   it('names events by their place in a batch entry, the last one by the bare entry id', () => {
-    expect([0, 1, 2].map((k) => eventPositionId('5-1', k, 3))).toEqual(['5-1:0', '5-1:1', '5-1']);
+    expect([0, 1, 2].map((k) => idAtPlace('5-1', placeInEntry(k, 3)))).toEqual(['5-1:0', '5-1:1', '5-1']);
     const order = ['5-0', '5-1:0', '5-1:1', '5-1', '6-0:0'].map((id) => parseEventPosition(id)!);
     for (let i = 1; i < order.length; i++) expect(compareEventPositions(order[i - 1]!, order[i]!)).toBeLessThan(0);
     expect(parseEventPosition('5-1:2')).toMatchObject({ entry: '5-1', k: 2 });

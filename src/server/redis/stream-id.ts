@@ -66,9 +66,14 @@ export function parseEventPosition(text: string): EventPosition | undefined {
   return { ...id, entry, k: match[2] === undefined ? Number.POSITIVE_INFINITY : Number(match[2]) };
 }
 
-/** The SSE id of event `k` of an entry holding `count` events. */
-export function eventPositionId(entry: string, k: number, count: number): string {
-  return k === count - 1 ? entry : `${entry}:${k}`;
+/** Event `k`'s place in an entry of `count` events, as kept with it: k, or −1 for the last (named by the bare entry id). */
+export function placeInEntry(k: number, count: number): number {
+  return k === count - 1 ? -1 : k;
+}
+
+/** The SSE id of the event at `place` (see `placeInEntry`) of `entry`. */
+export function idAtPlace(entry: string, place: number): string {
+  return place < 0 ? entry : `${entry}:${place}`;
 }
 
 /** Negative, zero or positive like a sort comparator. */
