@@ -32,7 +32,6 @@ const rate = flag('--rate', 1_000);
 const keepTerminal = flag('--keep-terminal', 5_000);
 const seed = flag('--seed', 7);
 const SAMPLE_EVERY_MS = 30_000;
-const CLEANUP_INTERVAL_MS = 5_000;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<number> {
@@ -41,7 +40,7 @@ async function main(): Promise<number> {
   const eventsFile = join(ROOT, '.tmp', `soak-events-${seed}.ndjson`);
   const out = createWriteStream(eventsFile);
   const tee = (text: string): void => void out.write(text);
-  const relay = await spawnRelay({ distDir: distDir('orderwatch'), keepTerminal, cleanupIntervalMs: CLEANUP_INTERVAL_MS, heartbeatMs: 5_000 });
+  const relay = await spawnRelay({ distDir: distDir('orderwatch'), keepTerminal, heartbeatMs: 5_000 });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
   const samples: HeapSample[] = [];
   try {
@@ -67,13 +66,12 @@ async function main(): Promise<number> {
     await new Promise<void>((done) => out.end(() => done()));
     const relayRseq = ((await (await fetch(`${relay.url}/api/healthz`)).json()) as { rseq: number }).rseq;
     await page.waitForFunction((rseq) => window.__orderwatch!.rseq() === rseq, relayRseq, { timeout: 120_000 });
-    await sleep(CLEANUP_INTERVAL_MS + 1_000); // one more relay cleanup after the last event
     const relayReport = (await (await fetch(`${relay.url}/api/orders`)).json()) as OrdersReport;
     const pageOrders = await page.evaluate(() => ({ orders: window.__orderwatch!.orders(), summary: window.__orderwatch!.summary() }));
     const cli = JSON.parse(
       execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', eventsFile, '--keep-terminal', String(keepTerminal)], { cwd: ROOT, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
     ) as OrdersReport;
-    const verdict = compareStates(pageOrders, relayReport, cli, keepTerminal);
+    const verdict = compareStates(pageOrders, relayReport, cli);
     const slope = heapSlopeMbPer10Min(samples);
     console.log('');
     console.log(`heap slope after warm-up: ${slope === null ? '— (too few samples)' : `${slope.toFixed(2)} MB per 10 min`} (target < 1 MB per 10 min) ${slope !== null && slope < 1 ? 'ok' : 'NO'}`);

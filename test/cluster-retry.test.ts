@@ -1,26 +1,16 @@
 import { generateEvents, toNdjson } from '../src/engine/event-mix';
 import type { RunningRelay } from '../src/server/relay';
 import { comparable, eventually, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
-import type { RedisServerHandle } from './support/redis-server';
-import { startRedisServer } from './support/redis-server';
+import { useRedisFixture } from './support/redis-fixture';
 import { postEvents } from './support/relay-post';
 
 describe('an engine batch retried through a second relay', () => {
-  let redis: RedisServerHandle;
-  const relays: RunningRelay[] = [];
-
-  beforeAll(async () => {
-    redis = await startRedisServer();
-  });
-
-  afterAll(async () => {
-    await Promise.all(relays.splice(0).map((r) => r.close()));
-    await redis.stop();
-  });
+  const redis = useRedisFixture();
+  const { relays } = redis;
 
   async function pair(tag: string): Promise<[RunningRelay, RunningRelay]> {
-    const a = await startClusterRelay(redis.url, { tag });
-    const b = await startClusterRelay(redis.url, { tag });
+    const a = await startClusterRelay(redis.url(), { tag });
+    const b = await startClusterRelay(redis.url(), { tag });
     relays.push(a, b);
     await Promise.all([waitReady(a), waitReady(b)]);
     return [a, b];

@@ -112,14 +112,16 @@ describe('relay HTTP surface', () => {
     stream.close();
   });
 
-  it('cleans up terminal orders beyond keepTerminal, leaving active ones', async () => {
-    relay = await startRelay({ port: 0, logLevel: 'silent', keepTerminal: 1, cleanupIntervalMs: 20 });
+  it('cleans up terminal orders beyond keepTerminal once past the slack, at the event that crosses it, leaving active ones', async () => {
+    relay = await startRelay({ port: 0, logLevel: 'silent', keepTerminal: 1 });
     const done = (id: string, at: number) => [created(id), moved(id, 'OPEN'), filled(id, 1000, { ts: at })];
-    await postEvents(relay.url, ndjson([...done('t1', 1e12), ...done('t2', 1e12 + 1), ...done('t3', 1e12 + 2), created('active')]));
-    const deadline = Date.now() + 5_000;
-    while (relay.state.book.orders.size > 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect([...relay.state.book.orders.keys()].sort()).toEqual(['active', 't3']);
+    const finished = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => done(`t${from + i}`, 1e12 + from + i)).flat();
+    // keep 1 + slack 1,000: the 1,001st finished order is still kept, the 1,002nd triggers cleanup.
+    await postEvents(relay.url, ndjson([created('active'), ...finished(0, 1_001)]));
+    expect(relay.state.book.terminalLog).toHaveLength(1_001);
+    await postEvents(relay.url, ndjson(finished(1_001, 1_002)));
+    expect([...relay.state.book.orders.keys()].sort()).toEqual(['active', 't1001']);
     const metrics = await (await fetch(`${relay.url}/metrics`)).text();
-    expect(metrics).toMatch(/^orderwatch_orders_evicted_total 2$/m);
+    expect(metrics).toMatch(/^orderwatch_orders_evicted_total 1001$/m);
   });
 });

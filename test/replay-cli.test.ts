@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEvent } from '../src/core/apply';
 import { createBook } from '../src/core/book';
+import { cleanupAfterEvent } from '../src/core/cleanup';
+import { generateEvents, toNdjson as toNdjsonEvents } from '../src/engine/event-mix';
 import { staleOrders } from '../src/core/queries';
 import { anomalyToJson, orderToJson } from '../src/core/serialize';
 import { summarize } from '../src/core/summary';
@@ -95,6 +97,23 @@ describe('replay CLI on generated streams', () => {
     expect(stale[1], AT).toEqual(expectedReport(small, Date.parse(late), 0).stale);
     expect(stale[1]!.length, AT).toBeGreaterThan(stale[0]!.length);
     expect(stale[2]).toEqual([]);
+  });
+
+  it('--keep-terminal N cleans up as the relay does, after each event: the same orders as a book doing so in process', async () => {
+    const events = generateEvents({ seed: SEED, orders: 1_500, maxActive: 100 });
+    const keep = 50;
+    const book = createBook({ anomalyLimit: Number.POSITIVE_INFINITY });
+    let cleanups = 0;
+    for (const event of events) {
+      applyEvent(book, event);
+      if (cleanupAfterEvent(book, keep).length > 0) cleanups++;
+    }
+    expect(cleanups, AT).toBeGreaterThan(0);
+    const run = await runReplay(['-', '--now', NOW, '--keep-terminal', String(keep)], { cli: bundled, stdin: toNdjsonEvents(events) });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { orders: unknown[]; summary: unknown };
+    expect(report.orders, AT).toEqual([...book.orders.values()].map(orderToJson));
+    expect(report.summary, AT).toEqual(summarize(book));
   });
 
   it('with no --now it uses the wall clock and 300 s: long-finished streams leave every active order stale', async () => {

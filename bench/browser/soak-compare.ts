@@ -15,35 +15,41 @@ export interface HeapSample {
   readonly domNodes: number;
 }
 
-const TERMINAL = new Set(['FILLED', 'CANCELED', 'EXPIRED', 'REJECTED', 'FAILED']);
 const byId = (a: OrderLike, b: OrderLike): number => (a.client_order_id < b.client_order_id ? -1 : a.client_order_id > b.client_order_id ? 1 : 0);
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * The relay and the replay CLI (with the same cleanup) must agree exactly. The page keeps
- * every order it has seen (it has no cleanup of its own): its orders that the relay still holds
- * must equal the relay's, and the ones it holds beyond them may only be terminal.
+ * The page, the relay and the replay CLI apply the same cleanup policy at the same events
+ * (`cleanupAfterEvent`), so all three must hold exactly the same orders and summary.
  */
-/**
- * The page cleans up lazily (once it holds max(1,000, 10%) finished orders beyond the relay's
- * policy), so it may still hold up to that many the relay already dropped: all terminal.
- */
-export function compareStates(page: OrdersReport, relay: OrdersReport, cli: OrdersReport, keepTerminal: number): { identical: boolean; lines: string[] } {
+export function compareStates(page: OrdersReport, relay: OrdersReport, cli: OrdersReport): { identical: boolean; lines: string[] } {
   const relayOrders = [...relay.orders].sort(byId);
   const cliOrders = [...cli.orders].sort(byId);
-  const relayIds = new Set(relayOrders.map((o) => o.client_order_id));
-  const pageKept = page.orders.filter((o) => relayIds.has(o.client_order_id)).sort(byId);
-  const pageExtra = page.orders.filter((o) => !relayIds.has(o.client_order_id));
+  const pageOrders = [...page.orders].sort(byId);
   const relayVsCli = same(relayOrders, cliOrders) && same(relay.summary, cli.summary);
-  const pageVsRelay = pageKept.length === relayOrders.length && same(pageKept, relayOrders);
-  const slack = Math.max(1_000, Math.floor(keepTerminal / 10));
-  const extraTerminal = pageExtra.every((o) => TERMINAL.has(o.status)) && pageExtra.length <= slack;
+  const pageVsRelay = same(pageOrders, relayOrders) && same(page.summary, relay.summary);
   const lines = [
     `relay /api/orders vs replay CLI --keep-terminal: ${relayOrders.length} vs ${cliOrders.length} orders, ${relayVsCli ? 'identical' : 'DIFFERENT'}`,
-    `page vs relay (orders the relay holds): ${pageKept.length} vs ${relayOrders.length}, ${pageVsRelay ? 'identical' : 'DIFFERENT'}`,
-    `page keeps ${pageExtra.length} finished orders the relay already cleaned up (${extraTerminal ? `all terminal, within its cleanup slack of ${slack}` : 'SOME ACTIVE, or beyond its cleanup slack'})`,
+    `page vs relay: ${pageOrders.length} vs ${relayOrders.length} orders, ${pageVsRelay ? 'identical' : 'DIFFERENT'}`,
   ];
-  return { identical: relayVsCli && pageVsRelay && extraTerminal, lines };
+  if (!pageVsRelay) lines.push(...differences('page', pageOrders, 'relay', relayOrders));
+  return { identical: relayVsCli && pageVsRelay, lines };
+}
+
+/** What one side holds that the other does not, or holds otherwise: a few examples each. */
+function differences(aName: string, a: readonly OrderLike[], bName: string, b: readonly OrderLike[]): string[] {
+  const byKey = (list: readonly OrderLike[]) => new Map(list.map((o) => [o.client_order_id, o]));
+  const am = byKey(a);
+  const bm = byKey(b);
+  const onlyA = a.filter((o) => !bm.has(o.client_order_id));
+  const onlyB = b.filter((o) => !am.has(o.client_order_id));
+  const unlike = a.filter((o) => bm.has(o.client_order_id) && !same(o, bm.get(o.client_order_id)));
+  const show = (list: readonly OrderLike[]) => list.slice(0, 5).map((o) => `${o.client_order_id} ${o.status}`).join(', ');
+  return [
+    `  only in ${aName}: ${onlyA.length} (${show(onlyA)})`,
+    `  only in ${bName}: ${onlyB.length} (${show(onlyB)})`,
+    `  in both, not equal: ${unlike.length} (${show(unlike)})`,
+  ];
 }
 
 /** Least-squares slope of heap over time, after the first fifth (at least one sample) as warm-up; MB per 10 min. */

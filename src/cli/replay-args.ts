@@ -4,7 +4,7 @@ export interface ReplayArgs {
   readonly file: string;
   readonly now: number;
   readonly staleAfter: number;
-  /** Mirror the relay's cleanup: keep only the newest N terminal orders at the end. */
+  /** Mirror the relay's cleanup policy (`cleanupAfterEvent`), keeping the newest N terminal orders. */
   readonly keepTerminal: number | null;
 }
 

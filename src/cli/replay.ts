@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createBook } from '../core/book';
-import { cleanup } from '../core/cleanup';
+import { cleanupAfterEvent } from '../core/cleanup';
 import { emptyTally, ingestLine } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
 import { LineSplitter } from '../protocol/line-splitter';
@@ -27,7 +27,8 @@ async function main(): Promise<number> {
   let rejectedLines = 0;
   const handle = (lines: Line[]): void => {
     for (const line of lines) {
-      ingestLine(book, line, tally);
+      const applied = ingestLine(book, line, tally);
+      if (applied !== undefined && args.keepTerminal !== null) cleanupAfterEvent(book, args.keepTerminal);
       if (tally.rejected.length > 0) {
         for (const r of tally.rejected) process.stderr.write(`line ${r.line}: ${r.error}\n`);
         rejectedLines += tally.rejected.length;
@@ -43,7 +44,6 @@ async function main(): Promise<number> {
     process.stderr.write(`replay: cannot read ${args.file}: ${(error as Error).message}\n`);
     return 2;
   }
-  if (args.keepTerminal !== null) cleanup(book, args.keepTerminal);
   for (const piece of reportChunks(book, { now: args.now, staleAfter: args.staleAfter, rejectedLines })) {
     if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
   }

@@ -28,6 +28,25 @@ export function cleanup(book: OrderBook, keepLastN: number): string[] {
 }
 
 /**
+ * Finished orders a book may hold beyond the policy before cleanup runs, so its cost (a sort and
+ * a pass over the terminal log) is paid once per thousands of completions.
+ */
+export function cleanupSlack(keep: number): number {
+  return Math.max(1_000, Math.floor(keep / 10));
+}
+
+/**
+ * The cleanup policy, as every holder of a book applies it after each event: relays, dashboards
+ * and the replay CLI. Once the book holds more than `keep` + slack finished orders, it goes down
+ * to the newest `keep`. Decided by the events alone, never by a clock, so every copy of a stream
+ * (relays on one Redis, their dashboards, a relay restarted from a snapshot) cleans up at the same
+ * event and holds the same orders. Returns the ids removed.
+ */
+export function cleanupAfterEvent(book: OrderBook, keep: number): string[] {
+  return book.terminalLog.length > keep + cleanupSlack(keep) ? cleanup(book, keep) : [];
+}
+
+/**
  * The order in which terminal orders go: by completed_at, then by id. A total order, so a book
  * restored from a snapshot (which no longer knows in what order completions arrived) removes
  * exactly the orders the live book removes, even where completions share a timestamp.

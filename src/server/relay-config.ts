@@ -24,9 +24,8 @@ export interface RelayConfig {
   readonly distDir: string;
   /** Bytes a stream client may have queued before it is dropped as too slow. */
   readonly clientQueueLimit: number;
-  /** Terminal orders the relay's book keeps; older ones are cleaned up periodically. */
+  /** Terminal orders the relay's book keeps (`cleanupAfterEvent`: the same rule as dashboards). */
   readonly keepTerminal: number;
-  readonly cleanupIntervalMs: number;
   /** Anomalies kept in the book for snapshots (counts by kind stay complete). */
   readonly anomalyLimit: number;
   readonly logLevel: Level | 'silent';
@@ -58,7 +57,6 @@ export const DEFAULT_CONFIG: RelayConfig = {
   distDir: resolve(HERE, '../../dist'),
   clientQueueLimit: 4 * 1024 * 1024,
   keepTerminal: 50_000,
-  cleanupIntervalMs: 10_000,
   anomalyLimit: 10_000,
   logLevel: 'info',
   logDestination: undefined,

@@ -2,7 +2,7 @@ import type { ApplyResult } from '../core/apply';
 import { applyEvent } from '../core/apply';
 import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
-import { cleanup } from '../core/cleanup';
+import { cleanupAfterEvent } from '../core/cleanup';
 import type { OrderEvent } from '../core/events';
 import type { Order } from '../core/order';
 import { toWire } from '../protocol/encode';
@@ -17,6 +17,8 @@ export interface RelayStateDeps {
   readonly log: EventLog;
   readonly now: () => number;
   readonly anomalyLimit: number;
+  /** Finished orders the book keeps (`cleanupAfterEvent`); unbounded when absent. */
+  readonly keepTerminal?: number;
   /** Called for each accepted event right after it is logged: the stream fan-out. */
   readonly onAccepted: (item: LogItem) => void;
 }
@@ -58,6 +60,7 @@ export class RelayState {
       if (applied === undefined) continue;
       this.totals.accepted++;
       this.deps.onAccepted(this.deps.log.append(at, toWire(applied.event)));
+      this.cleanUp();
     }
   }
 
@@ -71,6 +74,7 @@ export class RelayState {
     if (result.outcome !== 'duplicate') {
       this.totals.accepted++;
       this.deps.onAccepted(logIt());
+      this.cleanUp();
     }
     return result;
   }
@@ -86,11 +90,10 @@ export class RelayState {
     this.snapshots.delete(source);
   }
 
-  /** Core cleanup; returns how many terminal orders were removed. */
-  cleanup(keepTerminal: number): number {
-    const removed = cleanup(this.book, keepTerminal).length;
-    this.totals.evicted += removed;
-    return removed;
+  /** The cleanup policy, after each accepted event: at the same event on every relay of a cluster. */
+  private cleanUp(): void {
+    if (this.deps.keepTerminal === undefined) return;
+    this.totals.evicted += cleanupAfterEvent(this.book, this.deps.keepTerminal).length;
   }
 
   /**

@@ -46,6 +46,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     log: store?.log ?? new MemoryEventLog(config.logSize),
     now: config.now,
     anomalyLimit: config.anomalyLimit,
+    keepTerminal: config.keepTerminal,
     onAccepted: (item) => hub?.publish(item),
   });
   let metrics: RelayMetrics | undefined;
@@ -75,12 +76,6 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   const url = `http://${urlHost}:${address.port}`;
   logger.info({ url, log_size: config.logSize, sim: config.sim }, 'relay listening');
 
-  const cleanupTimer = setInterval(() => {
-    const removed = state.cleanup(config.keepTerminal);
-    if (removed > 0) logger.info({ removed, kept: config.keepTerminal }, 'terminal orders cleaned up');
-  }, config.cleanupIntervalMs);
-  cleanupTimer.unref();
-
   const engine: PaperEngine | undefined = config.sim
     ? await startPaperEngine({ seed: config.seed, ratePerSec: config.simRate, faults: config.simFaults, ingestToken: config.ingestToken, fetch: app.fetch, logger })
     : undefined;
@@ -89,7 +84,6 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       logger.info('relay stopping');
-      clearInterval(cleanupTimer);
       await engine?.stop();
       shutdown.abort();
       streams.closeAll();

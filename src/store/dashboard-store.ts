@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApplyResult } from '../core/apply';
 import { applyEvent } from '../core/apply';
-import { cleanup } from '../core/cleanup';
+import { cleanupAfterEvent } from '../core/cleanup';
 import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
 import type { OrderEvent } from '../core/events';
@@ -109,14 +109,6 @@ function callSafely(fn: () => void): void {
 /** The relay's default; a snapshot tells the real one. */
 export const DEFAULT_KEEP_TERMINAL = 50_000;
 
-/**
- * Cleanup runs once the book holds this many terminal orders beyond the policy, so its cost
- * (a pass over the terminal log) is paid once per thousands of completions, not per frame.
- */
-function cleanupSlack(keep: number): number {
-  return Math.max(1_000, Math.floor(keep / 10));
-}
-
 export function createDashboard(scheduler: Scheduler): Dashboard {
   let book = createBook();
   let keepTerminal = DEFAULT_KEEP_TERMINAL;
@@ -142,11 +134,8 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
       const result = applyEvent(book, item.event);
       if (result.outcome !== 'duplicate') changed = true;
       for (const listener of appliedListeners) callSafely(() => listener(item, result));
-    }
-    // A wall screen runs for days: finished orders beyond the relay's policy go, as on the relay.
-    if (book.terminalLog.length > keepTerminal + cleanupSlack(keepTerminal)) {
-      cleanup(book, keepTerminal);
-      changed = true;
+      // A wall screen runs for days: finished orders beyond the relay's policy go, at the same event as on the relay.
+      if (cleanupAfterEvent(book, keepTerminal).length > 0) changed = true;
     }
     const last = batch[batch.length - 1]!;
     const relayNow = scheduler.now() + feed.clockOffsetMs;

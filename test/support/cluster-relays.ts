@@ -1,5 +1,6 @@
 import { applyEvent } from '../../src/core/apply';
 import { createBook } from '../../src/core/book';
+import { cleanupAfterEvent } from '../../src/core/cleanup';
 import type { OrderBook } from '../../src/core/book';
 import { restoreBook } from '../../src/core/restore';
 import { anomalyFromJson, orderFromJson } from '../../src/core/serialize';
@@ -8,6 +9,7 @@ import { decodeEvent } from '../../src/protocol/decode';
 import { emptyTally, ingestLine } from '../../src/protocol/ingest';
 import { LineSplitter } from '../../src/protocol/line-splitter';
 import type { RunningRelay } from '../../src/server/relay';
+import type { RelayConfig } from '../../src/server/relay-config';
 import { startRelay } from '../../src/server/relay';
 import type { RedisTuning } from '../../src/server/redis/open-replica';
 import { bookState } from './book-state';
@@ -15,8 +17,8 @@ import type { SseClient } from './sse-client';
 import { readSnapshots } from './snapshot-reader';
 
 /** A relay in Redis mode on a free loopback port, quiet, with fast heartbeats. */
-export function startClusterRelay(redisUrl: string, tuning: RedisTuning): Promise<RunningRelay> {
-  return startRelay({ port: 0, logLevel: 'silent', heartbeatMs: 200, store: redisUrl, storeTuning: tuning });
+export function startClusterRelay(redisUrl: string, tuning: RedisTuning, config: Partial<RelayConfig> = {}): Promise<RunningRelay> {
+  return startRelay({ port: 0, logLevel: 'silent', heartbeatMs: 200, store: redisUrl, storeTuning: tuning, ...config });
 }
 
 export interface Healthz {
@@ -44,13 +46,15 @@ export function waitReady(relay: RunningRelay, timeoutMs = 10_000): Promise<void
   return eventually(async () => (await healthz(relay.url)).body.ready, `${relay.url} ready`, timeoutMs);
 }
 
-/** What the replay CLI computes over an NDJSON body: the same rules, one book. */
-export function replayBook(ndjsonText: string): OrderBook {
+/** What the replay CLI computes over an NDJSON body (with `--keep-terminal`, when given): the same rules, one book. */
+export function replayBook(ndjsonText: string, keepTerminal?: number): OrderBook {
   const book = createBook({ anomalyLimit: Number.POSITIVE_INFINITY });
   const splitter = new LineSplitter();
   const tally = emptyTally();
   const bytes = new TextEncoder().encode(ndjsonText);
-  for (const line of [...splitter.push(bytes), ...splitter.end()]) ingestLine(book, line, tally);
+  for (const line of [...splitter.push(bytes), ...splitter.end()]) {
+    if (ingestLine(book, line, tally) !== undefined && keepTerminal !== undefined) cleanupAfterEvent(book, keepTerminal);
+  }
   return book;
 }
 
