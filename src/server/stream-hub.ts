@@ -61,11 +61,9 @@ export class StreamHub {
 
   /**
    * Opens a client: resumes after `lastEventId` when the log still has it, else starts with a
-   * snapshot. `cutConnection` closes the client's socket when it has to be dropped.
-   */
-  /**
-   * `logId`, when the client names it, is the numbering its `lastEventId` came from: another
-   * one (this relay restarted since) gets a snapshot, never a different log's events.
+   * snapshot. `cutConnection` closes the client's socket when it has to be dropped. `logId`,
+   * when the client names it, is the numbering its `lastEventId` came from: another one (this
+   * relay restarted since) gets a snapshot, never a different log's events.
    */
   connect(lastEventId: string | undefined, cutConnection?: () => void, logId?: string): StreamClient {
     const log = this.deps.state.log;
