@@ -17,12 +17,7 @@ import { eventsMessage } from '../src/server/sse-format';
 import { decodeLine } from '../src/protocol/decode';
 import { toNdjsonLine } from '../src/protocol/encode';
 import { engineStream } from './cluster-posters';
-
-function numberFlag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i === -1 ? Number.NaN : Number(process.argv[i + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { numberFlag } from './lib/measure';
 
 const EVENTS = numberFlag('--events', 300_000);
 const RUNS = numberFlag('--runs', 5);

@@ -14,12 +14,7 @@ import { cleanup } from '../src/core/cleanup';
 import { decodeSnapshot, snapshotLines } from '../src/server/redis/snapshot-codec';
 import { gzipLines, snapshotBytes } from '../src/server/redis/snapshot-gzip';
 import { engineStream } from './cluster-posters';
-
-function numberFlag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i === -1 ? Number.NaN : Number(process.argv[i + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { numberFlag } from './lib/measure';
 
 const EVENTS = numberFlag('--events', 1_000_000);
 const RUNS = numberFlag('--runs', 3);

@@ -31,15 +31,8 @@ import { engineStream, postAtRate, postFlat, preparedBodies } from './cluster-po
 import { ClusterReader, LatencyHistogram } from './cluster-reader';
 import type { Figure } from './lib/figures';
 import { allMet, printFigures } from './lib/figures';
-import { hasFlag } from './lib/measure';
+import { hasFlag, numberFlag } from './lib/measure';
 import { writeResults } from './lib/results';
-
-/** `--name N` from the command line, for runs on machines that cannot carry the full load. */
-function numberFlag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i === -1 ? Number.NaN : Number(process.argv[i + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 const quick = hasFlag('--quick');
 const STREAM_EVENTS = numberFlag('--events', quick ? 200_000 : 1_000_000);

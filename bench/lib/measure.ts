@@ -50,3 +50,10 @@ export function bestOf<S>(runs: number, warmup: number, setup: () => S, fn: (sta
 export function hasFlag(name: string, argv: readonly string[] = process.argv.slice(2)): boolean {
   return argv.includes(name);
 }
+
+/** `name N` from the command line: a positive number, else `fallback`. */
+export function numberFlag(name: string, fallback: number, argv: readonly string[] = process.argv.slice(2)): number {
+  const i = argv.indexOf(name);
+  const value = i === -1 ? Number.NaN : Number(argv[i + 1]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
