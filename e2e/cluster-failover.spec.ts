@@ -67,7 +67,8 @@ test('the dashboard follows relay B after relay A is killed, keeping its book an
     const front = await proxy.listen();
 
     // The engine posts to B; the browser watches A through the proxy.
-    await expect.poll(async () => (await fetch(`${a.url}/api/healthz`)).status).toBe(200);
+    // Both ready (Redis connected, caught up): before that a relay answers ingest with 503.
+    for (const relay of [a, b]) await expect.poll(async () => (await fetch(`${relay.url}/api/healthz`)).status).toBe(200);
     await postEvents(b.url, [created('c-1'), transition('c-1', 'OPEN', { orderId: 'X1' }), created('c-2')]);
     await page.goto(pageUrl(front));
     const status = page.getByRole('status');
