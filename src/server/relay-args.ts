@@ -1,4 +1,5 @@
 import type { RelayConfig } from './relay-config';
+import type { RedisTuning } from './redis/open-replica';
 import { parseRedisUrl } from './redis/redis-url';
 
 export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can also come from the environment)
@@ -18,6 +19,14 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   --log-level L       LOG_LEVEL       pino level: debug, info, warn, error, silent (default info)
   --store URL         REDIS_URL       keep the event log in Redis Streams (redis://HOST:PORT[/DB]) so
                                       several relays serve one view; default: in memory, no Redis
+  With --store only (the same values on every relay of a cluster):
+  --store-tag T              STORE_TAG              key hash tag (default orderwatch)
+  --store-max-len N          STORE_MAX_LEN          MAXLEN ~ of each day's stream, in entries
+                                                    (default 2000000)
+  --store-retention-days N   STORE_RETENTION_DAYS   days keys live after their last write (default 7)
+  --store-rollover-hour H    STORE_ROLLOVER_HOUR    UTC hour the trading day rolls over (default 0)
+  --store-snapshot-events N  STORE_SNAPSHOT_EVENTS  cluster snapshot every N events (default 100000)
+  --store-snapshot-ms N      STORE_SNAPSHOT_MS      … or every N ms, whichever comes first (default 60000)
   --help                              this text
 
   INGEST_TOKEN   POST /api/events needs "Authorization: Bearer <token>"
@@ -36,14 +45,33 @@ const NUMERIC: Record<string, { key: NumericKey; env: string; min: number; integ
   '--keep-terminal': { key: 'keepTerminal', env: 'KEEP_TERMINAL', min: 0, integer: true },
 };
 
+type StoreKey = 'maxLen' | 'retentionDays' | 'rolloverHourUtc' | 'snapshotEveryEvents' | 'snapshotEveryMs';
+
+const STORE_NUMERIC: Record<string, { key: StoreKey; env: string; min: number; max?: number; integer: boolean }> = {
+  '--store-max-len': { key: 'maxLen', env: 'STORE_MAX_LEN', min: 1, integer: true },
+  '--store-retention-days': { key: 'retentionDays', env: 'STORE_RETENTION_DAYS', min: 1, integer: true },
+  '--store-rollover-hour': { key: 'rolloverHourUtc', env: 'STORE_ROLLOVER_HOUR', min: 0, max: 23, integer: true },
+  '--store-snapshot-events': { key: 'snapshotEveryEvents', env: 'STORE_SNAPSHOT_EVENTS', min: 1, integer: true },
+  '--store-snapshot-ms': { key: 'snapshotEveryMs', env: 'STORE_SNAPSHOT_MS', min: 1_000, integer: true },
+};
+
+/** A hash tag goes inside `{…}` in every key: no braces, nothing a key name would trip on. */
+const TAG = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+function checkTag(name: string, text: string): string {
+  if (!TAG.test(text)) throw new Error(`${name}: want 1 to 64 of A–Z, a–z, 0–9, _ . : -, got ${JSON.stringify(text)}`);
+  return text;
+}
+
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 export type ParsedArgs = { readonly help: true } | { readonly help: false; readonly config: Partial<RelayConfig> };
 
-function parseNumber(flag: string, text: string, spec: { min: number; integer: boolean }): number {
+function parseNumber(flag: string, text: string, spec: { min: number; max?: number; integer: boolean }): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < spec.min || (spec.integer && !Number.isInteger(value))) {
-    throw new Error(`${flag}: want ${spec.integer ? 'an integer' : 'a number'} ≥ ${spec.min}, got ${JSON.stringify(text)}`);
+  const range = spec.max === undefined ? `≥ ${spec.min}` : `from ${spec.min} to ${spec.max}`;
+  if (text.trim() === '' || !Number.isFinite(value) || value < spec.min || value > (spec.max ?? Infinity) || (spec.integer && !Number.isInteger(value))) {
+    throw new Error(`${flag}: want ${spec.integer ? 'an integer' : 'a number'} ${range}, got ${JSON.stringify(text)}`);
   }
   return value;
 }
@@ -51,9 +79,22 @@ function parseNumber(flag: string, text: string, spec: { min: number; integer: b
 /** Flags win over environment variables; throws an Error with a readable message on anything wrong. */
 export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
   const config: { -readonly [K in keyof RelayConfig]?: RelayConfig[K] } = { sim: true };
-  for (const [flag, spec] of Object.entries(NUMERIC)) {
+  const tuning: { -readonly [K in keyof RedisTuning]?: RedisTuning[K] } = {};
+  /** Store flags given, to refuse them without a store. */
+  const storeFlags: string[] = [];
+  for (const spec of Object.values(NUMERIC)) {
     const text = env[spec.env];
     if (text !== undefined && text !== '') config[spec.key] = parseNumber(`${spec.env}`, text, spec);
+  }
+  for (const spec of Object.values(STORE_NUMERIC)) {
+    const text = env[spec.env];
+    if (text === undefined || text === '') continue;
+    tuning[spec.key] = parseNumber(spec.env, text, spec);
+    storeFlags.push(spec.env);
+  }
+  if (env.STORE_TAG) {
+    tuning.tag = checkTag('STORE_TAG', env.STORE_TAG);
+    storeFlags.push('STORE_TAG');
   }
   if (env.HOST) config.host = env.HOST;
   if (env.SIM === '0' || env.SIM === 'false') config.sim = false;
@@ -74,14 +115,25 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
       return v;
     };
     const numeric = NUMERIC[flag];
+    const storeNumeric = STORE_NUMERIC[flag];
     if (numeric !== undefined) config[numeric.key] = parseNumber(flag, value(), numeric);
-    else if (flag === '--host') config.host = value();
+    else if (storeNumeric !== undefined) {
+      tuning[storeNumeric.key] = parseNumber(flag, value(), storeNumeric);
+      storeFlags.push(flag);
+    } else if (flag === '--store-tag') {
+      tuning.tag = checkTag(flag, value());
+      storeFlags.push(flag);
+    } else if (flag === '--host') config.host = value();
     else if (flag === '--no-sim') config.sim = false;
     else if (flag === '--sim-faults') config.simFaults = true;
     else if (flag === '--log-level') config.logLevel = checkLevel(flag, value());
     else if (flag === '--store') config.store = parseRedisUrl(value()).url;
     else if (flag === '--help' || flag === '-h') return { help: true };
     else throw new Error(`unknown argument ${arg} (see --help)`);
+  }
+  if (storeFlags.length > 0) {
+    if (config.store === undefined) throw new Error(`${storeFlags[0]}: only with --store (or REDIS_URL)`);
+    config.storeTuning = tuning;
   }
   return { help: false, config };
 }
