@@ -31,7 +31,7 @@ export function cleanup(book: OrderBook, keepLastN: number): string[] {
  * Finished orders a book may hold beyond the policy before cleanup runs, so its cost (a sort and
  * a pass over the terminal log) is paid once per thousands of completions.
  */
-export function cleanupSlack(keep: number): number {
+function cleanupSlack(keep: number): number {
   return Math.max(1_000, Math.floor(keep / 10));
 }
 

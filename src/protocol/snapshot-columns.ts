@@ -45,8 +45,6 @@ export interface OrderColumns {
 
 export const HISTORY_WIDTH = 5;
 export const FILL_WIDTH = 4;
-/** Orders per block: about 100 KB of text, one piece of the relay's snapshot message. */
-export const ORDERS_PER_BLOCK = 1_000;
 export const SNAPSHOT_VERSION = 2;
 
 /** The columns of `orders` (at most a block's worth; the caller cuts the book into blocks). */
