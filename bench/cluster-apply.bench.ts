@@ -7,7 +7,6 @@
  * rather than through the full cluster benchmark.
  */
 import { cpus, loadavg } from 'node:os';
-import type { LogItem } from '../src/server/event-log';
 import { SharedEventLog } from '../src/server/redis/shared-event-log';
 import { RelaySink } from '../src/server/redis/relay-sink';
 import type { RawEntry } from '../src/server/redis/stream-entry';
@@ -45,8 +44,18 @@ function makeEntries(): RawEntry[] {
 
 function run(entries: readonly RawEntry[]): { cpuUs: number; events: number } {
   const log = new SharedEventLog(100_000, 'bench');
-  let pending: LogItem[] = [];
-  const state = new RelayState({ log, now: () => AT, anomalyLimit: 10_000, onAccepted: (item) => pending.push(item) });
+  // The hub's bookkeeping: the rseqs since its last flush, whose items it reads from the log for a live client.
+  let first = 0;
+  let last = 0;
+  const state = new RelayState({
+    log,
+    now: () => AT,
+    anomalyLimit: 10_000,
+    onAccepted: (rseq) => {
+      if (last === 0) first = rseq;
+      last = rseq;
+    },
+  });
   const sink = new RelaySink(state, log);
   let events = 0;
   const before = process.cpuUsage();
@@ -55,10 +64,11 @@ function run(entries: readonly RawEntry[]): { cpuUs: number; events: number } {
     if (entry.kind !== 'events') throw new Error(`entry not read: ${entry.kind}`);
     for (const stored of entry.events) sink.apply(stored);
     events += entry.events.length;
-    // The hub's flush: one message per batch, its JSON joined once.
-    if (pending.length > 0) {
-      if (eventsMessage(pending).length === 0) throw new Error('empty');
-      pending = [];
+    // The hub's flush with one live client: one message per batch, its JSON joined once.
+    if (last > 0) {
+      const items = log.readAfter(first - 1, last - first + 1);
+      if (items === 'gone' || eventsMessage(items).length === 0) throw new Error('fan-out lost events');
+      last = 0;
     }
   }
   const used = process.cpuUsage(before);

@@ -18,8 +18,8 @@ export interface LogItem {
  * the default; a shared log (Redis Streams, issue 6) implements the same contract.
  */
 export interface EventLog {
-  /** Appends an accepted event (wire form) and returns it numbered with the next rseq. */
-  append(at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem;
+  /** Appends an accepted event (wire form) and returns its rseq, the next one. */
+  append(at: number, wireEvent: Readonly<Record<string, unknown>>): number;
   /**
    * Up to `limit` items after `rseq`, oldest first; `[]` when `rseq` is the newest.
    * `'gone'` when events after `rseq` are no longer all kept, or `rseq` is ahead of the log
@@ -28,6 +28,8 @@ export interface EventLog {
   readAfter(rseq: number, limit: number): readonly LogItem[] | 'gone';
   /** Oldest rseq still readable (`lastRseq + 1` when empty). */
   readonly firstRseq: number;
+  /** Events it keeps at most. */
+  readonly capacity: number;
   /** Newest rseq handed out; 0 before the first event. */
   readonly lastRseq: number;
   /**
@@ -60,11 +62,10 @@ export class MemoryEventLog implements EventLog {
     this.ats = new Float64Array(capacity);
   }
 
-  append(at: number, wireEvent: Readonly<Record<string, unknown>>): LogItem {
+  append(at: number, wireEvent: Readonly<Record<string, unknown>>): number {
     const rseq = this.last + 1;
-    const event = JSON.stringify(wireEvent);
-    this.put(rseq, at, event);
-    return { rseq, at, event, id: undefined };
+    this.put(rseq, at, JSON.stringify(wireEvent));
+    return rseq;
   }
 
   /** Forgets everything and continues after `rseq`. */

@@ -9,7 +9,7 @@ import { toWire } from '../protocol/encode';
 import type { IngestTally } from '../protocol/ingest';
 import { ingestLine } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
-import type { EventLog, LogItem } from './event-log';
+import type { EventLog } from './event-log';
 import type { SnapshotHead } from './snapshot-source';
 import { SnapshotSource } from './snapshot-source';
 
@@ -19,8 +19,8 @@ export interface RelayStateDeps {
   readonly anomalyLimit: number;
   /** Finished orders the book keeps (`cleanupAfterEvent`); unbounded when absent. */
   readonly keepTerminal?: number;
-  /** Called for each accepted event right after it is logged: the stream fan-out. */
-  readonly onAccepted: (item: LogItem) => void;
+  /** Called with each accepted event's rseq right after it is logged: the stream fan-out reads it from the log. */
+  readonly onAccepted: (rseq: number) => void;
 }
 
 /** Totals over the relay's life, for metrics and /api/orders. */
@@ -66,9 +66,9 @@ export class RelayState {
 
   /**
    * Applies an event another relay accepted (the shared Redis stream, `--store`): the same
-   * steps as `ingest` after decoding and dedup, with the log item made by `logIt`.
+   * steps as `ingest` after decoding and dedup, logged by `logIt` (which returns the rseq).
    */
-  applyAccepted(event: OrderEvent, logIt: () => LogItem): ApplyResult {
+  applyAccepted(event: OrderEvent, logIt: () => number): ApplyResult {
     if (this.snapshots.size > 0) this.keepPreimage(event.client_order_id);
     const result = applyEvent(this.book, event);
     if (result.outcome !== 'duplicate') {

@@ -47,7 +47,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     now: config.now,
     anomalyLimit: config.anomalyLimit,
     keepTerminal: config.keepTerminal,
-    onAccepted: (item) => hub?.publish(item),
+    onAccepted: (rseq) => hub?.publish(rseq),
   });
   let metrics: RelayMetrics | undefined;
   hub = new StreamHub({

@@ -35,7 +35,9 @@ const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 export class StreamHub {
   private readonly clients = new Set<StreamClient>();
-  private pending: LogItem[] = [];
+  /** The rseqs published since the last flush (none while `pendingLast` is 0): read from the log when flushed. */
+  private pendingFirst = 0;
+  private pendingLast = 0;
   private flushScheduled = false;
   private nextId = 1;
   private heartbeat: NodeJS.Timeout;
@@ -51,9 +53,17 @@ export class StreamHub {
     return this.clients.size;
   }
 
-  publish(item: LogItem): void {
-    this.pending.push(item);
-    if (!this.flushScheduled) {
+  /**
+   * Event `rseq` was just logged. Only its number is kept: the items are made from the log once
+   * per flush, and only when a live client is there to take them, so an event costs the fan-out
+   * no object of its own.
+   */
+  publish(rseq: number): void {
+    if (this.pendingLast === 0) this.pendingFirst = rseq;
+    this.pendingLast = rseq;
+    // More in one tick than the log keeps (a big body on a small --log-size): send before the log forgets them.
+    if (rseq - this.pendingFirst + 1 >= this.deps.state.log.capacity) this.flush();
+    else if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
     }
@@ -136,15 +146,23 @@ export class StreamHub {
 
   private flush(): void {
     this.flushScheduled = false;
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
-    const first = batch[0]!.rseq;
-    const last = batch[batch.length - 1]!.rseq;
-    this.deps.onLag(this.deps.now() - batch[0]!.at);
+    const first = this.pendingFirst;
+    const last = this.pendingLast;
+    if (last === 0) return;
+    this.pendingLast = 0;
+    let batch: readonly LogItem[] | 'gone' | undefined;
     let shared: Uint8Array | undefined;
     for (const client of this.clients) {
       if (client.phase !== 'live' || client.cursor >= last) continue;
+      if (batch === undefined) {
+        batch = this.deps.state.log.readAfter(first - 1, last - first + 1);
+        if (batch !== 'gone' && batch.length > 0) this.deps.onLag(this.deps.now() - batch[0]!.at);
+      }
+      // The shared log restarted within this tick (the stream lost history): a snapshot puts the client right.
+      if (batch === 'gone' || batch.length !== last - first + 1) {
+        this.drop(client, `the event log restarted at rseq ${this.deps.state.log.firstRseq}`);
+        continue;
+      }
       let bytes: Uint8Array;
       if (client.cursor < first) bytes = shared ??= encode(eventsMessage(batch));
       // Joined the fan-out mid-batch: it already read the start of this batch from the log.

@@ -13,10 +13,12 @@ describe('SharedEventLog', () => {
   it('keeps the cluster rseq and entry id of each event', () => {
     const log = new SharedEventLog(10, 'test');
     log.resetTo(41);
-    const item = append(log, 42, '1700000000000-0', 5);
+    expect(append(log, 42, '1700000000000-0', 5)).toBe(42);
+    const items = log.readAfter(41, 10);
+    expect(items).toHaveLength(1);
+    const item = items === 'gone' ? undefined : items[0];
     expect(item).toMatchObject({ rseq: 42, at: 5, id: '1700000000000-0' });
-    expect(JSON.parse(item.event)).toEqual(wireEvent);
-    expect(log.readAfter(41, 10)).toHaveLength(1);
+    expect(JSON.parse(item!.event)).toEqual(wireEvent);
     expect(log.readAfter(40, 10)).toBe('gone');
   });
 

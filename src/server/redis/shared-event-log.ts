@@ -1,4 +1,3 @@
-import type { LogItem } from '../event-log';
 import { MemoryEventLog } from '../event-log';
 import type { EventPosition } from './stream-id';
 import { compareEventPositions, idAtPlace, parseEventPosition, parseStreamId } from './stream-id';
@@ -23,14 +22,15 @@ export class SharedEventLog extends MemoryEventLog {
 
   /**
    * Appends the event at `place` (`placeInEntry`) of stream entry `entry`, given as the wire JSON
-   * the stream holds; a jump in rseq (trimmed or lost history) restarts the log there.
+   * the stream holds; a jump in rseq (trimmed or lost history) restarts the log there. Its SSE
+   * id is made only when the event is read: most never need one (a message carries its last).
    */
-  appendEntry(rseq: number, entry: string, place: number, at: number, eventJson: string): LogItem {
+  appendEntry(rseq: number, entry: string, place: number, at: number, eventJson: string): number {
     if (rseq !== this.last + 1) this.resetTo(rseq - 1);
     const slot = this.put(rseq, at, eventJson);
     this.entries[slot] = entry;
     this.places[slot] = place;
-    return { rseq, at, event: eventJson, id: this.idAt(slot) };
+    return rseq;
   }
 
   override resetTo(rseq: number): void {
