@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkProperty } from '../../test/support/check-property';
 import type { Line } from './line-splitter';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter';
 
@@ -102,5 +104,38 @@ describe('LineSplitter', () => {
     s.push(buf);
     buf.fill(0x20);
     expect(s.push(bytes('}\n'))).toEqual([{ line: 1, text: '{"a":1}' }]);
+  });
+});
+
+describe('LineSplitter, whole-chunk decode', () => {
+  /** Bytes that matter to splitting: newlines, CR, blanks, a BOM, multi-byte and broken UTF-8, long runs. */
+  const piece = fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom('\n', '\r\n', '\r', ' ', '\t', '\u00a0', '\ufeff', '{"a":1}', 'é', '€', '😀', 'x'.repeat(9)).map((s) => bytes(s)) },
+    { weight: 1, arbitrary: fc.constantFrom([0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80]).map((b) => Uint8Array.from(b)) },
+    { weight: 1, arbitrary: fc.uint8Array({ minLength: 0, maxLength: 6 }) },
+  );
+  const body = fc.array(piece, { maxLength: 30 }).map((parts) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) out.set(p, (at += p.length) - p.length);
+    return out;
+  });
+
+  it('drops a BOM at the start of any line, as the per-line decode does', () => {
+    expect(split([bytes('a\n\ufeffb\n\ufeff\n')])).toEqual([
+      { line: 1, text: 'a' },
+      { line: 2, text: 'b' },
+    ]);
+  });
+
+  it('gives exactly the lines a byte-at-a-time feed gives, whatever the bytes and limit', () => {
+    checkProperty(
+      fc.property(body, fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constant(DEFAULT_MAX_LINE_BYTES)), fc.integer({ min: 1, max: 40 }), (data, max, cut) => {
+        const oneByOne = split(cutAt(data, Array.from({ length: Math.max(0, data.length - 1) }, (_, i) => i + 1)), max);
+        expect(split([data], max)).toEqual(oneByOne);
+        expect(split(cutAt(data, [Math.min(cut, data.length)]), max)).toEqual(oneByOne);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

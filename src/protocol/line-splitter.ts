@@ -27,6 +27,18 @@ export class LineSplitter {
   push(chunk: Uint8Array): Line[] {
     const out: Line[] = [];
     let start = 0;
+    // The line carried over from the last chunk ends first, on its own.
+    if (this.partBytes > 0 || this.overlong) {
+      const nl = chunk.indexOf(NEWLINE);
+      if (nl === -1) {
+        this.keep(chunk);
+        return out;
+      }
+      this.keep(chunk.subarray(0, nl));
+      this.finishLine(out);
+      start = nl + 1;
+    }
+    start = this.pushWhole(chunk, start, out);
     for (;;) {
       const nl = chunk.indexOf(NEWLINE, start);
       if (nl === -1) {
@@ -61,6 +73,38 @@ export class LineSplitter {
     // Copy: the caller may reuse its buffer.
     this.parts.push(bytes.slice());
     this.partBytes += bytes.length;
+  }
+
+  /**
+   * The usual case, one decode for the whole lines of a chunk from `start` instead of a copy and a
+   * decode per line: when that stretch is too short to hold an overlong line. Returns where the
+   * per-line path goes on: past the lines taken here, or `start` when the text has invalid UTF-8
+   * or a BOM, which each line must answer for alone (the per-line decode drops a BOM at the start
+   * of each line).
+   */
+  private pushWhole(chunk: Uint8Array, start: number, out: Line[]): number {
+    const end = chunk.lastIndexOf(NEWLINE);
+    if (end < start || end - start > this.maxLineBytes) return start;
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk.subarray(start, end));
+    } catch {
+      return start;
+    }
+    if (text.includes('\uFEFF')) return start;
+    let from = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', from);
+      const stop = nl < 0 ? text.length : nl;
+      const line = ++this.lineNo;
+      const cut = stop > from && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
+      // A line starting with a visible ASCII character is not blank; anything else gets the full test.
+      if (cut > from && (text.charCodeAt(from) > 0x20 && text.charCodeAt(from) < 0x7f ? true : text.slice(from, cut).trim() !== '')) {
+        out.push({ line, text: text.slice(from, cut) });
+      }
+      if (nl < 0) return end + 1;
+      from = nl + 1;
+    }
   }
 
   private finishLine(out: Line[]): void {
