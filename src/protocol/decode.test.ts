@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEvent, decodeLine } from './decode';
+import { decodeEvent, decodeLine, eventOf } from './decode';
 
 const created = { type: 'order_created', client_order_id: 'coid_abc123', ts: 1763856000.125, seq: 1, engine: 'eng-1', symbol: 'BTC-USD', side: 'buy', size_usd: 1000, route: 'live' };
 const transition = { type: 'order_transition', client_order_id: 'coid_abc123', ts: '2025-11-23T00:00:00.400Z', seq: 2, engine: 'eng-1', status: 'OPEN', order_id: 'exch_456' };
@@ -24,6 +24,18 @@ describe('decode: the documented examples', () => {
     expect(d).toEqual({ ok: true, event: { ...bare, engine: '', ts: 1763856000125 } });
     const t = decodeEvent({ type: 'order_transition', client_order_id: 'a', ts: 1, status: 'CANCELED', reason: 'user' });
     expect(t.ok && t.event).toEqual({ type: 'order_transition', client_order_id: 'a', ts: 1000, engine: '', status: 'CANCELED', reason: 'user' });
+  });
+});
+
+describe('eventOf', () => {
+  it('is decodeEvent without the result object: the event, or undefined for what it rejects', () => {
+    const values: unknown[] = [created, transition, fill, { ...fill, fees: -1 }, { ...created, side: 'hold' }, { ...transition, ts: '2025-11-23 00:00' }, null, [], 'x', 7, {}];
+    for (const value of values) {
+      const decoded = decodeEvent(value);
+      expect(eventOf(value)).toEqual(decoded.ok ? decoded.event : undefined);
+    }
+    expect(eventOf(fill)).toBeDefined();
+    expect(eventOf({ ...fill, fees: -1 })).toBeUndefined();
   });
 });
 

@@ -38,6 +38,18 @@ export function decodeEvent(value: unknown): Decoded {
   return event !== undefined ? { ok: true, event } : decodeWithSchema(value);
 }
 
+/**
+ * The event when `value` is one, else undefined: `decodeEvent` without its result object, for
+ * readers that only count what fails (every cluster relay reads every event).
+ */
+export function eventOf(value: unknown): OrderEvent | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const event = decodeFast(value);
+  if (event !== undefined) return event;
+  const decoded = decodeWithSchema(value);
+  return decoded.ok ? decoded.event : undefined;
+}
+
 function notAnObject(value: unknown): Decoded {
   return fail(`not a JSON object (got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`);
 }

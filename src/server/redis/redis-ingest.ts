@@ -1,5 +1,5 @@
 import type { OrderEvent } from '../../core/events';
-import { decodeEvent, decodeLine } from '../../protocol/decode';
+import { decodeEvent, decodeLine, eventOf } from '../../protocol/decode';
 import type { IngestTally } from '../../protocol/ingest';
 import type { Line } from '../../protocol/line-splitter';
 import type { ClusterReplica } from './cluster-replica';
@@ -51,15 +51,16 @@ export class RedisIngest {
       } catch {
         value = undefined;
       }
-      // decodeLine again only for what does not parse: it words the error.
-      const decoded = value === undefined ? decodeLine(line.text) : decodeEvent(value);
-      if (decoded.ok) {
-        events.push(decoded.event);
-        payloads.push(canonicalPayload(line.text, value, decoded.event));
-      } else {
-        tally.rejected.push({ line: line.line, error: decoded.error });
-        rejected++;
+      const event = eventOf(value);
+      if (event !== undefined) {
+        events.push(event);
+        payloads.push(canonicalPayload(line.text, value, event));
+        continue;
       }
+      // Decoded again only when rejected: the full decode words the error.
+      const decoded = value === undefined ? decodeLine(line.text) : decodeEvent(value);
+      tally.rejected.push({ line: line.line, error: decoded.ok ? 'invalid event' : decoded.error });
+      rejected++;
     }
     if (rejected > 0) this.onRejected(rejected);
     if (events.length === 0) return;

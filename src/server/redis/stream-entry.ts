@@ -1,5 +1,5 @@
 import type { OrderEvent } from '../../core/events';
-import { decodeEvent } from '../../protocol/decode';
+import { eventOf } from '../../protocol/decode';
 import { toWire } from '../../protocol/encode';
 import { placeInEntry } from './stream-id';
 
@@ -113,9 +113,8 @@ function readPayload(payload: string, entry: string, place: number, rseq: number
   } catch {
     return undefined;
   }
-  const decoded = decodeEvent(parsed);
-  if (!decoded.ok) return undefined;
-  const { event } = decoded;
+  const event = eventOf(parsed);
+  if (event === undefined) return undefined;
   return { entry, place, rseq, at, event, json: canonicalPayload(payload, parsed, event) };
 }
 
