@@ -25,6 +25,8 @@ export interface OrderBook {
   readonly anomalyCounts: Record<AnomalyKind, number>;
   /** Orders in the order they became terminal, for cleanup. */
   terminalLog: Order[];
+  /** How many of `terminalLog`'s first orders are known to be in completion order (`byCompletion`). */
+  terminalSorted: number;
   duplicates: number;
   /** Total anomalies ever recorded (the list above may hold fewer). */
   anomalyTotal: number;
@@ -44,6 +46,7 @@ export function createBook(options: BookOptions = {}): OrderBook {
     anomalies: new BoundedList(options.anomalyLimit ?? 10_000),
     anomalyCounts: zeroByAnomalyKind(),
     terminalLog: [],
+    terminalSorted: 0,
     duplicates: 0,
     anomalyTotal: 0,
     eventsSeen: 0,

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkProperty } from '../../test/support/check-property';
 import { created, moved, T0 } from '../../test/support/event-builders';
 import { applyEvent } from './apply';
 import type { OrderBook } from './book';
 import { createBook } from './book';
-import { cleanup } from './cleanup';
+import { byCompletion, cleanup } from './cleanup';
 import { restoreBook } from './restore';
 import { summarize } from './summary';
 
@@ -71,5 +73,66 @@ describe('cleanup(keepLastN)', () => {
     cleanup(book, 0);
     expect(applyEvent(book, created('t0', { ts: T0 + 99_000 })).outcome).toBe('applied');
     expect(book.orders.get('t0')!.status).toBe('NEW');
+  });
+});
+
+describe('cleanup: the sorted log it keeps between runs', () => {
+  /** Cleanup as it was: sort the whole terminal log every time. What the incremental sort must match. */
+  function cleanupByFullSort(book: OrderBook, keep: number): string[] {
+    if (book.terminalLog.length <= keep) return [];
+    book.terminalLog.sort(byCompletion);
+    const removed = book.terminalLog.slice(0, book.terminalLog.length - keep);
+    for (const order of removed) {
+      book.orders.delete(order.client_order_id);
+      book.byStatus[order.status]--;
+    }
+    book.terminalLog = book.terminalLog.slice(removed.length);
+    return removed.map((o) => o.client_order_id);
+  }
+
+  it('merges a late completion from a lagging engine into the log kept sorted since the last cleanup', () => {
+    const book = bookFinishing([10, 20, 30]);
+    expect(cleanup(book, 2)).toEqual(['t0']);
+    for (const [id, s] of [['late', 5], ['new', 40]] as const) {
+      applyEvent(book, created(id, { ts: T0 }));
+      applyEvent(book, moved(id, 'OPEN', { ts: T0 + 1 }));
+      applyEvent(book, moved(id, 'CANCELED', { ts: T0 + s * 1000 }));
+    }
+    expect(cleanup(book, 2)).toEqual(['late', 't1']);
+    expect(book.terminalLog.map((o) => o.client_order_id)).toEqual(['t2', 'new']);
+  });
+
+  it('removes exactly what a full sort removes, however completions interleave, tie and skew between engines', () => {
+    // Each step: finish an order at a time from one of three engine clocks, some far behind, some tied; or clean up.
+    const step = fc.oneof(
+      { weight: 8, arbitrary: fc.record({ kind: fc.constant('finish' as const), engine: fc.integer({ min: 0, max: 2 }), jitter: fc.integer({ min: -3, max: 3 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('clean' as const), keep: fc.integer({ min: 0, max: 30 }) }) },
+    );
+    checkProperty(
+      fc.property(fc.array(step, { maxLength: 300 }), fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 3, maxLength: 3 }), (steps, skews) => {
+        const fast = createBook();
+        const full = createBook();
+        const clocks = [0, 0, 0];
+        let n = 0;
+        for (const s of steps) {
+          if (s.kind === 'clean') {
+            expect(cleanup(fast, s.keep)).toEqual(cleanupByFullSort(full, s.keep));
+            continue;
+          }
+          clocks[s.engine] = clocks[s.engine]! + 1;
+          const at = T0 + (clocks[s.engine]! + skews[s.engine]! + s.jitter) * 1000;
+          const id = `o${n++}`;
+          for (const book of [fast, full]) {
+            applyEvent(book, created(id, { ts: T0 - 100_000 }));
+            applyEvent(book, moved(id, 'OPEN', { ts: T0 - 100_000 }));
+            applyEvent(book, moved(id, 'CANCELED', { ts: at }));
+          }
+          expect(fast.orders.get(id)?.status).toBe('CANCELED');
+        }
+        expect(cleanup(fast, 5)).toEqual(cleanupByFullSort(full, 5));
+        expect([...fast.orders.keys()]).toEqual([...full.orders.keys()]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -23,6 +23,7 @@ export function restoreBook(snapshot: BookSnapshot, options: BookOptions = {}): 
     if (isTerminal(order.status)) book.terminalLog.push(order);
   }
   book.terminalLog.sort(byCompletion);
+  book.terminalSorted = book.terminalLog.length;
   for (const anomaly of snapshot.anomalies ?? []) {
     book.anomalies.push(anomaly);
     book.anomalyCounts[anomaly.kind]++;

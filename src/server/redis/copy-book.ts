@@ -15,6 +15,7 @@ export function copyBookInto(target: OrderBook, source: OrderBook): void {
   target.anomalies.clear();
   for (const anomaly of source.anomalies.toArray()) target.anomalies.push(anomaly);
   target.terminalLog = source.terminalLog.slice();
+  target.terminalSorted = source.terminalSorted;
   target.duplicates = source.duplicates;
   target.anomalyTotal = source.anomalyTotal;
   target.eventsSeen = source.eventsSeen;
