@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import fc from 'fast-check';
 import type { RedisServerHandle } from '../../../test/support/redis-server';
 import { startRedisServer } from '../../../test/support/redis-server';
 import type { AppendItem, AppendOptions } from './append-script';
@@ -92,5 +93,45 @@ describe('appendBatch (Lua dedup + XADD)', () => {
     for (const key of [keys.stream('2026-11-24'), keys.lastSeq, keys.meta]) {
       expect(await redis.ttl(key)).toBeGreaterThan(3_000);
     }
+  });
+});
+
+describe('appendBatch: the dedup rule, batch after batch', () => {
+  /** The dedup rule event by event (docs/protocol.md rule 2): what the script must do, however it groups them. */
+  function expectedDrops(highest: Map<string, number>, batch: readonly AppendItem[]): number[] {
+    const dropped: number[] = [];
+    batch.forEach(({ engine, seq }, k) => {
+      if (seq === undefined) return;
+      const seen = highest.get(engine);
+      if (seen !== undefined && seq <= seen) dropped.push(k);
+      else highest.set(engine, seq);
+    });
+    return dropped;
+  }
+
+  const event = fc.record({ engine: fc.constantFrom('a', 'b'), seq: fc.option(fc.integer({ min: -3, max: 12 }), { nil: undefined }) });
+  // Runs of consecutive seqs are what engines send; scattered ones, repeats and gaps are what retries and bugs send.
+  const run = fc.tuple(fc.constantFrom('a', 'b'), fc.integer({ min: -3, max: 12 }), fc.integer({ min: 1, max: 6 })).map(([engine, from, n]) =>
+    Array.from({ length: n }, (_, k) => ({ engine, seq: from + k })),
+  );
+  const batch = fc.array(fc.oneof(event.map((e) => [e]), run), { minLength: 1, maxLength: 6 }).map((parts) => parts.flat());
+
+  it('drops exactly the events the per-event rule drops, batch after batch', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(batch, { minLength: 1, maxLength: 4 }), async (batches) => {
+        await redis.flushdb();
+        const highest = new Map<string, number>();
+        for (const events of batches) {
+          const items = events.map(({ engine, seq }) => item(engine, seq));
+          const dropped = expectedDrops(highest, items);
+          const result = await appendBatch(redis, items, NOV_24, options);
+          expect(result.dropped).toEqual(dropped);
+          expect(result.accepted).toBe(items.length - dropped.length);
+        }
+        const stored = await redis.hgetall(keys.lastSeq);
+        expect(stored).toEqual(Object.fromEntries([...highest].map(([engine, seq]) => [engine, String(seq)])));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
