@@ -11,6 +11,13 @@ import type { StoredEvent } from './stream-entry';
  * rseq and carrying its entry id, so the hub and the SSE format work unchanged.
  */
 export class RelaySink implements ReplicaSink {
+  /** The event being applied, for `logCurrent`: one bound function instead of a closure per event. */
+  private current: StoredEvent | undefined;
+  private readonly logCurrent = (): number => {
+    const stored = this.current!;
+    return this.log.appendEntry(stored.rseq, stored.entry, stored.place, stored.at, stored.json);
+  };
+
   constructor(
     private readonly state: RelayState,
     private readonly log: SharedEventLog,
@@ -26,9 +33,9 @@ export class RelaySink implements ReplicaSink {
   }
 
   apply(stored: StoredEvent): number {
-    const result = this.state.applyAccepted(stored.event, () =>
-      this.log.appendEntry(stored.rseq, stored.entry, stored.place, stored.at, stored.json),
-    );
-    return result.anomalies;
+    this.current = stored;
+    const anomalies = this.state.applyAccepted(stored.event, this.logCurrent).anomalies;
+    this.current = undefined;
+    return anomalies;
   }
 }

@@ -104,7 +104,7 @@ export class StreamFollower {
     }
     const parse = this.deps.parse ?? parseEntry;
     const entries: StreamEntry[] = [];
-    let next: StreamCursor = this.cursor;
+    let next: StreamCursor | undefined;
     for (const item of raw) {
       const entry = parse(item);
       entries.push(entry);
@@ -113,8 +113,8 @@ export class StreamFollower {
         next = { stream: entry.stream, id: entry.id };
         break;
       }
-      next = { stream, id: item[0] };
     }
+    next ??= { stream, id: raw[raw.length - 1]![0] };
     await this.deps.onEntries(entries, next);
     this.cursor = next;
     const wait = raw.length < batchSize ? began + this.deps.coalesceMs - this.deps.now() : 0;
