@@ -21,6 +21,9 @@ import type { ReplicaSink } from './replica-sink';
 import { BookSink } from './replica-sink';
 import { sleep, whenConnected } from './redis-connection';
 
+/** The cluster snapshot's default cadence in events (`--store-snapshot-events`); also every 60 s. */
+export const SNAPSHOT_EVERY_EVENTS = 100_000;
+
 /** An event as this relay applied it: the stored event plus what the core made of it. */
 export interface AppliedEvent extends StoredEvent {
   readonly anomalies: number;
@@ -241,7 +244,7 @@ export class ClusterReplica {
     if (!this.health.ready || this.frozen !== undefined || this.stopped) return;
     const now = this.options.now();
     const everyMs = this.options.snapshotEveryMs ?? 60_000;
-    const everyEvents = this.options.snapshotEveryEvents ?? 100_000;
+    const everyEvents = this.options.snapshotEveryEvents ?? SNAPSHOT_EVERY_EVENTS;
     try {
       const stored = Number((await this.redis.commands.hget(this.options.keys.meta, 'snap_rseq')) ?? -1);
       const behind = this.rseqNow - Math.max(stored, 0);
