@@ -40,7 +40,8 @@ function sortTerminalLog(book: OrderBook): void {
   const sorted = Math.min(book.terminalSorted, log.length);
   if (sorted === log.length) return;
   const added = log.slice(sorted);
-  if (!isSortedByCompletion(added)) added.sort(byCompletion);
+  // Array.prototype.sort (TimSort) is linear on what is already in order: no check first.
+  added.sort(byCompletion);
   const from = sorted > 0 && byCompletion(log[sorted - 1]!, added[0]!) > 0 ? firstAfter(log, sorted, added[0]!) : sorted;
   const overlap = log.slice(from, sorted);
   let i = 0;
@@ -95,9 +96,4 @@ export function byCompletion(a: Order, b: Order): number {
   const d = (a.completed_at ?? 0) - (b.completed_at ?? 0);
   if (d !== 0) return d;
   return a.client_order_id < b.client_order_id ? -1 : a.client_order_id > b.client_order_id ? 1 : 0;
-}
-
-function isSortedByCompletion(log: readonly Order[]): boolean {
-  for (let i = 1; i < log.length; i++) if (byCompletion(log[i - 1]!, log[i]!) > 0) return false;
-  return true;
 }
