@@ -10,7 +10,8 @@ import { cpus, loadavg } from 'node:os';
 import { SharedEventLog } from '../src/server/redis/shared-event-log';
 import { RelaySink } from '../src/server/redis/relay-sink';
 import type { RawEntry } from '../src/server/redis/stream-entry';
-import { BATCH_FIELD, batchValue, encodeEventPayload, parseEntry } from '../src/server/redis/stream-entry';
+import { batchFields, joinInParts } from '../src/server/redis/entry-parts';
+import { encodeEventPayload, parseEntry } from '../src/server/redis/stream-entry';
 import { RelayState } from '../src/server/relay-state';
 import { eventsMessage } from '../src/server/sse-format';
 import { decodeLine } from '../src/protocol/decode';
@@ -36,7 +37,7 @@ function makeEntries(): RawEntry[] {
       const decoded = decodeLine(toNdjsonLine(source.next().value!));
       if (decoded.ok) payloads.push(encodeEventPayload(decoded.event));
     }
-    entries.push([`${AT + entries.length}-0`, [BATCH_FIELD, batchValue(rseq, AT, payloads)]]);
+    entries.push([`${AT + entries.length}-0`, batchFields(rseq, AT, joinInParts(payloads))]);
     rseq += payloads.length;
   }
   return entries;

@@ -4,6 +4,7 @@ import type { RedisServerHandle } from '../../../test/support/redis-server';
 import { startRedisServer } from '../../../test/support/redis-server';
 import type { AppendItem, AppendOptions } from './append-script';
 import { appendBatch } from './append-script';
+import { joinInParts } from './entry-parts';
 import { clusterKeys } from './redis-keys';
 import { compareStreamIds } from './stream-id';
 
@@ -14,7 +15,18 @@ const options: AppendOptions = { keys, maxLen: 1_000, ttlSeconds: 3_600, rollove
 const NOV_24 = Date.parse('2026-11-24T15:00:00Z');
 const NOV_25 = Date.parse('2026-11-25T00:00:01Z');
 
-const item = (engine: string, seq: number | undefined): AppendItem => ({ engine, seq, payload: `{"engine":"${engine}","seq":${seq ?? 'null'}}` });
+const item = (engine: string, seq: number | undefined): AppendItem => ({ engine, seq, payload: JSON.stringify({ engine, seq: seq ?? null }) });
+
+/** The payloads an entry holds, in order, whichever fields they came in, and its field names. */
+function storedPayloads(fields: readonly string[]): { names: string[]; payloads: string[] } {
+  const names: string[] = [];
+  const texts: string[] = [];
+  for (let f = 0; f < fields.length; f += 2) {
+    names.push(fields[f]!);
+    texts.push(f === 0 ? fields[1]!.slice(fields[1]!.indexOf('\n') + 1) : fields[f + 1]!);
+  }
+  return { names, payloads: texts.flatMap((text) => text.split('\n')) };
+}
 
 beforeAll(async () => {
   server = await startRedisServer();
@@ -109,24 +121,32 @@ describe('appendBatch: the dedup rule, batch after batch', () => {
     return dropped;
   }
 
-  const event = fc.record({ engine: fc.constantFrom('a', 'b'), seq: fc.option(fc.integer({ min: -3, max: 12 }), { nil: undefined }) });
+  // Engine names are any string on the wire: the script must not care what they hold.
+  const engines = ['a', 'b c', 'd\ne', ''];
+  const event = fc.record({ engine: fc.constantFrom(...engines), seq: fc.option(fc.integer({ min: -3, max: 12 }), { nil: undefined }) });
   // Runs of consecutive seqs are what engines send; scattered ones, repeats and gaps are what retries and bugs send.
-  const run = fc.tuple(fc.constantFrom('a', 'b'), fc.integer({ min: -3, max: 12 }), fc.integer({ min: 1, max: 6 })).map(([engine, from, n]) =>
+  const run = fc.tuple(fc.constantFrom(...engines), fc.integer({ min: -3, max: 12 }), fc.integer({ min: 1, max: 6 })).map(([engine, from, n]) =>
     Array.from({ length: n }, (_, k) => ({ engine, seq: from + k })),
   );
   const batch = fc.array(fc.oneof(event.map((e) => [e]), run), { minLength: 1, maxLength: 6 }).map((parts) => parts.flat());
 
-  it('drops exactly the events the per-event rule drops, batch after batch', async () => {
+  it('drops exactly the events the per-event rule drops, batch after batch, and stores the rest in order in whatever parts', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(batch, { minLength: 1, maxLength: 4 }), async (batches) => {
+      // Small parts, so that batches travel in several and duplicates fall in any of them.
+      fc.asyncProperty(fc.array(batch, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 120 }), async (batches, partChars) => {
         await redis.flushdb();
         const highest = new Map<string, number>();
         for (const events of batches) {
           const items = events.map(({ engine, seq }) => item(engine, seq));
           const dropped = expectedDrops(highest, items);
-          const result = await appendBatch(redis, items, NOV_24, options);
+          const result = await appendBatch(redis, items, NOV_24, options, joinInParts(items.map((i) => i.payload), partChars));
           expect(result.dropped).toEqual(dropped);
           expect(result.accepted).toBe(items.length - dropped.length);
+          if (result.id === undefined) continue;
+          const [entry] = (await redis.xrange(keys.stream('2026-11-24'), result.id, result.id)) as [string, string[]][];
+          const { names, payloads } = storedPayloads(entry![1]);
+          expect(payloads).toEqual(items.filter((_, k) => !dropped.includes(k)).map((i) => i.payload));
+          expect(new Set(names)).toEqual(new Set([names.length === 1 ? 'evs' : 'evp']));
         }
         const stored = await redis.hgetall(keys.lastSeq);
         expect(stored).toEqual(Object.fromEntries([...highest].map(([engine, seq]) => [engine, String(seq)])));

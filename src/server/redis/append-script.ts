@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ClusterKeys } from './redis-keys';
+import { joinInParts } from './entry-parts';
 import { daysAround } from './redis-keys';
 
 /**
@@ -16,15 +17,17 @@ import { daysAround } from './redis-keys';
  * to the current day. Every key is declared (KEYS 3–5 are yesterday/today/tomorrow by the
  * calling relay's clock), as Redis Cluster wants.
  *
- * The new events of one call become one entry, `evs` = "<first rseq> <at>\n<payload>\n…" (see
- * stream-entry.ts): Redis and every relay's client pay per entry, so one per batch costs them
- * a fraction of one per event. The stream is trimmed (`MAXLEN ~`, counted in entries) once per
- * call.
+ * The new events of one call become one entry, `"<first rseq> <at>\n<payload>\n…"` in one `evs`
+ * field, or over several `evp` fields when long (see entry-parts.ts and stream-entry.ts): Redis
+ * and every relay's client pay per entry, so one per batch costs them a fraction of one per
+ * event. The stream is trimmed (`MAXLEN ~`, counted in entries) once per call.
  *
  * KEYS: lastSeq, meta, stream(yesterday), stream(today), stream(tomorrow)
- * ARGV: maxlen, ttl seconds, at (relay ms), the payloads joined by newlines (one argument: the
- * usual batch has no duplicate, and then it goes into the entry as it came), then engine and
- * seq ('' = none) per event.
+ * ARGV: maxlen, ttl seconds, at (relay ms), P, then the payloads joined by newlines in P parts
+ * (the usual batch has no duplicate, and then they go into the entry as they came), then E and
+ * the batch's E distinct engines, then one line per event, `"<engine's place, 1-based> <seq or
+ * nothing>\n"`. Few arguments on purpose: the Redis client builds a command of thousands of
+ * arguments piece by piece, ~1 ms per 2,000-event batch.
  * Returns { entry id ('' when every event was a duplicate), number of events it holds, its first
  * rseq, then the (0-based) indexes of the dropped duplicates }.
  */
@@ -51,13 +54,16 @@ if current ~= target then
   redis.call('HSET', KEYS[2], 'stream', target)
 end
 local rseq = tonumber(redis.call('HGET', KEYS[2], 'rseq') or '0')
+local partCount = tonumber(ARGV[4])
+local enginesAt = 5 + partCount
+local engineCount = tonumber(ARGV[enginesAt])
 local last = {}
 local touched = {}
 local dropped = {}
 local count = 0
 local duplicates = 0
-for i = 5, #ARGV, 2 do
-  local engine, seq = ARGV[i], ARGV[i + 1]
+for place, seq in string.gmatch(ARGV[enginesAt + engineCount + 1], '(%d+) (%-?%d*)\\n') do
+  local engine = ARGV[enginesAt + tonumber(place)]
   count = count + 1
   if seq ~= '' then
     local n = tonumber(seq)
@@ -76,20 +82,35 @@ for i = 5, #ARGV, 2 do
   end
 end
 local fresh = count - duplicates
-local body = ARGV[4]
+local parts = {}
+for p = 1, partCount do parts[p] = ARGV[4 + p] end
 if duplicates > 0 and fresh > 0 then
-  local kept = {}
-  local pos = 1
-  for k = 1, count do
-    local stop = string.find(body, '\\n', pos, true) or (#body + 1)
-    if not dropped[k] then kept[#kept + 1] = string.sub(body, pos, stop - 1) end
-    pos = stop + 1
+  local keptParts = {}
+  local k = 0
+  for p = 1, partCount do
+    local part = parts[p]
+    local kept = {}
+    local pos = 1
+    while pos <= #part + 1 do
+      local stop = string.find(part, '\\n', pos, true) or (#part + 1)
+      k = k + 1
+      if not dropped[k] then kept[#kept + 1] = string.sub(part, pos, stop - 1) end
+      pos = stop + 1
+    end
+    if #kept > 0 then keptParts[#keptParts + 1] = table.concat(kept, '\\n') end
   end
-  body = table.concat(kept, '\\n')
+  parts = keptParts
 end
 local id = ''
 if fresh > 0 then
-  id = redis.call('XADD', target, firstId, 'evs', (rseq + 1) .. ' ' .. ARGV[3] .. '\\n' .. body)
+  local name = 'evs'
+  if #parts > 1 then name = 'evp' end
+  local fields = { name, (rseq + 1) .. ' ' .. ARGV[3] .. '\\n' .. parts[1] }
+  for p = 2, #parts do
+    fields[#fields + 1] = name
+    fields[#fields + 1] = parts[p]
+  end
+  id = redis.call('XADD', target, firstId, unpack(fields))
   rseq = rseq + fresh
   redis.call('XTRIM', target, 'MAXLEN', '~', ARGV[1])
 end
@@ -137,13 +158,15 @@ export async function appendBatch(
   items: readonly AppendItem[],
   at: number,
   options: AppendOptions,
-  /** The payloads already joined by newlines, when the caller has them. */
-  body?: string,
+  /** The payloads already joined (`joinInParts`), when the caller has them. */
+  parts: readonly string[] = joinInParts(items.map((item) => item.payload)),
 ): Promise<AppendResult> {
   if (items.length === 0) return { id: undefined, accepted: 0, duplicates: 0, firstRseq: 0, dropped: [] };
   const [yesterday, today, tomorrow] = daysAround(at, options.rolloverHourUtc);
   const { keys } = options;
-  const args: (string | number)[] = [
+  // Buffers, not strings: given only strings, the client joins the whole command into one
+  // string, which at this size V8 makes in its slow large-object space (see entry-parts.ts).
+  const args: (string | number | Buffer)[] = [
     keys.lastSeq,
     keys.meta,
     keys.stream(yesterday),
@@ -152,9 +175,11 @@ export async function appendBatch(
     options.maxLen,
     options.ttlSeconds,
     at,
-    body ?? items.map((item) => item.payload).join('\n'),
+    parts.length,
   ];
-  for (const item of items) args.push(item.engine, item.seq === undefined ? '' : String(item.seq));
+  for (const part of parts) args.push(Buffer.from(part));
+  const { engines, lines } = dedupLines(items);
+  args.push(engines.length, ...engines, Buffer.from(lines));
   let reply: unknown;
   try {
     reply = await redis.evalsha(SHA, 5, ...args);
@@ -166,4 +191,20 @@ export async function appendBatch(
   const accepted = reply[1];
   const dropped = (reply.slice(3) as unknown[]).filter((k): k is number => typeof k === 'number');
   return { id: reply[0] === '' ? undefined : reply[0], accepted, duplicates: items.length - accepted, firstRseq: reply[2], dropped };
+}
+
+/** The batch's distinct engines, and per event its engine's place among them (1-based) and seq. */
+function dedupLines(items: readonly AppendItem[]): { engines: string[]; lines: string } {
+  const places = new Map<string, number>();
+  const engines: string[] = [];
+  let lines = '';
+  for (const { engine, seq } of items) {
+    let place = places.get(engine);
+    if (place === undefined) {
+      place = engines.push(engine);
+      places.set(engine, place);
+    }
+    lines += seq === undefined ? `${place} \n` : `${place} ${seq}\n`;
+  }
+  return { engines, lines };
 }

@@ -122,7 +122,7 @@ export class ClusterReplica {
     const items = events.map((event, k) => ({ engine: event.engine, seq: event.seq, payload: payloads[k]! }));
     let result: AppendResult | undefined;
     try {
-      result = await appendBatch(this.redis.commands, items, at, this.options, own.body);
+      result = await appendBatch(this.redis.commands, items, at, this.options, own.parts);
       return result;
     } finally {
       this.ownEntries.settled(own, result, (id) => this.hasApplied(id));

@@ -5,7 +5,8 @@ import { toNdjsonLine } from '../../protocol/encode';
 import type { AppendResult } from './append-script';
 import { OwnEntries } from './own-entries';
 import type { RawEntry } from './stream-entry';
-import { BATCH_FIELD, batchValue, encodeEventPayload, parseEntry } from './stream-entry';
+import { batchFields, joinInParts } from './entry-parts';
+import { encodeEventPayload, parseEntry } from './stream-entry';
 
 const AT = 1_764_000_000_123;
 
@@ -15,7 +16,7 @@ function ingested(event: OrderEvent): OrderEvent {
   return decoded.event;
 }
 
-const raw = (id: string, rseq: number, at: number, payloads: readonly string[]): RawEntry => [id, [BATCH_FIELD, batchValue(rseq, at, payloads)]];
+const raw = (id: string, rseq: number, at: number, payloads: readonly string[]): RawEntry => [id, batchFields(rseq, at, joinInParts(payloads))];
 
 describe('OwnEntries', () => {
   const events = [...createEventMix({ seed: 9, orders: 40, engines: 2 })].slice(0, 60).map(ingested);
@@ -31,6 +32,18 @@ describe('OwnEntries', () => {
       expect(own.take(stored)).toEqual(parseEntry(stored));
       expect(own.take(stored)).toBeUndefined();
     }
+  });
+
+  it('takes an entry this relay sent in parts, and not one whose later part differs', () => {
+    const own = new OwnEntries(10);
+    const many = Array.from({ length: 40 }, () => payloads).flat();
+    const manyEvents = Array.from({ length: 40 }, () => events).flat();
+    const sent = own.begin(AT, manyEvents, many);
+    expect(sent.parts.length).toBeGreaterThan(2);
+    const stored: RawEntry = ['5-0', batchFields(20, AT, sent.parts)];
+    const altered: RawEntry = ['5-0', stored[1].map((field, f) => (f === stored[1].length - 1 ? field.replace('"', "'") : field))];
+    expect(own.take(altered)).toBeUndefined();
+    expect(own.take(stored)).toEqual(parseEntry(stored));
   });
 
   it('does not take an entry that differs from what was sent by a byte, nor one with duplicates dropped', () => {

@@ -1,7 +1,7 @@
 import type { OrderEvent } from '../../core/events';
 import type { AppendResult } from './append-script';
 import type { RawEntry, StoredEvent, StreamEntry } from './stream-entry';
-import { BATCH_FIELD } from './stream-entry';
+import { BATCH_FIELD, joinInParts, PARTS_FIELD } from './entry-parts';
 import { placeInEntry } from './stream-id';
 
 /** One batch this relay is appending, or appended and has not read back yet. */
@@ -9,8 +9,8 @@ export interface OwnEntry {
   readonly at: number;
   readonly events: readonly OrderEvent[];
   readonly payloads: readonly string[];
-  /** The payloads joined as the entry holds them. */
-  readonly body: string;
+  /** The payloads joined as the entry holds them (`joinInParts`). */
+  readonly parts: readonly string[];
   id?: string;
 }
 
@@ -34,7 +34,7 @@ export class OwnEntries {
 
   /** Before the append: `payloads[k]` is `events[k]` as sent. */
   begin(at: number, events: readonly OrderEvent[], payloads: readonly string[]): OwnEntry {
-    const entry: OwnEntry = { at, events, payloads, body: payloads.join('\n') };
+    const entry: OwnEntry = { at, events, payloads, parts: joinInParts(payloads) };
     this.entries.add(entry);
     if (this.entries.size > this.limit) {
       const oldest = this.entries.values().next();
@@ -55,12 +55,16 @@ export class OwnEntries {
     if (this.entries.size === 0) return undefined;
     const [id, fields] = raw;
     const value = fields[1];
-    if (fields[0] !== BATCH_FIELD || value === undefined) return undefined;
+    if (value === undefined) return undefined;
     for (const own of this.entries) {
-      const header = value.length - own.body.length - 1;
-      if (header < 3 || value.charCodeAt(header) !== 10 || !value.endsWith(own.body)) continue;
+      const { parts } = own;
+      if (fields.length !== 2 * parts.length || fields[0] !== (parts.length === 1 ? BATCH_FIELD : PARTS_FIELD)) continue;
+      const first = parts[0]!;
+      const header = value.length - first.length - 1;
+      if (header < 3 || value.charCodeAt(header) !== 10 || !value.endsWith(first)) continue;
       const space = value.indexOf(' ');
       if (space < 1 || space > header || value.slice(space + 1, header) !== String(own.at)) continue;
+      if (!sameLaterParts(fields, parts)) continue;
       const firstRseq = Number(value.slice(0, space));
       if (!Number.isSafeInteger(firstRseq) || firstRseq < 1) return undefined;
       this.entries.delete(own);
@@ -73,6 +77,12 @@ export class OwnEntries {
   forgetPassed(passed: (id: string) => boolean): void {
     for (const own of this.entries) if (own.id !== undefined && passed(own.id)) this.entries.delete(own);
   }
+}
+
+/** The parts after the first, field by field: the first's field name and the same text. */
+function sameLaterParts(fields: readonly string[], parts: readonly string[]): boolean {
+  for (let k = 1; k < parts.length; k++) if (fields[2 * k] !== fields[0] || fields[2 * k + 1] !== parts[k]) return false;
+  return true;
 }
 
 function storedEvents(id: string, firstRseq: number, own: OwnEntry): StoredEvent[] {

@@ -7,7 +7,15 @@ import { toNdjsonLine } from '../../protocol/encode';
 import { emptyTally } from '../../protocol/ingest';
 import type { RedisStore } from './open-replica';
 import { openRedisStore } from './open-replica';
+import { PART_CHARS } from './entry-parts';
 import { MAX_EVENTS_PER_ENTRY, RedisIngest } from './redis-ingest';
+import type { RawEntry } from './stream-entry';
+import { parseEntry } from './stream-entry';
+
+function eventCount(entry: RawEntry): number {
+  const read = parseEntry(entry);
+  return read.kind === 'events' ? read.events.length : -1;
+}
 
 let server: RedisServerHandle;
 let admin: Redis;
@@ -39,8 +47,11 @@ describe('RedisIngest', () => {
     await ingest.accept(lines.map((event, i) => ({ line: i + 1, text: toNdjsonLine(event).trimEnd() })), tally);
     await ingest.settle(tally);
     expect(tally.accepted).toBe(count);
-    const entries = (await admin.xrange('ow:{ingest}:2026-11-24:ev', '-', '+')) as [string, string[]][];
-    expect(entries.map(([, fields]) => fields[1]!.split('\n').length - 1)).toEqual([MAX_EVENTS_PER_ENTRY, MAX_EVENTS_PER_ENTRY, 7]);
+    const entries = (await admin.xrange('ow:{ingest}:2026-11-24:ev', '-', '+')) as RawEntry[];
+    expect(entries.map(eventCount)).toEqual([MAX_EVENTS_PER_ENTRY, MAX_EVENTS_PER_ENTRY, 7]);
+    // Full entries travel and are stored in parts, each an ordinary (not large-object) string.
+    expect(entries[0]![1][0]).toBe('evp');
+    expect(Math.max(...entries.flatMap(([, fields]) => fields.map((field) => field.length)))).toBeLessThanOrEqual(PART_CHARS + 40);
     expect(store.replica.position.rseq).toBe(count);
   });
 });

@@ -5,7 +5,8 @@ import { toNdjsonLine } from '../../protocol/encode';
 import type { RawEntry } from './stream-entry';
 import type { StoredEvent } from './stream-entry';
 import { idAtPlace } from './stream-id';
-import { BATCH_FIELD, batchValue, canonicalPayload, encodeEventPayload, parseEntry } from './stream-entry';
+import { BATCH_FIELD, batchFields, joinInParts } from './entry-parts';
+import { canonicalPayload, encodeEventPayload, parseEntry } from './stream-entry';
 
 const AT = 1_764_000_000_123;
 
@@ -51,9 +52,28 @@ describe('stream entries', () => {
     }
   });
 
+  it('reads an entry in parts exactly as the same events in one part, places and rseqs running across parts', () => {
+    const events = [...createEventMix({ seed: 5, orders: 40, engines: 2 })].slice(0, 50).map(ingested);
+    const payloads = events.map(encodeEventPayload);
+    const whole = parseEntry([ID, batchFields(100, AT, [payloads.join('\n')])]);
+    for (const limit of [1, 300, 2_000]) {
+      const fields = batchFields(100, AT, joinInParts(payloads, limit));
+      expect(fields.length).toBeGreaterThan(2);
+      expect(parseEntry([ID, fields])).toEqual(whole);
+    }
+    if (whole.kind !== 'events') throw new Error(whole.kind);
+    expect(whole.events.map((e) => e.rseq)).toEqual(payloads.map((_, k) => 100 + k));
+  });
+
+  it('reads only the fields named as the first one', () => {
+    const [a, b] = [encodeEventPayload(ingested(created as OrderEvent)), encodeEventPayload(ingested({ ...created, client_order_id: 'b' } as OrderEvent))];
+    const read = parseEntry([ID, ['evp', `1 ${AT}\n${a}`, 'other', 'x', 'evp', b!]]);
+    expect(read.kind === 'events' ? read.events.map((e) => e.json) : read).toEqual([a, b]);
+  });
+
   it('reads a batch entry as its events, numbered from the first rseq, each with its place as id', () => {
     const events = [...createEventMix({ seed: 3, orders: 5, engines: 1 })].slice(0, 4).map(ingested);
-    const read = parseEntry([ID, [BATCH_FIELD, batchValue(100, AT, events.map(encodeEventPayload))]]);
+    const read = parseEntry([ID, batchFields(100, AT, joinInParts(events.map(encodeEventPayload)))]);
     if (read.kind !== 'events') throw new Error(read.kind);
     expect(read.events.map((e) => [e.rseq, idAtPlace(e.entry, e.place), e.at])).toEqual([
       [100, `${ID}:0`, AT],
@@ -67,7 +87,7 @@ describe('stream entries', () => {
 
   it('skips and counts an unreadable payload inside a batch, keeping the rseqs of the others', () => {
     const good = encodeEventPayload(ingested(created as unknown as OrderEvent));
-    const read = parseEntry([ID, [BATCH_FIELD, batchValue(10, AT, [good, '{"type":', good])]]);
+    const read = parseEntry([ID, batchFields(10, AT, [[good, '{"type":', good].join('\n')])]);
     if (read.kind !== 'events') throw new Error(read.kind);
     expect(read.events.map((e) => [e.rseq, idAtPlace(e.entry, e.place)])).toEqual([
       [10, `${ID}:0`],

@@ -1,6 +1,7 @@
 import type { OrderEvent } from '../../core/events';
 import { eventOf } from '../../protocol/decode';
 import { toWire } from '../../protocol/encode';
+import { BATCH_FIELD, PARTS_FIELD } from './entry-parts';
 import { placeInEntry } from './stream-id';
 
 /** An accepted event as every relay reads it back from the day's stream. */
@@ -31,21 +32,6 @@ export type StreamEntry =
 
 /** Raw XRANGE/XREAD entry as ioredis returns it: `[id, [field, value, field, value, …]]`. */
 export type RawEntry = [id: string, fields: string[]];
-
-/**
- * The one field of an entry: `"<first rseq> <at>\n<payload>\n<payload>…"`, one entry per
- * ingest batch (one append script call). Every relay reads every entry, and Redis and its
- * client pay per entry and per field: one per batch rather than one per event made both about
- * as cheap as the events' bytes allow. The payloads are canonical JSON, which never holds a raw
- * newline. Entries of the older formats (`ev`, one event each; `r`/`a`/`e`) are not read:
- * they count as bad.
- */
-export const BATCH_FIELD = 'evs';
-
-/** The field value of a batch entry. */
-export function batchValue(firstRseq: number, at: number, payloads: readonly string[]): string {
-  return `${firstRseq} ${at}\n${payloads.join('\n')}`;
-}
 
 /** The stored form of an event: wire v1 JSON, `ts` in epoch seconds, only the known fields. */
 export function encodeEventPayload(event: OrderEvent): string {
@@ -83,25 +69,43 @@ function fieldCount(event: OrderEvent): number {
  * One raw entry, read as every relay reads every event: the full wire decode (rule 1) runs again
  * on what another relay already decoded, because the stream is shared with whatever else can
  * write to Redis; what fails it is counted as bad, never thrown.
+ *
+ * A batch entry (see entry-parts.ts) is `"<first rseq> <arrival ms>\n<payload>\n<payload>…"`,
+ * one ingest batch (one append script call), in one `evs` field or in several `evp` fields whose
+ * texts follow one another. Every relay reads every entry, and Redis and its client pay per
+ * entry: one per batch rather than one per event made both about as cheap as the events' bytes
+ * allow. The payloads are canonical JSON, which never holds a raw newline. Entries of the older
+ * formats (`ev`, one event each; `r`/`a`/`e`) are not read: they count as bad.
  */
 export function parseEntry(raw: RawEntry): StreamEntry {
   const [id, fields] = raw;
   const name = fields[0];
   const value = fields[1];
   if (name === 'next' && value !== undefined) return { kind: 'next', id, stream: value };
-  if (name !== BATCH_FIELD || value === undefined) return { kind: 'bad', id, error: `entry has no ${BATCH_FIELD} field` };
+  if ((name !== BATCH_FIELD && name !== PARTS_FIELD) || value === undefined) return { kind: 'bad', id, error: `entry has no ${BATCH_FIELD} or ${PARTS_FIELD} field` };
   const newline = value.indexOf('\n');
   const space = value.indexOf(' ');
   const rseq = space > 0 && space < newline ? Number(value.slice(0, space)) : Number.NaN;
   const at = Number(value.slice(space + 1, newline));
   if (!Number.isSafeInteger(rseq) || rseq < 1 || !Number.isFinite(at)) return { kind: 'bad', id, error: 'entry lacks rseq and arrival time' };
-  const payloads = value.slice(newline + 1).split('\n');
+  const parts = [value.slice(newline + 1).split('\n')];
+  let count = parts[0]!.length;
+  for (let f = 2; f + 1 < fields.length; f += 2) {
+    if (fields[f] !== name) continue;
+    const lines = fields[f + 1]!.split('\n');
+    parts.push(lines);
+    count += lines.length;
+  }
   const events: StoredEvent[] = [];
   let bad = 0;
-  for (let k = 0; k < payloads.length; k++) {
-    const event = readPayload(payloads[k]!, id, placeInEntry(k, payloads.length), rseq + k, at);
-    if (event === undefined) bad++;
-    else events.push(event);
+  let k = 0;
+  for (const lines of parts) {
+    for (const payload of lines) {
+      const event = readPayload(payload, id, placeInEntry(k, count), rseq + k, at);
+      if (event === undefined) bad++;
+      else events.push(event);
+      k++;
+    }
   }
   return { kind: 'events', id, events, bad };
 }

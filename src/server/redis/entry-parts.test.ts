@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { BATCH_FIELD, batchFields, joinInParts, PART_CHARS, PARTS_FIELD } from './entry-parts';
+
+// Canonical payloads never hold a raw newline.
+const payload = fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replaceAll('\n', ' '));
+
+describe('joinInParts', () => {
+  it('keeps every payload whole and in order, each part within the limit unless one payload is longer', () => {
+    fc.assert(
+      fc.property(fc.array(payload, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 100 }), (payloads, limit) => {
+        const parts = joinInParts(payloads, limit);
+        expect(parts.join('\n')).toBe(payloads.join('\n'));
+        expect(parts.flatMap((part) => part.split('\n'))).toEqual(payloads);
+        for (const part of parts) expect(part.length <= limit || !part.includes('\n')).toBe(true);
+        // Greedy: a part ends only where its next payload would not have fitted.
+        for (let p = 0; p + 1 < parts.length; p++) expect(parts[p]!.length + 1 + parts[p + 1]!.split('\n')[0]!.length).toBeGreaterThan(limit);
+      }),
+    );
+  });
+
+  it('keeps a 2,000-event batch of usual payloads out of V8 large strings (128 KiB)', () => {
+    const parts = joinInParts(Array.from({ length: 2_000 }, (_, k) => `{"type":"order_fill","client_order_id":"o${k}","ts":1764000000.123}`.padEnd(170, ' ')));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(Math.max(...parts.map((part) => part.length))).toBeLessThanOrEqual(PART_CHARS);
+    expect(PART_CHARS).toBeLessThan(128 * 1024 - 64);
+  });
+});
+
+describe('batchFields', () => {
+  it('writes one evs field for one part and evp fields for several, the header before the first', () => {
+    expect(batchFields(7, 123, ['a\nb'])).toEqual([BATCH_FIELD, '7 123\na\nb']);
+    expect(batchFields(7, 123, ['a', 'b\nc'])).toEqual([PARTS_FIELD, '7 123\na', PARTS_FIELD, 'b\nc']);
+  });
+});
