@@ -30,7 +30,7 @@ import { startRedisServer } from '../test/support/redis-server';
 import type { RelayProcess } from '../test/support/relay-process';
 import { startRelayProcess } from '../test/support/relay-process';
 import { CpuMeter } from './cluster-cpu';
-import { engineStream, postAtRate, postFlat, preparedBodies } from './cluster-posters';
+import { closePosters, engineStream, postAtRate, postFlat, preparedBodies } from './cluster-posters';
 import { ClusterReader, LatencyHistogram } from './cluster-reader';
 import type { Figure } from './lib/figures';
 import { allMet, printFigures } from './lib/figures';
@@ -187,6 +187,7 @@ async function main(): Promise<void> {
     console.log(`\n${allMet(checked) ? 'all targets met' : 'some targets missed'} (results: ${path})`);
   } finally {
     for (const r of readers) r.close();
+    closePosters();
     await Promise.all(relays.map((r) => r.stop()));
     await redis.stop();
   }
