@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * CPU time a process has used so far (user + system, its threads included), read from
- * /proc/PID/stat; undefined off Linux or once the process is gone. On a machine shared with
+ * CPU time a process has used so far (user + system, its threads included, and its children
+ * once it has reaped them: Redis's AOF rewrites run in a forked child), read from /proc/PID/stat; undefined off Linux or once the process is gone. On a machine shared with
  * other work, wall-clock rates say more about the neighbours than about the code; CPU per event
  * does not, and it bounds the rate the cluster would reach on free cores.
  */
@@ -16,10 +16,10 @@ export function cpuMsOf(pid: number | undefined): number | undefined {
   }
   // Fields after the command name (which may hold spaces) start at the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const user = Number(fields[11]);
-  const system = Number(fields[12]);
+  // utime, stime, cutime, cstime.
+  const ticks = fields.slice(11, 15).reduce((sum, field) => sum + Number(field), 0);
   // USER_HZ is 100 on every Linux this runs on (sysconf is not reachable from Node).
-  return Number.isFinite(user) && Number.isFinite(system) ? ((user + system) * 1000) / 100 : undefined;
+  return Number.isFinite(ticks) ? (ticks * 1000) / 100 : undefined;
 }
 
 /** CPU used by a set of processes between `begin()` and `end()`, in ms each. */

@@ -86,6 +86,13 @@ async function snapshotRseq(url: string): Promise<number> {
   }
 }
 
+/** A relay's log lines, on stderr with its port: what went wrong when a run fails. */
+function echoLog(relay: RelayProcess): void {
+  for (const out of [relay.child.stdout, relay.child.stderr]) {
+    out?.on('data', (chunk: Buffer) => process.stderr.write(String(chunk).replace(/^(?=.)/gm, `relay :${relay.port} `)));
+  }
+}
+
 /** µs of CPU per event, NaN when it could not be read. */
 function perEvent(ms: number | undefined, events: number): number {
   return ms === undefined ? Number.NaN : (ms * 1000) / events;
@@ -94,11 +101,13 @@ function perEvent(ms: number | undefined, events: number): number {
 async function main(): Promise<void> {
   console.log(`bench:cluster${quick ? ' (quick)' : ''}: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`);
   const redis = await startRedisServer({ appendfsync: 'everysec' });
-  const args = ['--no-sim', '--store', redis.url, '--log-level', 'error'];
+  // Warnings too (a store error behind a 503, a degraded connection): the run prints them.
+  const args = ['--no-sim', '--store', redis.url, '--log-level', 'warn'];
   const relays: RelayProcess[] = [];
   const readers: ClusterReader[] = [];
   try {
     relays.push(...(await Promise.all([0, 1, 2].map(() => startRelayProcess(args, 60_000, relayEnv)))));
+    relays.forEach(echoLog);
     const urls = relays.map((r) => r.url);
     const toggleProfiles = (): void => {
       if (profiling) for (const r of relays) r.child.kill('SIGUSR2');
@@ -163,6 +172,7 @@ async function main(): Promise<void> {
     const restartT0 = performance.now();
     const again = await startRelayProcess(args, 60_000, profiling ? { ...relayEnv, CLUSTER_PROFILE_FROM_START: '1' } : relayEnv);
     relays[2] = again;
+    echoLog(again);
     const listening = performance.now();
     await until(async () => (await health(again.url)).ready, 120_000, 'restarted relay ready');
     const ready = performance.now();
