@@ -110,6 +110,7 @@ if fresh > 0 then
     fields[#fields + 1] = name
     fields[#fields + 1] = parts[p]
   end
+  -- Two values per part; Lua unpacks ~8,000 at most, and a part holds at least one of at most 2,000 events.
   id = redis.call('XADD', target, firstId, unpack(fields))
   rseq = rseq + fresh
   redis.call('XTRIM', target, 'MAXLEN', '~', ARGV[1])

@@ -43,6 +43,8 @@ describe('OwnEntries', () => {
     const stored: RawEntry = ['5-0', batchFields(20, AT, sent.parts)];
     const altered: RawEntry = ['5-0', stored[1].map((field, f) => (f === stored[1].length - 1 ? field.replace('"', "'") : field))];
     expect(own.take(altered)).toBeUndefined();
+    const renamed: RawEntry = ['5-0', stored[1].map((field, f) => (f % 2 === 0 ? 'evs' : field))];
+    expect(own.take(renamed)).toBeUndefined();
     expect(own.take(stored)).toEqual(parseEntry(stored));
   });
 

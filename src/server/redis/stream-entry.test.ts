@@ -65,10 +65,17 @@ describe('stream entries', () => {
     expect(whole.events.map((e) => e.rseq)).toEqual(payloads.map((_, k) => 100 + k));
   });
 
-  it('reads only the fields named as the first one', () => {
+  it('counts an entry with fields out of place as bad instead of reading some of it', () => {
     const [a, b] = [encodeEventPayload(ingested(created as OrderEvent)), encodeEventPayload(ingested({ ...created, client_order_id: 'b' } as OrderEvent))];
-    const read = parseEntry([ID, ['evp', `1 ${AT}\n${a}`, 'other', 'x', 'evp', b!]]);
-    expect(read.kind === 'events' ? read.events.map((e) => e.json) : read).toEqual([a, b]);
+    expect(parseEntry([ID, ['evp', `1 ${AT}\n${a}`, 'evp', b!]]).kind).toBe('events');
+    for (const fields of [
+      ['evp', `1 ${AT}\n${a}`, 'other', 'x', 'evp', b!],
+      ['evs', `1 ${AT}\n${a}`, 'evs', b!],
+      ['evp', `1 ${AT}\n${a}`, 'evs', b!],
+      ['evp', `1 ${AT}\n${a}`, 'evp'],
+    ]) {
+      expect(parseEntry([ID, fields]).kind, fields.join(' | ')).toBe('bad');
+    }
   });
 
   it('reads a batch entry as its events, numbered from the first rseq, each with its place as id', () => {

@@ -71,8 +71,8 @@ function fieldCount(event: OrderEvent): number {
  * write to Redis; what fails it is counted as bad, never thrown.
  *
  * A batch entry (see entry-parts.ts) is `"<first rseq> <arrival ms>\n<payload>\n<payload>…"`,
- * one ingest batch (one append script call), in one `evs` field or in several `evp` fields whose
- * texts follow one another. Every relay reads every entry, and Redis and its client pay per
+ * one ingest batch (one append script call), in one `evs` field or in several `evp` fields (and
+ * nothing else) whose texts follow one another. Every relay reads every entry, and Redis and its client pay per
  * entry: one per batch rather than one per event made both about as cheap as the events' bytes
  * allow. The payloads are canonical JSON, which never holds a raw newline. Entries of the older
  * formats (`ev`, one event each; `r`/`a`/`e`) are not read: they count as bad.
@@ -88,11 +88,12 @@ export function parseEntry(raw: RawEntry): StreamEntry {
   const rseq = space > 0 && space < newline ? Number(value.slice(0, space)) : Number.NaN;
   const at = Number(value.slice(space + 1, newline));
   if (!Number.isSafeInteger(rseq) || rseq < 1 || !Number.isFinite(at)) return { kind: 'bad', id, error: 'entry lacks rseq and arrival time' };
+  // Strict about the layout: an entry no relay writes is counted as bad, never read in part.
+  if (!wellFormed(fields)) return { kind: 'bad', id, error: `${name} entry with fields out of place` };
   const parts = [value.slice(newline + 1).split('\n')];
   let count = parts[0]!.length;
-  for (let f = 2; f + 1 < fields.length; f += 2) {
-    if (fields[f] !== name) continue;
-    const lines = fields[f + 1]!.split('\n');
+  for (let f = 3; f < fields.length; f += 2) {
+    const lines = fields[f]!.split('\n');
     parts.push(lines);
     count += lines.length;
   }
@@ -108,6 +109,14 @@ export function parseEntry(raw: RawEntry): StreamEntry {
     }
   }
   return { kind: 'events', id, events, bad };
+}
+
+/** `evs` alone, or `evp` fields only (see entry-parts.ts). */
+function wellFormed(fields: readonly string[]): boolean {
+  if (fields.length % 2 !== 0) return false;
+  if (fields[0] === BATCH_FIELD) return fields.length === 2;
+  for (let f = 2; f < fields.length; f += 2) if (fields[f] !== PARTS_FIELD) return false;
+  return true;
 }
 
 function readPayload(payload: string, entry: string, place: number, rseq: number, at: number): StoredEvent | undefined {
