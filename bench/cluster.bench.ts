@@ -21,6 +21,7 @@
  * ready, to .tmp/cluster-prof/ (git-ignored); `--redis-stats` prints Redis's commandstats after it (their
  * times are wall clock inside Redis: on a loaded machine they include time it was descheduled).
  */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
@@ -76,6 +77,20 @@ async function redisPid(url: string): Promise<number | undefined> {
   }
 }
 
+/**
+ * Times Redis's once-a-second AOF fsync was still running two seconds later, so that Redis
+ * held its writes back (the disk was busy: on this machine, with the previous run's files):
+ * what stands behind a latency spike in a run.
+ */
+async function delayedFsyncs(url: string): Promise<number> {
+  const client = new Redis(url);
+  try {
+    return Number(/aof_delayed_fsync:(\d+)/.exec(await client.info('persistence'))?.[1] ?? Number.NaN);
+  } finally {
+    client.disconnect();
+  }
+}
+
 /** The cluster rseq the stored snapshot stands for (0 without one). */
 async function snapshotRseq(url: string): Promise<number> {
   const client = new Redis(url);
@@ -93,13 +108,23 @@ function echoLog(relay: RelayProcess): void {
   }
 }
 
+/** Linux's I/O pressure over the last 10 s: a disk still writing the previous run's files slows this one. */
+function ioPressure(): string {
+  try {
+    const some = /some avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/io', 'latin1'))?.[1];
+    return some === undefined ? 'I/O pressure unknown' : `I/O pressure ${some} %`;
+  } catch {
+    return 'I/O pressure unknown';
+  }
+}
+
 /** µs of CPU per event, NaN when it could not be read. */
 function perEvent(ms: number | undefined, events: number): number {
   return ms === undefined ? Number.NaN : (ms * 1000) / events;
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:cluster${quick ? ' (quick)' : ''}: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`bench:cluster${quick ? ' (quick)' : ''}: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}, ${ioPressure()}`);
   const redis = await startRedisServer({ appendfsync: 'everysec' });
   // Warnings too (a store error behind a 503, a degraded connection): the run prints them.
   const args = ['--no-sim', '--store', redis.url, '--log-level', 'warn'];
@@ -128,7 +153,7 @@ async function main(): Promise<void> {
     await until(async () => readers.every((r) => r.lastRseq >= latencyAccepted), 30_000, 'every client has every event');
     const complete = readers.filter((r) => r.lastRseq >= latencyAccepted && !r.ended).length;
     for (const r of readers.splice(0)) r.close();
-    console.log(`latency phase: ${latencyAccepted} events, ${complete}/${CLIENTS} clients complete; CPU per event (fan-out to ${Math.round(CLIENTS / relays.length)} clients each included): relays ${latencyCpu.slice(0, -1).map((us) => us.toFixed(1)).join(' / ')} µs, Redis ${latencyCpu.at(-1)!.toFixed(1)} µs`);
+    console.log(`latency phase: ${latencyAccepted} events, ${complete}/${CLIENTS} clients complete; CPU per event (fan-out to ${Math.round(CLIENTS / relays.length)} clients each included): relays ${latencyCpu.slice(0, -1).map((us) => us.toFixed(1)).join(' / ')} µs, Redis ${latencyCpu.at(-1)!.toFixed(1)} µs; AOF fsyncs delayed so far ${await delayedFsyncs(redis.url)}`);
 
     // Phase 2: sustained ingest, three engines (one per relay), until the stream holds STREAM_EVENTS.
     const perRelay = Math.ceil((STREAM_EVENTS - latencyAccepted) / urls.length);
@@ -157,6 +182,7 @@ async function main(): Promise<void> {
       client.disconnect();
     }
     console.log(`ingest phase CPU per event: relays ${relayUs.map((us) => us.toFixed(1)).join(' / ')} µs, Redis ${redisUs.toFixed(1)} µs, bench ${perEvent(benchCpuMs, ingested).toFixed(1)} µs`);
+    console.log(`AOF fsyncs delayed so far: ${await delayedFsyncs(redis.url)}`);
     console.log(`ingest phase: ${ingested} events posted in ${((posted - t0) / 1000).toFixed(1)} s, applied everywhere after ${((applied - t0) / 1000).toFixed(1)} s; stream holds ${total}`);
     await sleep(2_000);
 
