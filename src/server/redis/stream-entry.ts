@@ -72,10 +72,11 @@ function fieldCount(event: OrderEvent): number {
  *
  * A batch entry (see entry-parts.ts) is `"<first rseq> <arrival ms>\n<payload>\n<payload>…"`,
  * one ingest batch (one append script call), in one `evs` field or in several `evp` fields (and
- * nothing else) whose texts follow one another. Every relay reads every entry, and Redis and its client pay per
- * entry: one per batch rather than one per event made both about as cheap as the events' bytes
- * allow. The payloads are canonical JSON, which never holds a raw newline. Entries of the older
- * formats (`ev`, one event each; `r`/`a`/`e`) are not read: they count as bad.
+ * nothing else) whose texts follow one another. Every relay reads every entry, and Redis and
+ * its client pay per entry: one per batch rather than one per event made both about as cheap
+ * as the events' bytes allow. The payloads are canonical JSON, which never holds a raw newline.
+ * Entries of the older formats (`ev`, one event each; `r`/`a`/`e`) are not read: they count as
+ * bad.
  */
 export function parseEntry(raw: RawEntry): StreamEntry {
   const [id, fields] = raw;
