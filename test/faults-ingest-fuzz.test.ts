@@ -4,7 +4,7 @@ import { createBook } from '../src/core/book';
 import { createEventMix } from '../src/engine/event-mix';
 import type { OrderEvent } from '../src/core/events';
 import { emptyTally, ingestLine } from '../src/protocol/ingest';
-import { reportChunks } from '../src/cli/replay-report';
+import { reportChunks } from '../src/protocol/report';
 import { toNdjsonLine } from '../src/protocol/encode';
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';

@@ -6,7 +6,7 @@ import { emptyTally, ingestLine } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
 import { LineSplitter } from '../protocol/line-splitter';
 import { parseReplayArgs } from './replay-args';
-import { reportChunks } from './replay-report';
+import { reportChunks } from '../protocol/report';
 
 /**
  * Replays an NDJSON event file through the core and prints the resulting state as one JSON

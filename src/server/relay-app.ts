@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
-import { reportChunks } from '../cli/replay-report';
+import { reportChunks } from '../protocol/report';
 import { requireToken } from './auth';
 import { handleIngest } from './ingest-handler';
 import type { RelayConfig } from './relay-config';

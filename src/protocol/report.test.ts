@@ -4,7 +4,7 @@ import { applyEvent } from '../core/apply';
 import { createBook } from '../core/book';
 import { anomalyToJson, orderToJson } from '../core/serialize';
 import { summarize } from '../core/summary';
-import { reportChunks } from './replay-report';
+import { reportChunks } from './report';
 
 describe('reportChunks', () => {
   it('joins into one JSON object with the documented keys, a newline at the end', () => {
