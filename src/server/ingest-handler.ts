@@ -1,3 +1,4 @@
+import type { ReadableStreamReadResult } from 'node:stream/web';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { IngestTally } from '../protocol/ingest';
