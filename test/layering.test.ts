@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import LAYERING from '../layering.json';
 import { scanSource } from './support/boundary-scan';
 
 /*
@@ -9,27 +10,16 @@ import { scanSource } from './support/boundary-scan';
  * way (engine → server (core) → stream → client (core) → store → views), so the client may feed
  * the store but the store never reaches back into the client; a new import that runs back up, or a
  * feature that reaches into another, fails here rather than in review. Test files are exempt (a unit
- * test may reach its test kit), production files are not.
+ * test may reach its test kit), production files are not. The table lives in layering.json, which
+ * eslint.config.js reads too: the linter flags a bad import in the editor, this test holds the
+ * whole tree to the rules, resolved file by file.
  */
-type Layer = 'lib' | 'core' | 'protocol' | 'engine' | 'server' | 'cli' | 'client' | 'store' | 'components' | 'features' | 'app';
-
-const MAY_IMPORT = {
-  lib: ['lib'],
-  core: ['core', 'lib'],
-  protocol: ['protocol', 'core', 'lib'],
-  engine: ['engine', 'protocol', 'core', 'lib'],
-  server: ['server', 'engine', 'protocol', 'core', 'lib'],
-  cli: ['cli', 'protocol', 'core', 'lib'],
-  client: ['client', 'store', 'protocol', 'core', 'lib'],
-  store: ['store', 'protocol', 'core', 'lib'],
-  components: ['components', 'core', 'lib'],
-  features: ['features', 'store', 'components', 'protocol', 'core', 'lib'],
-  app: ['app', 'features', 'store', 'client', 'components', 'protocol', 'core', 'lib'],
-} as const satisfies Record<Layer, readonly Layer[]>;
+type Layer = keyof typeof LAYERING.mayImport;
+const MAY_IMPORT: Readonly<Record<Layer, readonly string[]>> = LAYERING.mayImport;
 
 /** Layers whose code runs in the browser: no Node builtins, no server-only packages. */
-const BROWSER: ReadonlySet<Layer> = new Set<Layer>(['lib', 'core', 'protocol', 'client', 'store', 'components', 'features', 'app']);
-const NODE_ONLY_PACKAGES = ['pino', 'prom-client', 'ioredis', 'hono', '@hono/', 'better-sqlite3'];
+const BROWSER: ReadonlySet<string> = new Set(LAYERING.browser);
+const NODE_ONLY_PACKAGES: readonly string[] = LAYERING.nodeOnlyPackages;
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');
@@ -76,7 +66,7 @@ export function layeringProblems(file: string, text: string): string[] {
     const to = layerOf(target);
     if (to === undefined) {
       problems.push(`${where} imports "${ref.specifier}" from outside the layers of src/ (test/, bench/ and e2e/ are never imported by src/)`);
-    } else if (!(MAY_IMPORT[from.layer] as readonly Layer[]).includes(to.layer)) {
+    } else if (!MAY_IMPORT[from.layer].includes(to.layer)) {
       problems.push(`${where} ${from.layer} imports ${to.layer} ("${ref.specifier}")`);
     } else if (from.layer === 'features' && to.layer === 'features' && from.feature !== to.feature) {
       problems.push(`${where} feature ${from.feature} imports feature ${to.feature} ("${ref.specifier}"): compose them in app/`);
