@@ -22,7 +22,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/{client,store,features,components,app}/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/setup-dom.ts'],
+          setupFiles: ['test/support/dom/setup-dom.ts'],
         },
       },
     ],

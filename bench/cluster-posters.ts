@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import type { OrderEvent } from '../src/core/events';
-import { createEventMix } from '../src/engine/event-mix';
+import { createEventMix } from '../test/support/event-mix';
 import { toNdjsonLine } from '../src/protocol/encode';
 
 /** An endless seeded engine mix whose engines and order ids carry `prefix`, so posters never collide. */

@@ -6,7 +6,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { OrderEvent } from '../src/core/events';
-import { generateEvents } from '../src/engine/event-mix';
+import { generateEvents } from '../test/support/event-mix';
 import { decodeEvent, decodeLine } from '../src/protocol/decode';
 import { toWire } from '../src/protocol/encode';
 import type { Figure } from './lib/figures';

@@ -1,4 +1,4 @@
-import { generateEvents, ndjsonChunks } from '../src/engine/event-mix';
+import { generateEvents, ndjsonChunks } from './support/event-mix';
 import { comparable, eventually, healthz, replayBook } from './support/cluster-relays';
 import { clientBook } from './support/cluster-relays';
 import type { RedisServerHandle } from './support/redis-server';

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { generateEvents, ndjsonChunks } from '../src/engine/event-mix';
+import { generateEvents, ndjsonChunks } from './support/event-mix';
 import type { RunningRelay } from '../src/server/relay';
 import { comparable, eventually, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
 import type { RedisServerHandle } from './support/redis-server';

@@ -1,4 +1,4 @@
-import { generateEvents, toNdjson } from '../src/engine/event-mix';
+import { generateEvents, toNdjson } from './support/event-mix';
 import type { RunningRelay } from '../src/server/relay';
 import { comparable, eventually, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
 import { useRedisFixture } from './support/redis-fixture';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBook } from '../src/core/book';
-import { createEventMix } from '../src/engine/event-mix';
+import { createEventMix } from './support/event-mix';
 import type { OrderEvent } from '../src/core/events';
 import { emptyTally, ingestLine } from '../src/protocol/ingest';
 import { reportChunks } from '../src/protocol/report';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEvent } from '../src/core/apply';
 import { createBook } from '../src/core/book';
 import { cleanupAfterEvent } from '../src/core/cleanup';
-import { generateEvents, toNdjson as toNdjsonEvents } from '../src/engine/event-mix';
+import { generateEvents, toNdjson as toNdjsonEvents } from './support/event-mix';
 import { staleOrders } from '../src/core/queries';
 import { anomalyToJson, orderToJson } from '../src/core/serialize';
 import { summarize } from '../src/core/summary';

@@ -1,5 +1,5 @@
 import type { OrderEvent } from '../../src/core/events';
-import { createEventMix } from '../../src/engine/event-mix';
+import { createEventMix } from '../../test/support/event-mix';
 import { toNdjsonLine } from '../../src/protocol/encode';
 
 export interface Workload {

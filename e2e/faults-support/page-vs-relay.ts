@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { OrderEvent } from '../../src/core/events';
-import { createEventMix, ndjsonChunks } from '../../src/engine/event-mix';
+import { createEventMix, ndjsonChunks } from '../../test/support/event-mix';
 // Brings in the type of window.__orderwatch.
 import type {} from '../../src/app/debug-hook';
 

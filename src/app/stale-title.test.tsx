@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
-import { created, moved } from '../store/stats-test-events';
-import { createTestDashboard } from '../store/stats-test-harness';
+import { created, moved } from '../../test/support/stats-test-events';
+import { createTestDashboard } from '../../test/support/dom/stats-test-harness';
 import { StaleTitle } from './stale-title';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');

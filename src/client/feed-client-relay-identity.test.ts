@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { T0, created, snapshot, setup } from './feed-test-kit';
-import { settle } from './fake-relay';
+import { T0, created, snapshot, setup } from '../../test/support/dom/feed-test-kit';
+import { settle } from '../../test/support/dom/fake-relay';
 
 // Which relay log the book follows: log_id on resume and heartbeats, and a degraded store.
 describe('feed client and the relay it follows', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { settle } from './fake-relay';
-import { snapshot, setup } from './feed-test-kit';
+import { settle } from '../../test/support/dom/fake-relay';
+import { snapshot, setup } from '../../test/support/dom/feed-test-kit';
 
 // The snapshot arrives in several messages (docs/protocol.md, snapshot v2).
 describe('feed client receiving a snapshot', () => {

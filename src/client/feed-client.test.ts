@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { T0, created, fill, snapshot, setup } from './feed-test-kit';
-import { settle } from './fake-relay';
+import { T0, created, fill, snapshot, setup } from '../../test/support/dom/feed-test-kit';
+import { settle } from '../../test/support/dom/fake-relay';
 
 describe('feed client', () => {
   it('applies the snapshot, then events, committing once per frame', async () => {

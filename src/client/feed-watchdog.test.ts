@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from './fake-relay';
+import { ManualTimers } from '../../test/support/dom/fake-relay';
 import { createWatchdog } from './feed-watchdog';
 
 function setup(beatMs = 1000) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from './fake-relay';
+import { ManualTimers } from '../../test/support/dom/fake-relay';
 import { createFrameScheduler } from './frame-scheduler';
 
 describe('frame scheduler', () => {

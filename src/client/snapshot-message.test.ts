@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../core/order';
-import { snapshotMessages } from './fake-relay';
-import { T0, openOrder } from './feed-test-kit';
+import { snapshotMessages } from '../../test/support/dom/fake-relay';
+import { T0, openOrder } from '../../test/support/dom/feed-test-kit';
 import { SnapshotReader } from './snapshot-message';
 
 /** The data of each SSE message in `text`, by event name, in order. */

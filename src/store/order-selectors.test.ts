@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookOf } from './book-fixtures';
+import { bookOf } from '../../test/support/book-fixtures';
 import { filterScan, scanBook } from './book-scan';
 import type { OrderFilter } from './order-filter';
 import { NO_FILTER } from './order-filter';

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from '../client/fake-relay';
+import { ManualTimers } from '../../test/support/dom/fake-relay';
 import { createRelayClock, useRelayNow } from './relay-clock';
 import { DashboardProvider } from './dashboard-context';
 import { createDashboard } from './dashboard-store';

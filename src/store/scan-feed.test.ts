@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createBook } from '../core/book';
-import { bookOf } from './book-fixtures';
+import { bookOf } from '../../test/support/book-fixtures';
 import { createDashboard } from './dashboard-store';
 import { createScanFeed } from './scan-feed';
 import { thresholdsOf } from './stale-rules';
-import { created, moved } from './stats-test-events';
+import { created, moved } from '../../test/support/stats-test-events';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
 const LIMITS = thresholdsOf(300);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookOf, staleEntriesOf } from './book-fixtures';
+import { bookOf, staleEntriesOf } from '../../test/support/book-fixtures';
 import { scanBook } from './book-scan';
 import { staleReason, thresholdsOf } from './stale-rules';
 

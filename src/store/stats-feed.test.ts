@@ -3,7 +3,7 @@ import { createBook } from '../core/book';
 import { createDashboard } from './dashboard-store';
 import type { Ticker } from './stats-feed';
 import { createStatsFeed } from './stats-feed';
-import { created, filled, moved } from './stats-test-events';
+import { created, filled, moved } from '../../test/support/stats-test-events';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
 

@@ -4,7 +4,7 @@ import type { OrderEvent } from '../core/events';
 import { createRng } from '../lib/rng';
 import { createStatsAccumulator } from './stats';
 import type { StatsAccumulator } from './stats';
-import { created, filled, lifecycleMix, moved } from './stats-test-events';
+import { created, filled, lifecycleMix, moved } from '../../test/support/stats-test-events';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
 const MIN = 60_000;

@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readViewParams } from '../../store/view-params';
-import { created, filled, moved } from '../../store/stats-test-events';
-import { createTestDashboard } from '../../store/stats-test-harness';
+import { created, filled, moved } from '../../../test/support/stats-test-events';
+import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
 import { AnomaliesView } from './anomalies-view';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');

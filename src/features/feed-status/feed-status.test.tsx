@@ -4,7 +4,7 @@ import { createBook } from '../../core/book';
 import { DashboardProvider } from '../../store/dashboard-context';
 import { createDashboard } from '../../store/dashboard-store';
 import { createRelayClock } from '../../store/relay-clock';
-import { created } from '../../store/stats-test-events';
+import { created } from '../../../test/support/stats-test-events';
 import { FeedBanner } from './feed-banner';
 import { FeedStatusIndicator } from './feed-status-indicator';
 

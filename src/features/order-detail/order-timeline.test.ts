@@ -1,6 +1,6 @@
 import { applyEvent } from '../../core/apply';
 import { createBook } from '../../core/book';
-import { created, filled, moved } from '../../store/stats-test-events';
+import { created, filled, moved } from '../../../test/support/stats-test-events';
 import { fillRows } from './order-fills';
 import { buildTimeline } from './order-timeline';
 import { formatInState, formatSize } from './format-time';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderBook } from '../../core/book';
-import { addOrder, bookOf } from '../../store/book-fixtures';
+import { addOrder, bookOf } from '../../../test/support/book-fixtures';
 import { DashboardProvider } from '../../store/dashboard-context';
 import { createDashboard } from '../../store/dashboard-store';
 import type { RelayClock } from '../../store/relay-clock';

@@ -2,9 +2,9 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { applyEvent } from '../../core/apply';
 import { createBook } from '../../core/book';
-import { staleEntriesOf } from '../../store/book-fixtures';
+import { staleEntriesOf } from '../../../test/support/book-fixtures';
 import { thresholdsOf } from '../../store/stale-rules';
-import { created, moved } from '../../store/stats-test-events';
+import { created, moved } from '../../../test/support/stats-test-events';
 import { StaleList } from './stale-list';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');

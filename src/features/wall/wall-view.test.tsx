@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
-import { createTestDashboard } from '../../store/stats-test-harness';
+import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
 import { WallView } from './wall-view';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');

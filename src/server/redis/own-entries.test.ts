@@ -1,5 +1,5 @@
 import type { OrderEvent } from '../../core/events';
-import { createEventMix } from '../../engine/event-mix';
+import { createEventMix } from '../../../test/support/event-mix';
 import { decodeLine } from '../../protocol/decode';
 import { toNdjsonLine } from '../../protocol/encode';
 import type { AppendResult } from './append-script';

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { RedisServerHandle } from '../../../test/support/redis-server';
 import { startRedisServer } from '../../../test/support/redis-server';
 import type { OrderEvent } from '../../core/events';
-import { createEventMix } from '../../engine/event-mix';
+import { createEventMix } from '../../../test/support/event-mix';
 import { toNdjsonLine } from '../../protocol/encode';
 import { emptyTally } from '../../protocol/ingest';
 import type { RedisStore } from './open-replica';

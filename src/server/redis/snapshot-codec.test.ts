@@ -3,7 +3,7 @@ import type { OrderBook } from '../../core/book';
 import { createBook } from '../../core/book';
 import { byCompletion, cleanup } from '../../core/cleanup';
 import { anomalyToJson, orderToJson } from '../../core/serialize';
-import { generateEvents } from '../../engine/event-mix';
+import { generateEvents } from '../../../test/support/event-mix';
 import { decodeSnapshot, snapshotLines } from './snapshot-codec';
 
 const POSITION = { stream: 'ow:{t}:2026-11-24', id: '1764000000000-7', rseq: 4_321 };

@@ -1,13 +1,13 @@
 import { act } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { applyEvent } from '../core/apply';
-import { createBook } from '../core/book';
-import type { OrderEvent } from '../core/events';
-import { DashboardProvider } from './dashboard-context';
-import type { Dashboard } from './dashboard-store';
-import { createDashboard } from './dashboard-store';
-import type { RelayClock } from './relay-clock';
-import { createRelayClock } from './relay-clock';
+import { applyEvent } from '../../../src/core/apply';
+import { createBook } from '../../../src/core/book';
+import type { OrderEvent } from '../../../src/core/events';
+import { DashboardProvider } from '../../../src/store/dashboard-context';
+import type { Dashboard } from '../../../src/store/dashboard-store';
+import { createDashboard } from '../../../src/store/dashboard-store';
+import type { RelayClock } from '../../../src/store/relay-clock';
+import { createRelayClock } from '../../../src/store/relay-clock';
 
 /**
  * A live dashboard for component tests: a stepped browser clock, frames and background tasks

@@ -1,9 +1,9 @@
-import type { OrderEvent, OrderFill, OrderTransition } from '../core/events';
-import { createdEvent, fillEvent, transitionEvent } from '../core/events';
-import type { Side } from '../core/order';
-import type { Status } from '../core/status';
-import type { Rng } from '../lib/rng';
-import { createRng } from '../lib/rng';
+import type { OrderEvent, OrderFill, OrderTransition } from '../../src/core/events';
+import { createdEvent, fillEvent, transitionEvent } from '../../src/core/events';
+import type { Side } from '../../src/core/order';
+import type { Status } from '../../src/core/status';
+import type { Rng } from '../../src/lib/rng';
+import { createRng } from '../../src/lib/rng';
 import type { EventMixOptions } from './event-mix';
 
 /** How an order's life ends. `abandoned` ones stay active (the stream stops talking about them). */

@@ -1,11 +1,11 @@
-import { applyEvent } from '../core/apply';
-import type { OrderBook } from '../core/book';
-import { createBook } from '../core/book';
-import { scanBook } from './book-scan';
-import type { StaleEntry, StaleThresholds } from './stale-rules';
-import { staleTop } from './stale-rules';
-import type { Side } from '../core/order';
-import type { Status } from '../core/status';
+import { applyEvent } from '../../src/core/apply';
+import type { OrderBook } from '../../src/core/book';
+import { createBook } from '../../src/core/book';
+import { scanBook } from '../../src/store/book-scan';
+import type { StaleEntry, StaleThresholds } from '../../src/store/stale-rules';
+import { staleTop } from '../../src/store/stale-rules';
+import type { Side } from '../../src/core/order';
+import type { Status } from '../../src/core/status';
 
 /** Test support: builds books through the real core, so fixtures obey the lifecycle rules. */
 export interface OrderSpec {

@@ -1,6 +1,6 @@
-import type { OrderEvent } from '../core/events';
-import type { Status } from '../core/status';
-import type { Rng } from '../lib/rng';
+import type { OrderEvent } from '../../src/core/events';
+import type { Status } from '../../src/core/status';
+import type { Rng } from '../../src/lib/rng';
 
 /** Test helpers: wire-shaped events with fewer keystrokes. Timestamps are epoch ms. */
 export function created(id: string, ts: number, size = 1000, symbol = 'BTC-USD'): OrderEvent {

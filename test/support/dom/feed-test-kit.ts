@@ -1,8 +1,8 @@
 /** Shared by the feed client's tests: a dashboard, a scripted relay and message builders. */
-import type { Order } from '../core/order';
-import { createDashboard } from '../store/dashboard-store';
-import type { Scheduler } from '../store/dashboard-store';
-import { createFeed } from './feed-client';
+import type { Order } from '../../../src/core/order';
+import { createDashboard } from '../../../src/store/dashboard-store';
+import type { Scheduler } from '../../../src/store/dashboard-store';
+import { createFeed } from '../../../src/client/feed-client';
 import { fakeFetch, ManualTimers, snapshotMessages } from './fake-relay';
 
 export const T0 = Date.parse('2026-11-24T12:00:00Z');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent } from '../core/apply';
-import { createBook } from '../core/book';
-import type { OrderEvent } from '../core/events';
-import { summarize } from '../core/summary';
-import { decodeEvent, decodeLine } from '../protocol/decode';
-import { toWire } from '../protocol/encode';
-import { createEventMix, generateEvents, ndjsonChunks, toNdjson } from './event-mix';
+import { applyEvent } from '../src/core/apply';
+import { createBook } from '../src/core/book';
+import type { OrderEvent } from '../src/core/events';
+import { summarize } from '../src/core/summary';
+import { decodeEvent, decodeLine } from '../src/protocol/decode';
+import { toWire } from '../src/protocol/encode';
+import { createEventMix, generateEvents, ndjsonChunks, toNdjson } from './support/event-mix';
 
 const MIX = { seed: 11, orders: 2_000, maxActive: 200 };
 

@@ -1,5 +1,5 @@
-import type { OrderEvent } from '../core/events';
-import { toNdjsonLine } from '../protocol/encode';
+import type { OrderEvent } from '../../src/core/events';
+import { toNdjsonLine } from '../../src/protocol/encode';
 import { EventMixIterator } from './event-mix-iterator';
 
 export interface EventMixOptions {

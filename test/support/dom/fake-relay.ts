@@ -1,6 +1,6 @@
-import type { Order } from '../core/order';
-import { ordersToColumns } from '../protocol/snapshot-columns';
-import type { FeedTimers } from './feed-client';
+import type { Order } from '../../../src/core/order';
+import { ordersToColumns } from '../../../src/protocol/snapshot-columns';
+import type { FeedTimers } from '../../../src/client/feed-client';
 
 /** A step-driven clock and timer queue for feed tests: nothing runs until `advance`. */
 export class ManualTimers implements FeedTimers {
