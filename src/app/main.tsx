@@ -6,7 +6,6 @@ import { DashboardProvider } from '../store/dashboard-context';
 import { createDashboard } from '../store/dashboard-store';
 import { readViewParams } from '../store/view-params';
 import { App } from './app';
-import { installDebugHook } from './debug-hook';
 import { applyTheme, loadTheme } from './theme';
 import './theme.css';
 
@@ -15,7 +14,9 @@ applyTheme(loadTheme());
 const dashboard = createDashboard(browserFrameScheduler());
 const feed = createBrowserFeed(dashboard, readViewParams().token);
 feed.start();
-installDebugHook(dashboard, feed);
+// Only in the builds made for the browser tests and benchmarks (VITE_DEBUG_HOOK=1): the shipped
+// bundle carries no window.__orderwatch, so no script on the page can read the whole book through it.
+if (import.meta.env.VITE_DEBUG_HOOK === '1') void import('./debug-hook').then((hook) => hook.installDebugHook(dashboard, feed));
 
 const root = document.getElementById('root');
 if (root) {
