@@ -180,7 +180,7 @@ export function createFeed(deps: FeedDeps): Feed {
       aheadRseq = hb.rseq;
     } else aheadRseq = null;
     degraded = hb.degraded;
-    dashboard.heartbeat(hb.now, hb.rseq);
+    dashboard.heartbeat(hb.now);
     // A relay that lost its store still beats, but its data may be behind: never show it as live.
     if (degraded) setFeed({ status: 'STALE', error: 'relay reports its event store unreachable' });
   };

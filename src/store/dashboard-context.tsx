@@ -34,8 +34,3 @@ export function useDashboard(): Dashboard {
 export function useDashboardState<T>(selector: (state: DashboardState) => T): T {
   return useStore(useDashboard().store, selector);
 }
-
-/** Bumps once per committed frame that changed the book: read `useDashboard().book()` after it. */
-export function useBookVersion(): number {
-  return useDashboardState((s) => s.version);
-}

@@ -6,6 +6,7 @@ import { cleanupAfterEvent } from '../core/cleanup';
 import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
 import type { OrderEvent } from '../core/events';
+import { DEFAULT_STALE_AFTER_SEC } from './stale-rules';
 
 /** What the operator is told about the feed. Anything but LIVE dims the view. */
 export type FeedStatus = 'CONNECTING' | 'LIVE' | 'STALE' | 'RECONNECTING' | 'RESYNCING';
@@ -84,7 +85,7 @@ export interface Dashboard {
   /** Queues stream items; they are applied and committed together on the next frame. */
   enqueue(items: readonly StreamItem[]): void;
   /** Heartbeat from the relay: keeps the feed LIVE and the clock offset true. */
-  heartbeat(relayNow: number, rseq: number): void;
+  heartbeat(relayNow: number): void;
   setFeed(patch: Partial<FeedState>): void;
   /** Called for each applied event at commit time (stats, throughput). Returns unsubscribe. */
   onApplied(listener: AppliedListener): () => void;
@@ -116,7 +117,7 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
   let frameRequested = false;
   const appliedListeners = new Set<AppliedListener>();
   const resetListeners = new Set<ResetListener>();
-  const store = createStore<DashboardState>()(() => ({ feed: INITIAL_FEED, version: 0, relayStaleAfterSec: 300 }));
+  const store = createStore<DashboardState>()(() => ({ feed: INITIAL_FEED, version: 0, relayStaleAfterSec: DEFAULT_STALE_AFTER_SEC }));
   const setFeed = (patch: Partial<FeedState>): void => store.setState((s) => ({ feed: { ...s.feed, ...patch } }));
 
   const commit = (): void => {
@@ -178,8 +179,7 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
         scheduler.frame(commit);
       }
     },
-    heartbeat(relayNow, rseq) {
-      void rseq;
+    heartbeat(relayNow) {
       setFeed({ asOf: relayNow, clockOffsetMs: relayNow - scheduler.now() });
     },
     setFeed,

@@ -22,10 +22,6 @@ export function parseStreamId(text: string): StreamId | undefined {
   return { ms, seq };
 }
 
-export function isStreamId(text: string): boolean {
-  return parseStreamId(text) !== undefined;
-}
-
 /** Negative, zero or positive like a sort comparator. Both must be valid ids. */
 export function compareStreamIds(a: string, b: string): number {
   const x = parseStreamId(a);
