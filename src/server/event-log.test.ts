@@ -32,4 +32,36 @@ describe('MemoryEventLog', () => {
     expect(log.readAfter(5, 10)).toBe('gone');
     expect(log.readAfter(0.5, 10)).toBe('gone');
   });
+
+  it('forgets the oldest events past its byte budget, keeping the newest even when it alone is over', () => {
+    // {"r":"xxxxxxxx"} is 16 bytes of JSON.
+    const log = new MemoryEventLog(100, 'id', 40);
+    for (let i = 0; i < 5; i++) log.append(i, { r: 'x'.repeat(8) });
+    expect(log.bytesHeld).toBe(32);
+    expect(log.firstRseq).toBe(4);
+    expect(log.readAfter(2, 10)).toBe('gone');
+    expect(rseqs(log.readAfter(3, 10))).toEqual([4, 5]);
+    log.append(5, { r: 'y'.repeat(100) });
+    expect(log.firstRseq).toBe(6);
+    expect(log.bytesHeld).toBe(108);
+    expect(rseqs(log.readAfter(5, 10))).toEqual([6]);
+    log.append(6, { r: 'é' });
+    // Bytes, not characters: é is two.
+    expect(log.bytesHeld).toBe(10);
+    expect(log.firstRseq).toBe(7);
+  });
+
+  it('tells its listener the oldest rseq before forgetting it, by count or by bytes', () => {
+    const log = new MemoryEventLog(3, 'id', 50);
+    const told: [number, number][] = [];
+    log.onForget((rseq) => told.push([rseq, log.firstRseq]));
+    for (let i = 0; i < 4; i++) log.append(i, { i });
+    expect(told).toEqual([[1, 1]]);
+    log.append(4, { r: 'x'.repeat(50) });
+    expect(told).toEqual([[1, 1], [2, 2]]);
+    expect(log.firstRseq).toBe(5);
+    log.resetTo(10);
+    expect(log.bytesHeld).toBe(0);
+    expect(log.readAfter(10, 5)).toEqual([]);
+  });
 });

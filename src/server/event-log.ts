@@ -30,6 +30,15 @@ export interface EventLog {
   readonly firstRseq: number;
   /** Events it keeps at most. */
   readonly capacity: number;
+  /** JSON bytes of kept events it holds at most (the newest event is always kept). */
+  readonly byteBudget: number;
+  /** JSON bytes of the events it holds now. */
+  readonly bytesHeld: number;
+  /**
+   * Called with the oldest rseq just before the log forgets it to stay within its budgets: the
+   * fan-out sends what it has not yet sent before the log lets it go. One listener.
+   */
+  onForget(listener: (rseq: number) => void): void;
   /** Newest rseq handed out; 0 before the first event. */
   readonly lastRseq: number;
   /**
@@ -41,7 +50,8 @@ export interface EventLog {
 }
 
 /**
- * A bounded ring: memory is `capacity` events however long the relay runs. It is kept in
+ * A bounded ring: memory is `capacity` events and `byteBudget` bytes of their JSON however long
+ * the relay runs (a count alone let 100,000 events of 1 MiB each pile up). It is kept in
  * columns, not as an item object per event: a relay keeps 100,000 events while thousands a
  * second arrive, and every object that outlives a young-generation collection is copied and
  * traced by the garbage collector. Items are made when read.
@@ -49,17 +59,37 @@ export interface EventLog {
 export class MemoryEventLog implements EventLog {
   private readonly events: (string | undefined)[];
   private readonly ats: Float64Array;
+  /**
+   * Bytes appended before each kept event (a running total): the bytes held from rseq r on are
+   * `appended − starts[r]`, so the byte bound costs one number per slot and no per-event object.
+   */
+  private readonly starts: Float64Array;
+  private appended = 0;
   protected last = 0;
   /** The first rseq this log holds since its last reset. */
   protected base = 1;
+  /** The oldest rseq the byte budget still lets it keep. */
+  private byteFloor = 1;
+  private forgetListener: ((rseq: number) => void) | undefined;
 
   constructor(
     readonly capacity: number,
     readonly logId: string = randomUUID(),
+    readonly byteBudget: number = Number.POSITIVE_INFINITY,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`log capacity must be an integer ≥ 1, got ${capacity}`);
+    if (!(byteBudget >= 1)) throw new RangeError(`log byte budget must be ≥ 1, got ${byteBudget}`);
     this.events = new Array<string | undefined>(capacity);
     this.ats = new Float64Array(capacity);
+    this.starts = new Float64Array(capacity);
+  }
+
+  onForget(listener: (rseq: number) => void): void {
+    this.forgetListener = listener;
+  }
+
+  get bytesHeld(): number {
+    return this.last < this.firstRseq ? 0 : this.appended - this.starts[(this.firstRseq - 1) % this.capacity]!;
   }
 
   append(at: number, wireEvent: Readonly<Record<string, unknown>>): number {
@@ -73,15 +103,33 @@ export class MemoryEventLog implements EventLog {
     this.events.fill(undefined);
     this.last = rseq;
     this.base = rseq + 1;
+    this.byteFloor = rseq + 1;
   }
 
   /** Stores event `rseq` (its wire JSON); returns its slot in the ring. */
   protected put(rseq: number, at: number, eventJson: string): number {
+    const bytes = Buffer.byteLength(eventJson);
+    // Before anything is overwritten or forgotten, so the listener can still read what goes.
+    const first = this.firstRseq;
+    if (this.forgetListener !== undefined && this.last >= first && (rseq - first >= this.capacity || this.bytesHeld + bytes > this.byteBudget)) this.forgetListener(first);
     this.last = rseq;
     const slot = (rseq - 1) % this.capacity;
     this.events[slot] = eventJson;
     this.ats[slot] = at;
+    this.starts[slot] = this.appended;
+    this.appended += bytes;
+    this.forgetOverBudget();
     return slot;
+  }
+
+  /** Moves the floor past the oldest events until the rest fit the byte budget (the newest always stays). */
+  private forgetOverBudget(): void {
+    let floor = Math.max(this.byteFloor, this.last - this.capacity + 1, this.base);
+    while (floor < this.last && this.appended - this.starts[(floor - 1) % this.capacity]! > this.byteBudget) {
+      this.events[(floor - 1) % this.capacity] = undefined;
+      floor++;
+    }
+    this.byteFloor = floor;
   }
 
   /** The SSE id of the event in `slot`, when it is not its rseq. */
@@ -101,7 +149,7 @@ export class MemoryEventLog implements EventLog {
   }
 
   get firstRseq(): number {
-    return Math.max(this.base, this.last - this.capacity + 1);
+    return Math.max(this.base, this.last - this.capacity + 1, this.byteFloor);
   }
 
   get lastRseq(): number {

@@ -13,6 +13,15 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   --seed N            SEED            paper engine seed (default 1)
   --stale-after S     STALE_AFTER     seconds after which an active order is stale (default 300)
   --log-size N        LOG_SIZE        events kept for Last-Event-ID resume (default 100000)
+  --log-bytes BYTES   LOG_BYTES       … and at most this many bytes of their JSON (default 268435456)
+  --max-engines N     MAX_ENGINES     distinct engines tracked; events from one more are refused
+                                      (default 1000)
+  --max-active-orders N  MAX_ACTIVE_ORDERS  active orders held; order_created past it is refused
+                                      (default 500000)
+  --client-queue-bytes BYTES  CLIENT_QUEUE_BYTES  live stream bytes queued per client before it is
+                                      dropped as slow (default 4194304)
+  --stream-bytes-total BYTES  STREAM_BYTES_TOTAL  bytes queued for all stream clients; past it the
+                                      largest backlog is dropped first (default 268435456)
   --max-body BYTES    MAX_BODY        largest POST /api/events body (default 5242880)
   --heartbeat-ms N    HEARTBEAT_MS    stream heartbeat interval (default 5000)
   --keep-terminal N   KEEP_TERMINAL   terminal orders kept in the relay's book (default 50000)
@@ -32,7 +41,9 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   INGEST_TOKEN   POST /api/events needs "Authorization: Bearer <token>"
   VIEW_TOKEN     the page, stream and orders need it (Bearer header, or ?token=)`;
 
-type NumericKey = 'port' | 'simRate' | 'seed' | 'staleAfterSec' | 'logSize' | 'maxBodyBytes' | 'heartbeatMs' | 'keepTerminal';
+type NumericKey = 'port' | 'simRate' | 'seed' | 'staleAfterSec' | 'logSize' | 'maxBodyBytes' | 'heartbeatMs' | 'keepTerminal' | MemoryBoundKey;
+/** The byte and count bounds of issue 13. */
+type MemoryBoundKey = 'logBytes' | 'maxEngines' | 'maxActiveOrders' | 'clientQueueLimit' | 'streamBytesTotal';
 
 const NUMERIC: Record<string, { key: NumericKey; env: string; min: number; integer: boolean }> = {
   '--port': { key: 'port', env: 'PORT', min: 0, integer: true },
@@ -43,6 +54,11 @@ const NUMERIC: Record<string, { key: NumericKey; env: string; min: number; integ
   '--max-body': { key: 'maxBodyBytes', env: 'MAX_BODY', min: 1, integer: true },
   '--heartbeat-ms': { key: 'heartbeatMs', env: 'HEARTBEAT_MS', min: 1, integer: true },
   '--keep-terminal': { key: 'keepTerminal', env: 'KEEP_TERMINAL', min: 0, integer: true },
+  '--log-bytes': { key: 'logBytes', env: 'LOG_BYTES', min: 1, integer: true },
+  '--max-engines': { key: 'maxEngines', env: 'MAX_ENGINES', min: 1, integer: true },
+  '--max-active-orders': { key: 'maxActiveOrders', env: 'MAX_ACTIVE_ORDERS', min: 1, integer: true },
+  '--client-queue-bytes': { key: 'clientQueueLimit', env: 'CLIENT_QUEUE_BYTES', min: 1, integer: true },
+  '--stream-bytes-total': { key: 'streamBytesTotal', env: 'STREAM_BYTES_TOTAL', min: 1, integer: true },
 };
 
 type StoreKey = 'maxLen' | 'retentionDays' | 'rolloverHourUtc' | 'snapshotEveryEvents' | 'snapshotEveryMs';

@@ -16,6 +16,14 @@ export interface RelayConfig {
   readonly staleAfterSec: number;
   /** Accepted events kept for `Last-Event-ID` resume. */
   readonly logSize: number;
+  /** JSON bytes of those events kept at most: the oldest go first (resume then takes a snapshot). */
+  readonly logBytes: number;
+  /** Distinct engines the book tracks (dedup high-water marks); an event from one more is refused. */
+  readonly maxEngines: number;
+  /** Active (not finished) orders the book holds; an `order_created` past it is refused. */
+  readonly maxActiveOrders: number;
+  /** Bytes queued for all stream clients together; past it the largest backlog is dropped first. */
+  readonly streamBytesTotal: number;
   readonly maxBodyBytes: number;
   readonly heartbeatMs: number;
   readonly ingestToken: string | undefined;
@@ -50,6 +58,10 @@ export const DEFAULT_CONFIG: RelayConfig = {
   seed: 1,
   staleAfterSec: 300,
   logSize: 100_000,
+  logBytes: 256 * 1024 * 1024,
+  maxEngines: 1_000,
+  maxActiveOrders: 500_000,
+  streamBytesTotal: 256 * 1024 * 1024,
   maxBodyBytes: 5 * 1024 * 1024,
   heartbeatMs: 5_000,
   ingestToken: undefined,
@@ -74,6 +86,9 @@ export function resolveConfig(partial: Partial<RelayConfig>): RelayConfig {
   }
   if (!Number.isInteger(config.logSize) || config.logSize < 1) throw new RangeError(`logSize must be an integer ≥ 1, got ${config.logSize}`);
   if (!(config.heartbeatMs > 0)) throw new RangeError(`heartbeatMs must be > 0, got ${config.heartbeatMs}`);
+  for (const key of ['logBytes', 'maxEngines', 'maxActiveOrders', 'streamBytesTotal', 'clientQueueLimit'] as const) {
+    if (!Number.isInteger(config[key]) || config[key] < 1) throw new RangeError(`${key} must be an integer ≥ 1, got ${config[key]}`);
+  }
   if (!(config.maxBodyBytes > 0)) throw new RangeError(`maxBodyBytes must be > 0, got ${config.maxBodyBytes}`);
   return config;
 }

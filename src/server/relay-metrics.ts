@@ -92,6 +92,22 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
       this.set(state.log.lastRseq);
     },
   });
+  new Gauge({
+    name: 'orderwatch_log_bytes',
+    help: 'JSON bytes of the events the resume log holds (bounded by --log-bytes)',
+    registers: [registry],
+    collect() {
+      this.set(state.log.bytesHeld);
+    },
+  });
+  new Gauge({
+    name: 'orderwatch_log_first_rseq',
+    help: 'Oldest rseq a client can still resume after (older ones get a snapshot)',
+    registers: [registry],
+    collect() {
+      this.set(state.log.firstRseq);
+    },
+  });
   const bytesStreamed = new Counter({ name: 'orderwatch_stream_bytes_total', help: 'Bytes queued to stream clients', registers: [registry] });
   const lag = new Histogram({
     name: 'orderwatch_ingest_to_send_seconds',

@@ -43,7 +43,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   const store = config.store === undefined ? undefined : await loadRedisStore(config, logger);
   let hub: StreamHub | undefined;
   const state = new RelayState({
-    log: store?.log ?? new MemoryEventLog(config.logSize),
+    log: store?.log ?? new MemoryEventLog(config.logSize, undefined, config.logBytes),
     now: config.now,
     anomalyLimit: config.anomalyLimit,
     keepTerminal: config.keepTerminal,
@@ -98,7 +98,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
 /** `--store redis://…` only: ioredis and the Redis code load here, never for the default relay. */
 async function loadRedisStore(config: RelayConfig, logger: Logger): Promise<RelayStore> {
   const { RelayStore } = await import('./redis/relay-store');
-  return new RelayStore(config.store!, config.storeTuning, config.logSize, logger, config.now);
+  return new RelayStore(config.store!, config.storeTuning, config.logSize, logger, config.now, config.logBytes);
 }
 
 function listen(app: Hono, config: RelayConfig): Promise<ServerType> {

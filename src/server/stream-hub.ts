@@ -47,6 +47,10 @@ export class StreamHub {
   constructor(private readonly deps: StreamHubDeps) {
     this.heartbeat = setInterval(() => this.beat(), deps.heartbeatMs);
     this.heartbeat.unref();
+    // The log is about to forget an event not yet fanned out (its byte budget, or a big tick): send now.
+    deps.state.log.onForget((rseq) => {
+      if (this.pendingLast !== 0 && this.pendingFirst <= rseq) this.flush();
+    });
   }
 
   get size(): number {

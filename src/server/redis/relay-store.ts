@@ -40,10 +40,11 @@ export class RelayStore implements IngestStore {
     logSize: number,
     private readonly logger: Logger,
     private readonly now: () => number,
+    logBytes?: number,
   ) {
     // Every relay on the same Redis shares one numbering; credentials stay out of the id.
     const where = new URL(url);
-    this.log = new SharedEventLog(logSize, `redis://${where.host}${where.pathname}`);
+    this.log = new SharedEventLog(logSize, `redis://${where.host}${where.pathname}`, logBytes);
   }
 
   /** Connects and starts following the stream into `state`; ready comes later (see health). */

@@ -14,8 +14,8 @@ export class SharedEventLog extends MemoryEventLog {
   private readonly places: Int32Array;
 
   /** `logId`: the cluster's numbering is one for every relay on the same Redis keys. */
-  constructor(capacity: number, logId: string) {
-    super(capacity, logId);
+  constructor(capacity: number, logId: string, byteBudget?: number) {
+    super(capacity, logId, byteBudget);
     this.entries = new Array<string | undefined>(capacity);
     this.places = new Int32Array(capacity);
   }
