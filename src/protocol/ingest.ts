@@ -31,6 +31,8 @@ export function ingestLine(
   book: OrderBook,
   line: Line,
   tally: IngestTally,
+  /** The relay's memory bounds: an error when the decoded event may not enter the book. */
+  admit?: (event: OrderEvent) => string | undefined,
 ): { event: OrderEvent; result: ApplyResult } | undefined {
   if ('error' in line) {
     tally.rejected.push({ line: line.line, error: line.error });
@@ -39,6 +41,11 @@ export function ingestLine(
   const decoded = decodeLine(line.text);
   if (!decoded.ok) {
     tally.rejected.push({ line: line.line, error: decoded.error });
+    return undefined;
+  }
+  const refused = admit?.(decoded.event);
+  if (refused !== undefined) {
+    tally.rejected.push({ line: line.line, error: refused });
     return undefined;
   }
   const result = applyEvent(book, decoded.event);

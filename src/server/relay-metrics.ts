@@ -92,6 +92,27 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
       this.set(state.log.lastRseq);
     },
   });
+  const refusedReported = { max_engines: 0, max_active_orders: 0 };
+  new Counter({
+    name: 'orderwatch_events_refused_total',
+    help: 'Lines refused by a memory bound (--max-engines, --max-active-orders), by limit; also in rejected',
+    labelNames: ['limit'],
+    registers: [registry],
+    collect() {
+      for (const limit of ['max_engines', 'max_active_orders'] as const) {
+        this.inc({ limit }, state.totals.refused[limit] - refusedReported[limit]);
+        refusedReported[limit] = state.totals.refused[limit];
+      }
+    },
+  });
+  new Gauge({
+    name: 'orderwatch_engines',
+    help: 'Distinct engines tracked for dedup (bounded by --max-engines)',
+    registers: [registry],
+    collect() {
+      this.set(book.lastSeq.size);
+    },
+  });
   new Gauge({
     name: 'orderwatch_log_bytes',
     help: 'JSON bytes of the events the resume log holds (bounded by --log-bytes)',

@@ -9,6 +9,8 @@ import { toWire } from '../protocol/encode';
 import type { IngestTally } from '../protocol/ingest';
 import { ingestLine } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
+import type { BookLimits, LimitName, PendingGrowth } from './book-limits';
+import { refusal } from './book-limits';
 import type { EventLog } from './event-log';
 import type { SnapshotHead } from './snapshot-source';
 import { SnapshotSource } from './snapshot-source';
@@ -19,6 +21,8 @@ export interface RelayStateDeps {
   readonly anomalyLimit: number;
   /** Finished orders the book keeps (`cleanupAfterEvent`); unbounded when absent. */
   readonly keepTerminal?: number;
+  /** Engines and active orders the book may hold; unbounded when absent. */
+  readonly limits?: BookLimits;
   /** Called with each accepted event's rseq right after it is logged: the stream fan-out reads it from the log. */
   readonly onAccepted: (rseq: number) => void;
 }
@@ -28,6 +32,8 @@ export interface RelayTotals {
   accepted: number;
   rejected: number;
   evicted: number;
+  /** Lines refused by a memory bound (counted in `rejected` too). */
+  refused: Record<LimitName, number>;
 }
 
 /**
@@ -37,7 +43,7 @@ export interface RelayTotals {
  */
 export class RelayState {
   readonly book: OrderBook;
-  readonly totals: RelayTotals = { accepted: 0, rejected: 0, evicted: 0 };
+  readonly totals: RelayTotals = { accepted: 0, rejected: 0, evicted: 0, refused: { max_engines: 0, max_active_orders: 0 } };
   private readonly snapshots = new Set<SnapshotSource>();
 
   constructor(private readonly deps: RelayStateDeps) {
@@ -55,7 +61,7 @@ export class RelayState {
     for (const line of lines) {
       if (this.snapshots.size > 0 && 'text' in line) this.keepPreimages(line.text);
       const rejectedBefore = tally.rejected.length;
-      const applied = ingestLine(this.book, line, tally);
+      const applied = ingestLine(this.book, line, tally, this.admit);
       this.totals.rejected += tally.rejected.length - rejectedBefore;
       if (applied === undefined) continue;
       this.totals.accepted++;
@@ -63,6 +69,15 @@ export class RelayState {
       this.cleanUp();
     }
   }
+
+  /** Why `event` may not enter the book (counted), or undefined: the bounds of issue 13. */
+  readonly admit = (event: OrderEvent, pending?: PendingGrowth): string | undefined => {
+    if (this.deps.limits === undefined) return undefined;
+    const refused = refusal(this.book, event, this.deps.limits, pending);
+    if (refused === undefined) return undefined;
+    this.totals.refused[refused.limit]++;
+    return refused.error;
+  };
 
   /**
    * Applies an event another relay accepted (the shared Redis stream, `--store`): the same

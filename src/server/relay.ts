@@ -47,6 +47,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     now: config.now,
     anomalyLimit: config.anomalyLimit,
     keepTerminal: config.keepTerminal,
+    limits: { maxEngines: config.maxEngines, maxActiveOrders: config.maxActiveOrders },
     onAccepted: (rseq) => hub?.publish(rseq),
   });
   let metrics: RelayMetrics | undefined;

@@ -1,6 +1,8 @@
 import type { OrderEvent } from '../../core/events';
 import { decodeEvent, decodeLine, eventOf } from '../../protocol/decode';
 import type { IngestTally } from '../../protocol/ingest';
+import type { PendingGrowth } from '../book-limits';
+import { noPendingGrowth } from '../book-limits';
 import type { Line } from '../../protocol/line-splitter';
 import type { ClusterReplica } from './cluster-replica';
 import { canonicalPayload } from './stream-entry';
@@ -32,6 +34,11 @@ export class RedisIngest {
     private readonly onRejected: (count: number) => void,
     /** Duplicates are found in Redis, not by the book: counted here for /metrics. */
     private readonly onDuplicates: (count: number) => void,
+    /**
+     * The relay's memory bounds, checked against this relay's book before anything is appended
+     * (so no peer ever applies a refused event); `pending` counts the batch's own growth.
+     */
+    private readonly admit: (event: OrderEvent, pending: PendingGrowth) => string | undefined = () => undefined,
   ) {}
 
   /** Throws when Redis cannot take the batch; what was appended before stays appended. */
@@ -39,6 +46,7 @@ export class RedisIngest {
     const events: OrderEvent[] = [];
     const payloads: string[] = [];
     let rejected = 0;
+    const pending = noPendingGrowth();
     for (const line of lines) {
       if ('error' in line) {
         tally.rejected.push({ line: line.line, error: line.error });
@@ -52,6 +60,12 @@ export class RedisIngest {
         value = undefined;
       }
       const event = eventOf(value);
+      const refused = event === undefined ? undefined : this.admit(event, pending);
+      if (refused !== undefined) {
+        tally.rejected.push({ line: line.line, error: refused });
+        rejected++;
+        continue;
+      }
       if (event !== undefined) {
         events.push(event);
         payloads.push(canonicalPayload(line.text, value, event));

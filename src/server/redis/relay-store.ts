@@ -103,6 +103,7 @@ export class RelayStore implements IngestStore {
         // The metric mirrors the book's counter; in this mode the book never sees a duplicate.
         if (this.state !== undefined) this.state.book.duplicates += count;
       },
+      (event, pending) => this.state?.admit(event, pending),
     );
   }
 
