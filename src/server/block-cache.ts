@@ -73,6 +73,19 @@ export function encodedBlock(book: OrderBook, block: readonly Order[]): EncodedB
   return entry;
 }
 
+/**
+ * The JSON of `block` as one or more blocks of at most `maxBytes` each: a block of a thousand
+ * orders with long ids and reasons can pass a megabyte, and one SSE message that size makes a
+ * browser parse it in one go. Halved until each part fits (a lone order always goes).
+ */
+export function blockTexts(book: OrderBook, block: readonly Order[], maxBytes: number): string[] {
+  const json = encodedBlock(book, block).json;
+  // Characters first: a string never takes more bytes than three per character.
+  if (json.length * 3 <= maxBytes || block.length === 1 || Buffer.byteLength(json) <= maxBytes) return [json];
+  const half = Math.ceil(block.length / 2);
+  return [...blockTexts(book, block.slice(0, half), maxBytes), ...blockTexts(book, block.slice(half), maxBytes)];
+}
+
 /** Forgets the least recently used blocks beyond twice `blocks` (a snapshot's count): those no recent snapshot had. */
 export function trimBlockCache(book: OrderBook, blocks: number): void {
   const cached = cache.get(book);

@@ -15,6 +15,10 @@ export interface RelayMetricsDeps {
   readonly now: () => number;
   readonly staleAfterSec: number;
   readonly clients: () => number;
+  /** Bytes queued for all stream clients (bounded by --stream-bytes-total). */
+  readonly streamQueued?: () => number;
+  /** Stream clients dropped, by why. */
+  readonly drops?: () => Readonly<Record<string, number>>;
 }
 
 /**
@@ -127,6 +131,27 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
     registers: [registry],
     collect() {
       this.set(state.log.firstRseq);
+    },
+  });
+  new Gauge({
+    name: 'orderwatch_stream_queued_bytes',
+    help: 'Bytes queued for all stream clients, not yet taken by their sockets (bounded by --stream-bytes-total)',
+    registers: [registry],
+    collect() {
+      this.set(deps.streamQueued?.() ?? 0);
+    },
+  });
+  const dropsReported = new Map<string, number>();
+  new Counter({
+    name: 'orderwatch_stream_clients_dropped_total',
+    help: 'Stream clients dropped: slow (live queue over --client-queue-bytes), stalled (took nothing for 3 heartbeats), total (largest backlog past --stream-bytes-total), other',
+    labelNames: ['reason'],
+    registers: [registry],
+    collect() {
+      for (const [reason, total] of Object.entries(deps.drops?.() ?? {})) {
+        this.inc({ reason }, total - (dropsReported.get(reason) ?? 0));
+        dropsReported.set(reason, total);
+      }
     },
   });
   const bytesStreamed = new Counter({ name: 'orderwatch_stream_bytes_total', help: 'Bytes queued to stream clients', registers: [registry] });

@@ -59,13 +59,14 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     heartbeatMs: config.heartbeatMs,
     keepTerminal: config.keepTerminal,
     clientQueueLimit: config.clientQueueLimit,
+    streamBytesTotal: config.streamBytesTotal,
     snapshotPreimageLimit: config.clientQueueLimit * PREIMAGE_LIMIT_FACTOR,
     onSent: (bytes) => metrics?.bytesStreamed.inc(bytes),
     onLag: (ms) => metrics?.lag.observe(ms / 1000),
     degraded: store === undefined ? undefined : () => store.degraded(),
   });
   const streams = hub;
-  metrics = createRelayMetrics({ state, now: config.now, staleAfterSec: config.staleAfterSec, clients: () => streams.size });
+  metrics = createRelayMetrics({ state, now: config.now, staleAfterSec: config.staleAfterSec, clients: () => streams.size, streamQueued: () => streams.queuedBytes, drops: () => streams.drops });
   store?.registerMetrics(metrics.registry);
   const app = createRelayApp({ config, state, hub, metrics, logger, shutdown: shutdown.signal, startedAt: config.now(), store });
   // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.

@@ -1,10 +1,12 @@
-import type { Anomaly } from '../core/anomaly';
 import type { OrderBook } from '../core/book';
 import type { Order } from '../core/order';
-import { anomalyToJson } from '../core/serialize';
-import { summarize } from '../core/summary';
-import { approxOrderBytes, SNAPSHOT_VERSION } from '../protocol/snapshot-columns';
-import { blockEnds, encodedBlock, MAX_BLOCK, trimBlockCache } from './block-cache';
+import { approxOrderBytes } from '../protocol/snapshot-columns';
+import { blockEnds, blockTexts, MAX_BLOCK, trimBlockCache } from './block-cache';
+import { snapshotHeadJson } from './snapshot-head';
+import { MAX_MESSAGE_BYTES } from './sse-format';
+
+/** A block's data at most: with the event line, within the stream's MAX_MESSAGE_BYTES. */
+const MAX_BLOCK_BYTES = MAX_MESSAGE_BYTES - 64;
 
 export interface SnapshotHead {
   readonly rseq: number;
@@ -46,14 +48,7 @@ export class SnapshotSource {
     this.orders = Array.from(book.orders.values());
     this.ends = blockEnds(this.orders);
     trimBlockCache(book, this.ends.length);
-    const anomalies: Anomaly[] = book.anomalies.toArray();
-    this.headJson =
-      `{"v":${SNAPSHOT_VERSION},"rseq":${head.rseq},"log_id":${JSON.stringify(head.logId)},"now":${head.now},"stale_after":${head.staleAfterSec},"heartbeat_ms":${head.heartbeatMs},"keep_terminal":${head.keepTerminal}` +
-      `,"order_count":${this.orders.length},"block_size":${MAX_BLOCK}` +
-      `,"summary":${JSON.stringify(summarize(book))}` +
-      `,"anomaly_counts":${JSON.stringify(book.anomalyCounts)}` +
-      `,"last_seq":${JSON.stringify(Object.fromEntries(book.lastSeq))}` +
-      `,"anomalies":${JSON.stringify(anomalies.map(anomalyToJson))}}`;
+    this.headJson = snapshotHeadJson(book, { ...head, orderCount: this.orders.length, blockSize: MAX_BLOCK });
   }
 
   get done(): boolean {
@@ -88,7 +83,7 @@ export class SnapshotSource {
       }
       from = to;
       // Read when the block goes out: a preimage taken since is another object, so no stale reuse.
-      yield `event: snapshot_orders\ndata: ${encodedBlock(this.book, block).json}\n\n`;
+      for (const json of blockTexts(this.book, block, MAX_BLOCK_BYTES)) yield `event: snapshot_orders\ndata: ${json}\n\n`;
     }
     this.release();
     yield `id: ${this.rseq}\nevent: snapshot_end\ndata: {"rseq":${this.rseq}}\n\n`;

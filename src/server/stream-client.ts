@@ -13,6 +13,9 @@ export class StreamClient {
   /** The newest rseq this client has been sent (or will have, once the snapshot ends). */
   cursor: number;
   bytesSent = 0;
+  /** Bytes the socket had taken (sent less queued) at the last heartbeat, and since when it took none. */
+  takenAtBeat = 0;
+  stalledSince: number | undefined;
 
   constructor(
     readonly id: number,
@@ -24,6 +27,11 @@ export class StreamClient {
     this.phase = start.phase;
     this.cursor = start.cursor;
     this.channel = new SseChannel(LOW_WATER_BYTES, () => onCancel(this), cutConnection);
+  }
+
+  /** Bytes queued for this client and not yet taken by its socket. */
+  get backlog(): number {
+    return this.channel.backlog;
   }
 
   send(bytes: Uint8Array): boolean {

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { LogItem } from './event-log';
 import type { RelayState } from './relay-state';
-import { encode, eventsMessage, heartbeatMessage, HELLO } from './sse-format';
+import type { EventsPart } from './sse-format';
+import { encode, eventsMessages, heartbeatMessage, HELLO } from './sse-format';
+import { largestBacklogsOver, stalled } from './stream-budget';
 import { StreamClient } from './stream-client';
 
 export interface StreamHubDeps {
@@ -11,7 +13,10 @@ export interface StreamHubDeps {
   readonly staleAfterSec: number;
   readonly heartbeatMs: number;
   readonly keepTerminal: number;
+  /** Bytes a live client may have queued before it is dropped as slow. */
   readonly clientQueueLimit: number;
+  /** Bytes queued for all clients together; past it the largest backlogs are dropped first. */
+  readonly streamBytesTotal?: number;
   /** Bytes of saved order states one snapshot may hold before its client is dropped. */
   readonly snapshotPreimageLimit: number;
   readonly onSent: (bytes: number) => void;
@@ -24,6 +29,11 @@ export interface StreamHubDeps {
 /** Items per catch-up message: big enough for throughput, small enough to interleave. */
 const CATCHUP_PAGE = 2_000;
 const SNAPSHOT_ATTEMPTS = 3;
+/** Bytes paced writes may queue before the total over all clients is checked again. */
+const TOTAL_CHECK_BYTES = 1024 * 1024;
+
+/** Why clients were dropped, for /metrics. */
+export type DropReason = 'slow' | 'stalled' | 'total' | 'other';
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -43,6 +53,8 @@ export class StreamHub {
   private heartbeat: NodeJS.Timeout;
   maxBacklogSeen = 0;
   dropped = 0;
+  readonly drops: Record<DropReason, number> = { slow: 0, stalled: 0, total: 0, other: 0 };
+  private queuedSinceCheck = 0;
 
   constructor(private readonly deps: StreamHubDeps) {
     this.heartbeat = setInterval(() => this.beat(), deps.heartbeatMs);
@@ -55,6 +67,13 @@ export class StreamHub {
 
   get size(): number {
     return this.clients.size;
+  }
+
+  /** Bytes queued for all clients and not yet taken by their sockets. */
+  get queuedBytes(): number {
+    let total = 0;
+    for (const client of this.clients) total += client.backlog;
+    return total;
   }
 
   /**
@@ -117,8 +136,11 @@ export class StreamHub {
       }
       const items = log.readAfter(client.cursor, CATCHUP_PAGE);
       if (items === 'gone') return this.drop(client, `fell out of the event log at rseq ${client.cursor}`);
-      this.deliver(client, encode(eventsMessage(items)), items[items.length - 1]!.rseq);
-      await client.channel.room();
+      for (const part of eventsMessages(items)) {
+        if (!client.channel.isOpen) return;
+        this.deliverPaced(client, part.bytes, part.last);
+        await client.channel.room();
+      }
     }
   }
 
@@ -134,7 +156,7 @@ export class StreamHub {
             this.drop(client, 'too slow to take a snapshot while events kept arriving');
             return false;
           }
-          this.deliver(client, encode(piece), undefined);
+          this.deliverPaced(client, encode(piece), undefined);
           // Let ingest run between pieces; wait for the socket when the queue is full.
           await (client.channel.hasRoom ? nextTick() : client.channel.room());
         }
@@ -155,7 +177,7 @@ export class StreamHub {
     if (last === 0) return;
     this.pendingLast = 0;
     let batch: readonly LogItem[] | 'gone' | undefined;
-    let shared: Uint8Array | undefined;
+    let shared: EventsPart[] | undefined;
     for (const client of this.clients) {
       if (client.phase !== 'live' || client.cursor >= last) continue;
       if (batch === undefined) {
@@ -167,37 +189,73 @@ export class StreamHub {
         this.drop(client, `the event log restarted at rseq ${this.deps.state.log.firstRseq}`);
         continue;
       }
-      let bytes: Uint8Array;
-      if (client.cursor < first) bytes = shared ??= encode(eventsMessage(batch));
+      let parts: EventsPart[];
+      if (client.cursor < first) parts = shared ??= eventsMessages(batch);
       // Joined the fan-out mid-batch: it already read the start of this batch from the log.
-      else bytes = encode(eventsMessage(batch.slice(client.cursor - first + 1)));
-      this.deliver(client, bytes, last);
+      else parts = eventsMessages(batch.slice(client.cursor - first + 1));
+      for (const part of parts) if (!this.deliverLive(client, part.bytes, part.last)) break;
     }
+    this.enforceTotal();
   }
 
-  private deliver(client: StreamClient, bytes: Uint8Array, cursor: number | undefined): void {
-    if (!client.send(bytes)) return;
+  /**
+   * A snapshot or catch-up piece: its writer waits for room before the next one, so the queue
+   * stays within the low-water mark plus one message and never makes the client a slow one. A
+   * reader that takes nothing is dropped by the heartbeat's stall check instead.
+   */
+  private deliverPaced(client: StreamClient, bytes: Uint8Array, cursor: number | undefined): void {
+    if (!this.send(client, bytes, cursor)) return;
+    this.queuedSinceCheck += bytes.byteLength;
+    if (this.queuedSinceCheck > TOTAL_CHECK_BYTES) this.enforceTotal();
+  }
+
+  /** A live message (fan-out, heartbeat): a live client past its queue limit is dropped. False when it was. */
+  private deliverLive(client: StreamClient, bytes: Uint8Array, cursor: number | undefined): boolean {
+    if (!this.send(client, bytes, cursor)) return false;
+    const backlog = client.backlog;
+    if (client.phase !== 'live' || backlog <= this.deps.clientQueueLimit) return true;
+    this.drop(client, `slow client: ${backlog} bytes queued (limit ${this.deps.clientQueueLimit})`, 'slow');
+    return false;
+  }
+
+  private send(client: StreamClient, bytes: Uint8Array, cursor: number | undefined): boolean {
+    if (!client.send(bytes)) return false;
     if (cursor !== undefined) client.cursor = cursor;
     this.deps.onSent(bytes.byteLength);
-    const backlog = client.channel.backlog;
+    const backlog = client.backlog;
     if (backlog > this.maxBacklogSeen) this.maxBacklogSeen = backlog;
-    if (backlog > this.deps.clientQueueLimit) this.drop(client, `slow client: ${backlog} bytes queued (limit ${this.deps.clientQueueLimit})`);
+    return true;
+  }
+
+  /** Past the total for all clients, the largest backlogs go first: one stuck reader, not everyone. */
+  private enforceTotal(): void {
+    this.queuedSinceCheck = 0;
+    const limit = this.deps.streamBytesTotal;
+    if (limit === undefined) return;
+    for (const { client, backlog, total } of largestBacklogsOver(this.clients, limit)) {
+      this.drop(client, `stream queues over their total: ${total} bytes for all clients (limit ${limit}); this client had the largest backlog, ${backlog} bytes`, 'total');
+    }
   }
 
   /** Sends a heartbeat now; the relay also calls it when its store's health changes. */
   beat(): void {
     this.flush();
     const now = this.deps.now();
+    for (const { client, queued, forMs } of stalled(this.clients, now, this.deps.heartbeatMs)) {
+      this.drop(client, `no progress: ${queued} bytes queued and none taken for ${forMs} ms`, 'stalled');
+    }
     const degraded = this.deps.degraded?.() ?? false;
     for (const client of this.clients) {
       if (client.phase !== 'live' && client.phase !== 'catchup') continue;
-      this.deliver(client, encode(heartbeatMessage(now, client.cursor, this.deps.state.log.logId, degraded)), undefined);
+      this.deliverLive(client, encode(heartbeatMessage(now, client.cursor, this.deps.state.log.logId, degraded)), undefined);
     }
+    this.enforceTotal();
   }
 
-  private drop(client: StreamClient, reason: string): void {
+  private drop(client: StreamClient, reason: string, why: DropReason = 'other'): void {
     if (!this.clients.delete(client)) return;
     this.dropped++;
+    this.drops[why]++;
     client.phase = 'closed';
     client.channel.abort(reason);
     this.deps.logger.warn({ client: client.id, reason, sent_bytes: client.bytesSent, clients: this.clients.size }, 'stream client dropped');
