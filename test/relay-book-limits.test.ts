@@ -1,5 +1,6 @@
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
+import { MAX_HEAD_BYTES } from '../src/server/snapshot-head';
 import { eventually, startClusterRelay, waitReady } from './support/cluster-relays';
 import { created, moved } from './support/event-builders';
 import { useRedisFixture } from './support/redis-fixture';
@@ -38,11 +39,16 @@ describe('the book bounded by engines and active orders', () => {
     expect(relay.state.log.lastRseq).toBe(5_001);
     expect(await metric(relay.url, /^orderwatch_events_refused_total\{limit="max_engines"\}/)).toBe('orderwatch_events_refused_total{limit="max_engines"} 4');
     expect(await metric(relay.url, /^orderwatch_engines /)).toBe('orderwatch_engines 5000');
-    // The snapshot a new dashboard gets names every engine it may see, and no refused one.
+    // A new dashboard still gets a whole snapshot; the head lists engine seqs only up to its
+    // bound (5,000 of 64 bytes do not fit), says so, and names no refused engine.
     const client = await SseClient.open(`${relay.url}/api/stream`);
-    await client.first('snapshot');
-    const head = JSON.parse(client.messages.find((m) => m.event === 'snapshot')!.data) as { last_seq: Record<string, number> };
-    expect(Object.keys(head.last_seq)).toHaveLength(5_000);
+    const snapshot = await client.first<{ orders: unknown[] }>('snapshot');
+    expect(snapshot.orders).toHaveLength(5_000);
+    const headText = client.messages.find((m) => m.event === 'snapshot')!.data;
+    expect(Buffer.byteLength(headText)).toBeLessThanOrEqual(MAX_HEAD_BYTES);
+    const head = JSON.parse(headText) as { last_seq: Record<string, number>; last_seq_complete?: boolean };
+    expect(head.last_seq_complete).toBe(false);
+    expect(Object.keys(head.last_seq).length).toBeGreaterThan(1_000);
     expect(Object.keys(head.last_seq)).not.toContain(manyEngines(1, 9_000)[0]!.engine);
     client.close();
   });

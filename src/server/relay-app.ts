@@ -2,6 +2,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { reportChunks } from '../protocol/report';
+import { anomalyPageJson, readPageQuery } from './anomaly-page';
 import { requireToken } from './auth';
 import { handleIngest } from './ingest-handler';
 import type { RelayConfig } from './relay-config';
@@ -64,6 +65,13 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
     // endpoint, the stream is what dashboards use.
     const chunks = [...reportChunks(state.book, { now, staleAfter, rejectedLines: state.totals.rejected, extra: { rseq: state.log.lastRseq } })];
     return c.body(chunks.join(''), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  // Older anomalies than a snapshot head holds (issue 13): a page at a time, never one huge reply.
+  app.get('/api/anomalies', viewGuard, (c) => {
+    const query = readPageQuery(state.book, c.req.query('before'), c.req.query('limit'));
+    if (!query.ok) return c.json({ error: query.error }, 400);
+    return c.body(anomalyPageJson(state.book, query.before, query.limit), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   });
 
   app.get('/api/healthz', (c) => {
