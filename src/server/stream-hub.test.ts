@@ -9,8 +9,8 @@ import { StreamHub } from './stream-hub';
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A hub over a shared (Redis-mode) log of `capacity` events, with one client already live. */
-async function liveHub(capacity: number): Promise<{ hub: StreamHub; state: RelayState; log: SharedEventLog; client: StreamClient; messages: () => string }> {
-  const log = new SharedEventLog(capacity, 'test');
+async function liveHub(capacity: number, byteBudget?: number): Promise<{ hub: StreamHub; state: RelayState; log: SharedEventLog; client: StreamClient; messages: () => string }> {
+  const log = new SharedEventLog(capacity, 'test', byteBudget);
   let hub: StreamHub | undefined;
   const state = new RelayState({ log, now: () => 1_000, anomalyLimit: 100, onAccepted: (rseq) => hub?.publish(rseq) });
   hub = new StreamHub({
@@ -72,6 +72,16 @@ describe('StreamHub fan-out', () => {
   it('sends at once when a tick brings more events than the log keeps, so live clients lose none', async () => {
     const { hub, state, log, messages } = await liveHub(4);
     for (let r = 1; r <= 10; r++) applyFromStream(state, log, r, `17000000000${10 + r}-0`, `o${r}`);
+    await tick();
+    await tick();
+    expect(streamedRseqs(messages())).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    hub.closeAll();
+  });
+
+  it('sends at once when a tick brings more bytes than the log keeps (--log-bytes), so live clients lose none', async () => {
+    const { hub, state, log, messages } = await liveHub(100, 600);
+    for (let r = 1; r <= 10; r++) applyFromStream(state, log, r, `17000000000${10 + r}-0`, `o${r}`);
+    expect(log.firstRseq).toBeGreaterThan(5);
     await tick();
     await tick();
     expect(streamedRseqs(messages())).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
