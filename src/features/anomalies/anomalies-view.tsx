@@ -6,6 +6,8 @@ import { useRelayNow } from '../../store/relay-clock';
 import { useViewParams } from '../../store/view-params';
 import { AnomalyCounts } from './anomaly-counts';
 import { AnomalyList } from './anomaly-list';
+import type { FetchLike } from './older-anomalies';
+import { useOlderAnomalies } from './use-older-anomalies';
 import './anomalies.css';
 
 /** Rows drawn at most: the book keeps more, but nobody reads row 201 of a live list. */
@@ -15,23 +17,30 @@ export const MAX_ANOMALY_ROWS = 200;
  * What the core flagged, counted by kind and listed newest first: this is where engine bugs
  * surface. Refreshed on the page's 1 Hz clock, so an anomaly storm cannot flood the main thread.
  */
-export function AnomaliesView() {
+export function AnomaliesView({ fetchOlder }: { readonly fetchOlder?: FetchLike } = {}) {
   const dashboard = useDashboard();
   const now = useRelayNow();
-  const [, update] = useViewParams();
+  const [params, update] = useViewParams();
   const [kind, setKind] = useState<AnomalyKind | null>(null);
   const book = dashboard.book();
   const total = book.anomalyTotal;
-  const { counts, recent } = useMemo(() => {
+  const older = useOlderAnomalies(book, params.token, fetchOlder);
+  const { counts, recent, localExhausted } = useMemo(() => {
     const list = book.anomalies.toArray();
     const recent = [];
-    for (let i = list.length - 1; i >= 0 && recent.length < MAX_ANOMALY_ROWS; i--) {
+    const rows = MAX_ANOMALY_ROWS + older.extraRows;
+    let i = list.length - 1;
+    for (; i >= 0 && recent.length < rows; i--) {
       const a = list[i]!;
       if (kind === null || a.kind === kind) recent.push(a);
     }
-    return { counts: { ...book.anomalyCounts }, recent };
+    const localExhausted = i < 0;
+    // The relay's older pages come after the dashboard's own list, once all of it is shown.
+    if (localExhausted) for (const a of older.fetched) if (kind === null || a.kind === kind) recent.push(a);
+    return { counts: { ...book.anomalyCounts }, recent, localExhausted };
     // `now` re-reads the mutable book once a second; `total` catches a change sooner on re-render.
-  }, [book, total, kind, now]);
+  }, [book, total, kind, now, older.extraRows, older.fetched]);
+  const canLoadOlder = !localExhausted || (!older.exhausted && total > book.anomalies.size);
 
   return (
     <section className={`ow-anomalies${total > 0 ? ' ow-anomalies--hit' : ''}`} aria-labelledby="ow-anomalies-title">
@@ -49,6 +58,18 @@ export function AnomaliesView() {
       </div>
       {total > book.anomalies.size && (
         <p className="ow-anomalies__note">Showing the newest of {formatCount(book.anomalies.size)} kept; counts cover all {formatCount(total)}.</p>
+      )}
+      {recent.length > 0 && (
+        <div className="ow-anomalies__older">
+          {canLoadOlder ? (
+            <button type="button" className="ow-anomalies__older-button" disabled={older.loading} onClick={() => older.loadOlder(localExhausted)}>
+              {older.loading ? 'Loading older…' : 'Load older'}
+            </button>
+          ) : (
+            <span className="ow-anomalies__note">No older anomalies kept by the relay.</span>
+          )}
+          {older.error !== null && <span className="ow-anomalies__note" role="alert">Could not load older anomalies: {older.error}</span>}
+        </div>
       )}
     </section>
   );
