@@ -4,7 +4,7 @@ import type { Anomaly } from '../../core/anomaly';
 import { zeroByAnomalyKind } from '../../core/anomaly';
 import { restoreBook } from '../../core/restore';
 import { anomalyToJson } from '../../core/serialize';
-import { createTestDashboard } from '../../store/stats-test-harness';
+import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
 import { AnomaliesView } from './anomalies-view';
 import { readOlderPage } from './older-anomalies';
 
