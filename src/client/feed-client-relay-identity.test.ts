@@ -5,7 +5,7 @@ import { settle } from '../../test/support/dom/fake-relay';
 // Which relay log the book follows: log_id on resume and heartbeats, and a degraded store.
 describe('feed client and the relay it follows', () => {
   it('resumes within the relay log it knows, and names that log so a restarted relay answers with a snapshot', async () => {
-    const { relay, feed, timers, dashboard } = setup();
+    const { relay, feed, clock, dashboard } = setup();
     feed.start();
     await settle();
     relay.streams[0]!.sendText(snapshot(3, ['kept'], { log_id: 'log-A' }));
@@ -13,14 +13,14 @@ describe('feed client and the relay it follows', () => {
     relay.streams[0]!.close();
     await settle();
     Object.assign(relay.health, { rseq: 9, uptime_s: 3600, log_id: 'log-A' });
-    timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
+    clock.advance(dashboard.store.getState().feed.retryAt! - clock.now());
     await settle();
     expect(relay.streams[1]!.url).toBe('/api/stream?last_event_id=3&log_id=log-A');
     expect(feed.counters().restarts).toBe(0);
   });
 
   it('takes a different log id at /api/healthz as a restart, whatever the uptime says', async () => {
-    const { relay, feed, timers, dashboard, status } = setup();
+    const { relay, feed, clock, dashboard, status } = setup();
     feed.start();
     await settle();
     relay.streams[0]!.sendText(snapshot(3, ['old'], { log_id: 'log-A' }));
@@ -28,7 +28,7 @@ describe('feed client and the relay it follows', () => {
     relay.streams[0]!.close();
     await settle();
     Object.assign(relay.health, { rseq: 9, uptime_s: 3600, log_id: 'log-B' });
-    timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
+    clock.advance(dashboard.store.getState().feed.retryAt! - clock.now());
     await settle();
     expect(relay.streams[1]!.headers['Last-Event-ID']).toBeUndefined();
     expect(status()).toBe('RESYNCING');

@@ -20,7 +20,7 @@ describe('feed client receiving a snapshot', () => {
   });
 
   it('never applies half a snapshot from a connection that ended; the next connection starts over', async () => {
-    const { relay, feed, dashboard, timers, status } = setup();
+    const { relay, feed, dashboard, clock, status } = setup();
     feed.start();
     await settle();
     const text = snapshot(5, ['a', 'b', 'c', 'd']);
@@ -29,7 +29,7 @@ describe('feed client receiving a snapshot', () => {
     await settle();
     expect(status()).toBe('RECONNECTING');
     expect(dashboard.book().orders.size).toBe(0);
-    timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
+    clock.advance(dashboard.store.getState().feed.retryAt! - clock.now());
     await settle();
     // Not a resume: there was never a snapshot to resume from.
     expect(relay.streams[1]!.headers['Last-Event-ID']).toBeUndefined();

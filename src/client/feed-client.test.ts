@@ -68,17 +68,17 @@ describe('feed client', () => {
   });
 
   it('turns STALE after two silent heartbeats and LIVE again on the next one', async () => {
-    const { relay, feed, timers, status, dashboard } = setup();
+    const { relay, feed, clock, status, dashboard } = setup();
     feed.start();
     await settle();
     relay.streams[0]!.sendText(snapshot(5));
     await settle();
-    timers.advance(1000);
+    clock.advance(1000);
     relay.streams[0]!.send('heartbeat', { now: T0 + 1000, rseq: 5 });
     await settle();
-    timers.advance(1999);
+    clock.advance(1999);
     expect(status()).toBe('LIVE');
-    timers.advance(1);
+    clock.advance(1);
     expect(status()).toBe('STALE');
     relay.streams[0]!.send('heartbeat', { now: T0 + 5000, rseq: 5 });
     await settle();
@@ -87,17 +87,17 @@ describe('feed client', () => {
   });
 
   it('measures against the relay clock, not the browser clock', async () => {
-    const { relay, feed, timers, dashboard } = setup();
+    const { relay, feed, clock, dashboard } = setup();
     feed.start();
     await settle();
-    relay.streams[0]!.sendText(snapshot(5, [], { now: timers.now + 3_600_000 }));
+    relay.streams[0]!.sendText(snapshot(5, [], { now: clock.now() + 3_600_000 }));
     await settle();
-    timers.advance(2000);
-    expect(dashboard.relayNow() - timers.now).toBe(3_600_000);
+    clock.advance(2000);
+    expect(dashboard.relayNow() - clock.now()).toBe(3_600_000);
   });
 
   it('reconnects with growing, capped backoff, forever, then resumes with Last-Event-ID', async () => {
-    const { relay, feed, timers, status, dashboard } = setup();
+    const { relay, feed, clock, status, dashboard } = setup();
     feed.start();
     await settle();
     relay.streams[0]!.sendText(snapshot(5));
@@ -110,8 +110,8 @@ describe('feed client', () => {
       const feedState = dashboard.store.getState().feed;
       expect(status()).toBe('RECONNECTING');
       expect(feedState.attempt).toBe(i);
-      delays.push(feedState.retryAt! - timers.now);
-      timers.advance(feedState.retryAt! - timers.now);
+      delays.push(feedState.retryAt! - clock.now());
+      clock.advance(feedState.retryAt! - clock.now());
       await settle();
     }
     // random() = 0.5 → 3/4 of the exponential step, capped at 30 s.
@@ -143,14 +143,14 @@ describe('feed client', () => {
   });
 
   it('accepts a reconnect snapshot from a restarted relay as the new truth', async () => {
-    const { relay, feed, timers, dashboard } = setup();
+    const { relay, feed, clock, dashboard } = setup();
     feed.start();
     await settle();
     relay.streams[0]!.sendText(snapshot(50, ['a', 'b']));
     await settle();
     relay.streams[0]!.close();
     await settle();
-    timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
+    clock.advance(dashboard.store.getState().feed.retryAt! - clock.now());
     await settle();
     relay.streams[1]!.sendText(snapshot(1, ['fresh']));
     await settle();
@@ -160,7 +160,7 @@ describe('feed client', () => {
   });
 
   it('asks a relay restarted while we were away for a snapshot, even when its new log passed our rseq', async () => {
-    const { relay, feed, timers, dashboard, status } = setup();
+    const { relay, feed, clock, dashboard, status } = setup();
     feed.start();
     await settle();
     relay.streams[0]!.sendText(snapshot(3, ['old']));
@@ -171,7 +171,7 @@ describe('feed client', () => {
     Object.assign(relay.health, { rseq: 7, uptime_s: 2 });
     relay.failNext(3);
     for (let i = 0; i < 4; i++) {
-      timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
+      clock.advance(dashboard.store.getState().feed.retryAt! - clock.now());
       await settle();
     }
     expect(relay.healthChecks()).toBeGreaterThan(0);
@@ -186,7 +186,7 @@ describe('feed client', () => {
   });
 
   it('resumes from a relay that stayed up (uptime longer than our silence)', async () => {
-    const { relay, feed, timers, dashboard } = setup();
+    const { relay, feed, clock, dashboard } = setup();
     feed.start();
     await settle();
     relay.streams[0]!.sendText(snapshot(3, ['kept']));
@@ -194,7 +194,7 @@ describe('feed client', () => {
     relay.streams[0]!.close();
     await settle();
     Object.assign(relay.health, { rseq: 9, uptime_s: 3600 });
-    timers.advance(dashboard.store.getState().feed.retryAt! - timers.now);
+    clock.advance(dashboard.store.getState().feed.retryAt! - clock.now());
     await settle();
     expect(relay.streams[1]!.headers['Last-Event-ID']).toBe('3');
     expect(feed.counters().restarts).toBe(0);
@@ -226,7 +226,7 @@ describe('feed client', () => {
   });
 
   it('stops cleanly: no timers left, stream aborted', async () => {
-    const { relay, feed, timers } = setup();
+    const { relay, feed, clock } = setup();
     feed.start();
     await settle();
     relay.streams[0]!.sendText(snapshot(5));
@@ -234,6 +234,6 @@ describe('feed client', () => {
     feed.stop();
     await settle();
     expect(relay.streams[0]!.aborted).toBe(true);
-    expect(timers.pending()).toBe(0);
+    expect(clock.pending()).toBe(0);
   });
 });

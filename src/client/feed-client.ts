@@ -1,5 +1,6 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import { restoreBook } from '../core/restore';
+import type { Cancel, Clock } from '../lib/clock';
 import type { Dashboard } from '../store/dashboard-store';
 import type { BackoffOptions } from './backoff';
 import { DEFAULT_BACKOFF } from './backoff';
@@ -12,18 +13,12 @@ import { SnapshotReader } from './snapshot-message';
 
 export type { FeedCounters } from './feed-machine';
 
-export interface FeedTimers {
-  readonly setTimeout: (fn: () => void, ms: number) => unknown;
-  readonly clearTimeout: (handle: unknown) => void;
-}
-
 /** Everything the feed touches outside itself, so tests drive it step by step. */
 export interface FeedDeps {
   readonly dashboard: Dashboard;
   readonly fetch: (url: string, init: RequestInit) => Promise<Response>;
-  readonly timers: FeedTimers;
-  /** Browser clock, epoch ms. */
-  readonly now: () => number;
+  /** The browser's clock and timers. */
+  readonly clock: Clock;
   /** Uniform in [0, 1), for reconnect jitter. */
   readonly random: () => number;
   readonly url?: string;
@@ -50,19 +45,18 @@ const RULES_DEFAULTS = { minResyncGapMs: 1000 };
  * connection the machine already gave up.
  */
 export function createFeed(deps: FeedDeps): Feed {
-  const { dashboard, timers } = deps;
+  const { dashboard, clock } = deps;
   const rules: FeedRules = { backoff: deps.backoff ?? DEFAULT_BACKOFF, ...RULES_DEFAULTS };
   let machine = initialFeedMachine(dashboard.store.getState().feed.heartbeatMs);
   let generation = 0;
   let controller: AbortController | null = null;
-  let retry: unknown = null;
+  let cancelRetry: Cancel | null = null;
   let lastDataAt = -Infinity;
   /** The snapshot being received, block by block. */
   const snapshotReader = new SnapshotReader();
 
   const watchdog = createWatchdog({
-    timers,
-    now: deps.now,
+    clock,
     heartbeatMs: () => machine.heartbeatMs,
     onQuiet: () => send({ type: 'quiet' }),
     onDead: () => send({ type: 'failed', reason: `no data for ${(4 * machine.heartbeatMs) / 1000} s` }),
@@ -70,7 +64,7 @@ export function createFeed(deps: FeedDeps): Feed {
 
   type Input = FeedInput extends infer I ? (I extends FeedInput ? Omit<I, 'now' | 'random'> : never) : never;
   const send = (input: Input): void => {
-    const step = feedTransition(machine, { ...input, now: deps.now(), random: deps.random() }, rules);
+    const step = feedTransition(machine, { ...input, now: clock.now(), random: deps.random() }, rules);
     machine = step.state;
     for (const effect of step.effects) run(effect);
   };
@@ -83,18 +77,18 @@ export function createFeed(deps: FeedDeps): Feed {
         controller?.abort();
         controller = null;
         watchdog.stop();
-        if (retry !== null) timers.clearTimeout(retry);
-        retry = null;
+        cancelRetry?.();
+        cancelRetry = null;
         return;
       case 'check_restart':
         return checkRestart(effect.received, effect.logId);
       case 'open':
         return open(effect.resume);
       case 'retry_in':
-        retry = timers.setTimeout(() => {
-          retry = null;
+        cancelRetry = clock.after(effect.ms, () => {
+          cancelRetry = null;
           send({ type: 'retry_due' });
-        }, effect.ms);
+        });
         return;
       case 'set_feed':
         return dashboard.setFeed(effect.patch);
@@ -132,14 +126,14 @@ export function createFeed(deps: FeedDeps): Feed {
       signal: ctrl.signal,
       received,
       logId,
-      silenceMs: deps.now() - lastDataAt,
+      silenceMs: clock.now() - lastDataAt,
     })
       .then((restarted) => current() && send({ type: 'checked', restarted }))
       .catch((error: unknown) => current() && send(failure(error)));
   };
 
   const onMessage = (message: EventSourceMessage): void => {
-    lastDataAt = deps.now();
+    lastDataAt = clock.now();
     watchdog.alive();
     // A snapshot comes in several messages (docs/protocol.md); its blocks decode as they arrive.
     switch (message.event) {

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from '../../test/support/dom/fake-relay';
+import { ManualClock } from '../../test/support/manual-clock';
 import { createWatchdog } from './feed-watchdog';
 
 function setup(beatMs = 1000) {
-  const timers = new ManualTimers();
+  const timers = new ManualClock();
   let set = 0;
-  const counted = { setTimeout: (fn: () => void, ms: number) => (set++, timers.setTimeout(fn, ms)), clearTimeout: timers.clearTimeout };
+  const counted = { ...timers, now: timers.now, every: timers.every, after: (ms: number, fn: () => void) => (set++, timers.after(ms, fn)) };
   const calls: string[] = [];
   let beat = beatMs;
   const watchdog = createWatchdog({
-    timers: counted,
-    now: () => timers.now,
+    clock: counted,
     heartbeatMs: () => beat,
-    onQuiet: () => calls.push(`quiet@${timers.now}`),
+    onQuiet: () => calls.push(`quiet@${timers.now()}`),
     onDead: (quietMs) => calls.push(`dead after ${quietMs}`),
   });
   return { timers, watchdog, calls, timersSet: () => set, setBeat: (ms: number) => void (beat = ms) };
@@ -31,7 +30,7 @@ describe('feed watchdog', () => {
 
   it('calls the stream quiet two heartbeats after the last data and dead after four', () => {
     const { timers, watchdog, calls } = setup();
-    const start = timers.now;
+    const start = timers.now();
     watchdog.alive();
     timers.advance(1500);
     watchdog.alive();

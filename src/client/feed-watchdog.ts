@@ -1,8 +1,7 @@
-import type { FeedTimers } from './feed-client';
+import type { Cancel, Clock } from '../lib/clock';
 
 export interface WatchdogDeps {
-  readonly timers: FeedTimers;
-  readonly now: () => number;
+  readonly clock: Clock;
   /** The relay's heartbeat period now (a snapshot may change it). */
   readonly heartbeatMs: () => number;
   /** Two heartbeats without data. */
@@ -23,13 +22,14 @@ export interface Watchdog {
  * timer per message had cost ~1.5 % of the main thread at 5,000 events/s.
  */
 export function createWatchdog(deps: WatchdogDeps): Watchdog {
-  const { timers, now } = deps;
-  let handle: unknown = null;
+  const { clock } = deps;
+  const now = (): number => clock.now();
+  let cancel: Cancel | null = null;
   let due = Infinity;
   let aliveAt = -Infinity;
 
   const fireIn = (ms: number): void => {
-    handle = timers.setTimeout(check, ms);
+    cancel = clock.after(ms, check);
     due = now() + ms;
   };
 
@@ -41,7 +41,7 @@ export function createWatchdog(deps: WatchdogDeps): Watchdog {
       deps.onQuiet();
       return fireIn(4 * beat - quietMs);
     }
-    handle = null;
+    cancel = null;
     deps.onDead(quietMs);
   };
 
@@ -50,13 +50,13 @@ export function createWatchdog(deps: WatchdogDeps): Watchdog {
       aliveAt = now();
       const beat = deps.heartbeatMs();
       // Re-armed only if the timer would fire too late (a snapshot shortened the heartbeat).
-      if (handle !== null && due <= aliveAt + 2 * beat) return;
+      if (cancel !== null && due <= aliveAt + 2 * beat) return;
       this.stop();
       fireIn(2 * beat);
     },
     stop() {
-      if (handle !== null) timers.clearTimeout(handle);
-      handle = null;
+      cancel?.();
+      cancel = null;
     },
   };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from '../../test/support/dom/fake-relay';
+import { ManualClock } from '../../test/support/manual-clock';
 import { createFrameScheduler } from './frame-scheduler';
 
 describe('frame scheduler', () => {
   it('runs on the next animation frame, once', () => {
-    const timers = new ManualTimers();
+    const timers = new ManualClock();
     const frames: (() => void)[] = [];
-    const scheduler = createFrameScheduler({ requestAnimationFrame: (fn) => frames.push(fn), ...timers, now: () => timers.now });
+    const scheduler = createFrameScheduler({ requestAnimationFrame: (fn) => frames.push(fn), clock: timers });
     let runs = 0;
     scheduler.frame(() => runs++);
     frames[0]!();
@@ -15,9 +15,9 @@ describe('frame scheduler', () => {
   });
 
   it('falls back to a timer when no frame comes (hidden tab)', () => {
-    const timers = new ManualTimers();
+    const timers = new ManualClock();
     const frames: (() => void)[] = [];
-    const scheduler = createFrameScheduler({ requestAnimationFrame: (fn) => frames.push(fn), ...timers, now: () => timers.now }, 250);
+    const scheduler = createFrameScheduler({ requestAnimationFrame: (fn) => frames.push(fn), clock: timers }, 250);
     let runs = 0;
     scheduler.frame(() => runs++);
     timers.advance(249);

@@ -1,10 +1,10 @@
+import type { Clock } from '../lib/clock';
+import { systemClock } from '../lib/clock';
 import type { Scheduler } from '../store/dashboard-store';
 
 export interface FrameDeps {
   readonly requestAnimationFrame: (fn: () => void) => unknown;
-  readonly setTimeout: (fn: () => void, ms: number) => unknown;
-  readonly clearTimeout: (handle: unknown) => void;
-  readonly now: () => number;
+  readonly clock: Clock;
 }
 
 /**
@@ -14,16 +14,16 @@ export interface FrameDeps {
  */
 export function createFrameScheduler(deps: FrameDeps, fallbackMs = 250): Scheduler {
   return {
-    now: deps.now,
+    now: () => deps.clock.now(),
     frame(fn) {
       let done = false;
       const run = (): void => {
         if (done) return;
         done = true;
-        deps.clearTimeout(timer);
+        cancel();
         fn();
       };
-      const timer = deps.setTimeout(run, fallbackMs);
+      const cancel = deps.clock.after(fallbackMs, run);
       deps.requestAnimationFrame(run);
     },
   };
@@ -32,8 +32,6 @@ export function createFrameScheduler(deps: FrameDeps, fallbackMs = 250): Schedul
 export function browserFrameScheduler(): Scheduler {
   return createFrameScheduler({
     requestAnimationFrame: (fn) => window.requestAnimationFrame(fn),
-    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-    clearTimeout: (h) => window.clearTimeout(h as number),
-    now: () => Date.now(),
+    clock: systemClock,
   });
 }

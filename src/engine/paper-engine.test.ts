@@ -1,52 +1,25 @@
 import { decodeLine } from '../protocol/decode';
-import type { PaperEngineOptions, Timers } from './paper-engine';
+import { ManualClock } from '../../test/support/manual-clock';
+import type { PaperEngineOptions } from './paper-engine';
 import { createPaperEngine } from './paper-engine';
 
 const START = Date.parse('2026-03-02T09:00:00Z');
 
-/** A clock and timers that only move when the test says so. */
+/** A clock that only moves when the test says so, letting post results settle after each timer. */
 function steppedClock() {
-  let t = START;
-  let ids = 0;
-  const pending: { at: number; id: number; fn: () => void }[] = [];
-  const timers: Timers = {
-    setTimeout(fn, ms) {
-      pending.push({ at: t + ms, id: ++ids, fn });
-      return ids;
-    },
-    clearTimeout(handle) {
-      const i = pending.findIndex((p) => p.id === handle);
-      if (i >= 0) pending.splice(i, 1);
-    },
-  };
+  const manual = new ManualClock(START);
   /** Lets promise callbacks (post results) run, as a real event loop would between timers. */
   const settle = async (): Promise<void> => {
     for (let i = 0; i < 10; i++) await Promise.resolve();
   };
-  return {
-    now: () => t,
-    timers,
-    async advance(ms: number): Promise<void> {
-      const end = t + ms;
-      for (;;) {
-        pending.sort((a, b) => a.at - b.at || a.id - b.id);
-        const next = pending[0];
-        if (next === undefined || next.at > end) break;
-        pending.shift();
-        t = next.at;
-        next.fn();
-        await settle();
-      }
-      t = end;
-    },
-  };
+  return { manual, now: manual.now, advance: (ms: number) => manual.advanceSettling(ms, settle) };
 }
 
 type Post = PaperEngineOptions['post'];
 
 function engineWith(post: Post, extra: Partial<PaperEngineOptions> = {}) {
   const clock = steppedClock();
-  const engine = createPaperEngine({ seed: 9, ratePerSec: 200, post, now: clock.now, timers: clock.timers, ...extra });
+  const engine = createPaperEngine({ seed: 9, ratePerSec: 200, post, clock: clock.manual, ...extra });
   return { clock, engine };
 }
 

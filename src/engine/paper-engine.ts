@@ -1,14 +1,10 @@
+import type { Cancel, Clock } from '../lib/clock';
+import { systemClock } from '../lib/clock';
 import { toNdjsonLine } from '../protocol/encode';
 import type { OutboxStats } from './paper-outbox';
 import { Outbox } from './paper-outbox';
 import type { PaperSimStats } from './paper-sim';
 import { createPaperSim } from './paper-sim';
-
-/** The two timer calls the engine makes, injectable so a test can step time. */
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface PaperEngineOptions {
   readonly seed: number;
@@ -19,9 +15,8 @@ export interface PaperEngineOptions {
   readonly faultRate?: number;
   /** Delivers one NDJSON batch through the relay's ingest path; reject to have it retried. */
   readonly post: (ndjson: string) => Promise<void>;
-  /** Epoch milliseconds. Default Date.now. */
-  readonly now?: () => number;
-  readonly timers?: Timers;
+  /** Time and timers; the system clock by default (a test steps a manual one). */
+  readonly clock?: Clock;
   /** How often events are generated and posted. Default 100 ms. */
   readonly batchMs?: number;
   /** Lines held while the relay is unreachable before generation pauses. Default 50,000. */
@@ -39,11 +34,6 @@ export interface PaperEngine {
   stats(): PaperEngineStats;
 }
 
-const REAL_TIMERS: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 /**
  * A simulated paper-trading engine posting wire v1 NDJSON, exactly as a real engine would,
  * through `post`. Deterministic for a seed given the same clock and timer sequence.
@@ -53,8 +43,8 @@ const REAL_TIMERS: Timers = {
  * engine.start();
  */
 export function createPaperEngine(options: PaperEngineOptions): PaperEngine {
-  const now = options.now ?? Date.now;
-  const timers = options.timers ?? REAL_TIMERS;
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now();
   const batchMs = options.batchMs ?? 100;
   const sim = createPaperSim({
     seed: options.seed,
@@ -69,11 +59,11 @@ export function createPaperEngine(options: PaperEngineOptions): PaperEngine {
     ...(options.maxQueuedLines === undefined ? {} : { maxQueuedLines: options.maxQueuedLines }),
     ...(options.onPostError === undefined ? {} : { onPostError: options.onPostError }),
   });
-  let timer: unknown;
+  let cancelTick: Cancel | undefined;
   let running = false;
 
   const tick = (): void => {
-    timer = undefined;
+    cancelTick = undefined;
     if (!running) return;
     // A full outbox pauses generation: the relay is behind, and a simulator can wait.
     if (outbox.hasRoom()) {
@@ -83,7 +73,7 @@ export function createPaperEngine(options: PaperEngineOptions): PaperEngine {
       outbox.push(body, events.length);
     }
     outbox.pump();
-    timer = timers.setTimeout(tick, batchMs);
+    cancelTick = clock.after(batchMs, tick);
   };
 
   return {
@@ -94,8 +84,8 @@ export function createPaperEngine(options: PaperEngineOptions): PaperEngine {
     },
     async stop() {
       running = false;
-      if (timer !== undefined) timers.clearTimeout(timer);
-      timer = undefined;
+      cancelTick?.();
+      cancelTick = undefined;
       await outbox.flush();
     },
     stats: () => ({ ...sim.stats(), ...outbox.stats() }),

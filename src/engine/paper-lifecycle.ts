@@ -7,7 +7,7 @@ import type { Rng } from '../lib/rng';
 import type { Market } from './paper-market';
 import { roundTo } from './paper-market';
 import type { SimOrder } from './paper-plan';
-import { fillGapMs, finishDelayMs, MAX_ORDINARY_LIFE_MS, openDelayMs, REASONS } from './paper-plan';
+import { fillGapMs, finishDelayMs, MAX_ORDINARY_LIFE_MS, REASONS } from './paper-plan';
 
 /** What the lifecycle steps need from the simulator. */
 export interface SimContext {

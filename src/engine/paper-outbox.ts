@@ -62,7 +62,8 @@ export class Outbox {
   pump(): void {
     if (this.inFlight !== undefined || this.chunks.length === 0) return;
     if (this.options.now() < this.retryAt) return;
-    this.send();
+    // The attempt never rejects: failures are counted and retried by the next pump.
+    void this.send();
   }
 
   /**
@@ -70,9 +71,14 @@ export class Outbox {
    * is left; stops at the first failure. Call after the producer has stopped.
    */
   async flush(): Promise<void> {
-    while (this.inFlight !== undefined) await this.inFlight;
+    await this.drain();
     if (this.chunks.length === 0) return;
     void this.send();
+    await this.drain();
+  }
+
+  /** Until no POST is in flight (a success pumps the next batch at once). */
+  private async drain(): Promise<void> {
     while (this.inFlight !== undefined) await this.inFlight;
   }
 

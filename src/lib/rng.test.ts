@@ -3,7 +3,7 @@ import { createRng } from './rng';
 
 describe('createRng', () => {
   it('same seed, same sequence; different seed, different sequence', () => {
-    const draw = (seed: number) => Array.from({ length: 5 }, createRng(seed).next);
+    const draw = (seed: number) => ((rng) => Array.from({ length: 5 }, () => rng.next()))(createRng(seed));
     const a = createRng(42);
     const b = createRng(42);
     for (let i = 0; i < 100; i++) expect(a.next()).toBe(b.next());

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApplyResult } from '../core/apply';
+import type { Clock } from '../lib/clock';
 import { applyEvent } from '../core/apply';
 import { cleanupAfterEvent } from '../core/cleanup';
 import type { OrderBook } from '../core/book';
@@ -48,11 +49,10 @@ export interface StreamItem {
 export type AppliedListener = (item: StreamItem, result: ApplyResult) => void;
 export type ResetListener = (book: OrderBook) => void;
 
-export interface Scheduler {
+/** Frames and background tasks; its `now` is the browser's clock (lib/clock's). */
+export interface Scheduler extends Pick<Clock, 'now'> {
   /** Runs `fn` before the next paint (requestAnimationFrame in a browser). */
   readonly frame: (fn: () => void) => void;
-  /** Browser clock, epoch ms. */
-  readonly now: () => number;
   /** Runs `fn` in a later task, after the frames and input waiting now (default: setTimeout 0). */
   readonly later?: (fn: () => void) => void;
 }

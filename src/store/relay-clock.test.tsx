@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from '../../test/support/dom/fake-relay';
+import { ManualClock } from '../../test/support/manual-clock';
 import { createRelayClock, useRelayNow } from './relay-clock';
 import { DashboardProvider } from './dashboard-context';
 import { createDashboard } from './dashboard-store';
@@ -11,28 +11,23 @@ function Age({ id }: { readonly id: string }) {
 
 describe('relay clock', () => {
   it('one interval drives every subscriber, on the relay clock, and stops with the last one', () => {
-    const timers = new ManualTimers();
+    const timers = new ManualClock();
     let intervals = 0;
     let handles = 0;
     const fakeInterval = {
-      setInterval: (fn: () => void, ms: number) => {
+      every: (ms: number, fn: () => void) => {
         intervals++;
         handles++;
-        const tick = (): void => {
-          fn();
-          id = timers.setTimeout(tick, ms);
+        const stop = timers.every(ms, fn);
+        return () => {
+          handles--;
+          stop();
         };
-        let id = timers.setTimeout(tick, ms);
-        return () => timers.clearTimeout(id);
-      },
-      clearInterval: (h: unknown) => {
-        handles--;
-        (h as () => void)();
       },
     };
-    const dashboard = createDashboard({ frame: () => {}, now: () => timers.now });
+    const dashboard = createDashboard({ frame: () => {}, now: () => timers.now() });
     const offset = 3_600_000;
-    const clock = createRelayClock(() => timers.now + offset, fakeInterval);
+    const clock = createRelayClock(() => timers.now() + offset, fakeInterval);
     const view = render(
       <DashboardProvider dashboard={dashboard} clock={clock}>
         <Age id="a" />
@@ -41,7 +36,7 @@ describe('relay clock', () => {
       </DashboardProvider>,
     );
     expect(intervals).toBe(1);
-    const start = timers.now;
+    const start = timers.now();
     act(() => timers.advance(1000));
     for (const id of ['a', 'b', 'c']) expect(screen.getByTestId(id).textContent).toBe(String(start + 1000 + offset));
     view.unmount();

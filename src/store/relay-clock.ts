@@ -1,11 +1,7 @@
 import { useContext, useSyncExternalStore } from 'react';
+import type { Cancel, Clock } from '../lib/clock';
+import { systemClock } from '../lib/clock';
 import { RelayClockContext } from './dashboard-context-value';
-
-/** Timer functions the clock needs; tests pass fakes. */
-export interface ClockTimers {
-  readonly setInterval: (fn: () => void, ms: number) => unknown;
-  readonly clearInterval: (handle: unknown) => void;
-}
 
 /**
  * One 1 Hz clock for the whole page, on the relay's time. Every age timer reads the same
@@ -13,21 +9,21 @@ export interface ClockTimers {
  * something is subscribed.
  */
 export interface RelayClock {
-  subscribe(listener: () => void): () => void;
+  readonly subscribe: (listener: () => void) => () => void;
   /** Relay-clock epoch ms as of the last tick (stable between ticks). */
-  now(): number;
+  readonly now: () => number;
   /** Re-reads the relay time at once (after a snapshot moved the clock offset). */
-  tick(): void;
+  readonly tick: () => void;
 }
 
 export function createRelayClock(
   relayNow: () => number,
-  timers: ClockTimers = { setInterval: (fn, ms) => globalThis.setInterval(fn, ms), clearInterval: (h) => globalThis.clearInterval(h as number) },
+  timers: Pick<Clock, 'every'> = systemClock,
   periodMs = 1000,
 ): RelayClock {
   const listeners = new Set<() => void>();
   let current = relayNow();
-  let handle: unknown = null;
+  let stop: Cancel | null = null;
   const tick = (): void => {
     current = relayNow();
     for (const listener of listeners) listener();
@@ -35,15 +31,15 @@ export function createRelayClock(
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (handle === null) {
+      if (stop === null) {
         current = relayNow();
-        handle = timers.setInterval(tick, periodMs);
+        stop = timers.every(periodMs, tick);
       }
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0 && handle !== null) {
-          timers.clearInterval(handle);
-          handle = null;
+        if (listeners.size === 0 && stop !== null) {
+          stop();
+          stop = null;
         }
       };
     },

@@ -14,12 +14,8 @@ function setup(msPerRead = 0) {
   let clock = 0;
   const frames: (() => void)[] = [];
   const tasks: (() => void)[] = [];
-  const dashboard = createDashboard({ frame: (fn) => frames.push(fn), now: () => T0 });
-  const feed = createScanFeed(
-    dashboard,
-    () => (clock += msPerRead),
-    (fn) => tasks.push(fn),
-  );
+  const dashboard = createDashboard({ frame: (fn) => frames.push(fn), now: () => T0, later: (fn) => tasks.push(fn) });
+  const feed = createScanFeed(dashboard, { now: () => (clock += msPerRead) });
   let notified = 0;
   feed.subscribe(() => notified++);
   let rseq = 0;

@@ -1,3 +1,5 @@
+import type { Clock } from '../lib/clock';
+import { monotonicClock } from '../lib/clock';
 import type { BookScan } from './book-scan';
 import { ScanJob, scanBook } from './book-scan';
 import type { Dashboard } from './dashboard-store';
@@ -9,11 +11,6 @@ const MAX_BUSY_SHARE = 0.1;
 const SECOND_MS = 1000;
 /** The longest one slice of a scan holds the main thread, ms. */
 const SLICE_MS = 4;
-
-/** Browser clock, ms (only differences are used). */
-export type Stopwatch = () => number;
-/** Runs `fn` in a later task, letting frames and input through first. */
-export type Defer = (fn: () => void) => void;
 
 /**
  * The page's one book scan, redone each second of the page's 1 Hz relay clock (the cadence the
@@ -45,7 +42,8 @@ interface Run {
 
 const sameSecond = (a: number, b: number): boolean => Math.floor(a / SECOND_MS) === Math.floor(b / SECOND_MS);
 
-export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () => performance.now(), defer: Defer = (fn) => dashboard.later(fn)): ScanFeed {
+/** `stopwatch` times the slices (only differences are used); slices run in the dashboard's later tasks. */
+export function createScanFeed(dashboard: Dashboard, stopwatch: Pick<Clock, 'now'> = monotonicClock): ScanFeed {
   const listeners = new Set<() => void>();
   let generation = 0;
   let disposed = false;
@@ -73,12 +71,12 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () =
       running = null;
       return;
     }
-    const started = stopwatch();
-    const done = run.job.step(() => stopwatch() - started >= SLICE_MS);
-    const ended = stopwatch();
+    const started = stopwatch.now();
+    const done = run.job.step(() => stopwatch.now() - started >= SLICE_MS);
+    const ended = stopwatch.now();
     run.costMs += ended - started;
     if (!done) {
-      defer(() => slice(run));
+      dashboard.later(() => slice(run));
       return;
     }
     running = null;
@@ -96,9 +94,9 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () =
       if (cached !== null && fits(cached.scan, thresholds)) return cached.scan;
       // First use, a new book or other limits: the views need this scan now, not in a few slices.
       running = null;
-      const started = stopwatch();
+      const started = stopwatch.now();
       const scan = scanBook(dashboard.book(), relayNow, thresholds);
-      const at = stopwatch();
+      const at = stopwatch.now();
       cached = { scan, at, costMs: at - started };
       return scan;
     },
@@ -107,13 +105,13 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Stopwatch = () =
       if (cached !== null && fits(cached.scan, thresholds)) {
         if (sameSecond(cached.scan.now, relayNow)) return;
         // A book so big that one scan costs more than a tenth of a second is rescanned less often.
-        if (stopwatch() - cached.at < cached.costMs / MAX_BUSY_SHARE) return;
+        if (stopwatch.now() - cached.at < cached.costMs / MAX_BUSY_SHARE) return;
       }
       // One under way for this book and limits is let finish, even if a second has passed since.
       if (running !== null && running.job.book === dashboard.book() && sameLimits(running.job.thresholds, thresholds)) return;
       const run: Run = { job: new ScanJob(dashboard.book(), relayNow, thresholds), costMs: 0 };
       running = run;
-      defer(() => slice(run));
+      dashboard.later(() => slice(run));
     },
     dispose() {
       disposed = true;

@@ -1,7 +1,7 @@
 import { applyEvent } from '../core/apply';
 import { createBook } from '../core/book';
 import { createDashboard } from './dashboard-store';
-import type { Ticker } from './stats-feed';
+import type { Clock } from '../lib/clock';
 import { createStatsFeed } from './stats-feed';
 import { created, filled, moved } from '../../test/support/stats-test-events';
 
@@ -13,7 +13,7 @@ function setup() {
   const dashboard = createDashboard({ frame: (fn) => frames.push(fn), now: () => now });
   const ticks: (() => void)[] = [];
   let running = 0;
-  const ticker: Ticker = {
+  const ticker: Pick<Clock, 'every'> = {
     every(_ms, fn) {
       ticks.push(fn);
       running++;

@@ -1,19 +1,10 @@
+import type { Clock } from '../lib/clock';
+import { systemClock } from '../lib/clock';
 import type { Dashboard } from './dashboard-store';
 import { perDashboard } from './per-dashboard';
 import type { DashboardStats, StatsAccumulator, StatsOptions } from './stats';
 import { createStatsAccumulator } from './stats';
 
-export interface Ticker {
-  /** Calls `fn` every `ms`; returns a function that stops it. */
-  readonly every: (ms: number, fn: () => void) => () => void;
-}
-
-export const browserTicker: Ticker = {
-  every(ms, fn) {
-    const id = setInterval(fn, ms);
-    return () => clearInterval(id);
-  },
-};
 
 /** Derived figures for React's useSyncExternalStore: a snapshot that changes about once a second. */
 export interface StatsFeed {
@@ -26,7 +17,8 @@ export interface StatsFeed {
 
 export interface StatsFeedOptions extends StatsOptions {
   readonly publishMs?: number;
-  readonly ticker?: Ticker;
+  /** Drives publishing (`every`); the system clock by default. */
+  readonly ticker?: Pick<Clock, 'every'>;
   /** Runs the rebuild after a snapshot; default: after the next paint, so the table shows first. */
   readonly afterPaint?: (fn: () => void) => void;
 }
@@ -44,7 +36,7 @@ function browserAfterPaint(fn: () => void): void {
  */
 export function createStatsFeed(dashboard: Dashboard, options: StatsFeedOptions = {}): StatsFeed {
   const acc: StatsAccumulator = createStatsAccumulator(options);
-  const ticker = options.ticker ?? browserTicker;
+  const ticker = options.ticker ?? systemClock;
   const afterPaint = options.afterPaint ?? browserAfterPaint;
   const publishMs = options.publishMs ?? 1_000;
   const listeners = new Set<() => void>();

@@ -33,7 +33,7 @@ describe('feed status', () => {
     const frames: (() => void)[] = [];
     const dashboard = createDashboard({ frame: (fn) => frames.push(fn), now: () => browserNow });
     let tick = (): void => undefined;
-    const clock = createRelayClock(() => dashboard.relayNow(), { setInterval: (fn) => ((tick = fn), 1), clearInterval: () => undefined });
+    const clock = createRelayClock(() => dashboard.relayNow(), { every: (_ms, fn) => ((tick = fn), () => undefined) });
     const { container } = render(
       <DashboardProvider dashboard={dashboard} clock={clock}>
         <FeedStatusIndicator />

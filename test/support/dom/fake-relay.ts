@@ -1,41 +1,5 @@
 import type { Order } from '../../../src/core/order';
 import { ordersToColumns } from '../../../src/protocol/snapshot-columns';
-import type { FeedTimers } from '../../../src/client/feed-client';
-
-/** A step-driven clock and timer queue for feed tests: nothing runs until `advance`. */
-export class ManualTimers implements FeedTimers {
-  now = 1_000_000;
-  private seq = 0;
-  private queue = new Map<number, { at: number; fn: () => void }>();
-
-  setTimeout = (fn: () => void, ms: number): unknown => {
-    const id = ++this.seq;
-    this.queue.set(id, { at: this.now + ms, fn });
-    return id;
-  };
-
-  clearTimeout = (handle: unknown): void => {
-    this.queue.delete(handle as number);
-  };
-
-  /** Moves time forward, firing due timers in order. */
-  advance(ms: number): void {
-    const end = this.now + ms;
-    for (;;) {
-      let next: [number, { at: number; fn: () => void }] | undefined;
-      for (const entry of this.queue) if (entry[1].at <= end && (next === undefined || entry[1].at < next[1].at)) next = entry;
-      if (next === undefined) break;
-      this.queue.delete(next[0]);
-      this.now = next[1].at;
-      next[1].fn();
-    }
-    this.now = end;
-  }
-
-  pending(): number {
-    return this.queue.size;
-  }
-}
 
 export interface FakeStream {
   readonly url: string;

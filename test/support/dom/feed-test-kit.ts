@@ -3,7 +3,8 @@ import type { Order } from '../../../src/core/order';
 import { createDashboard } from '../../../src/store/dashboard-store';
 import type { Scheduler } from '../../../src/store/dashboard-store';
 import { createFeed } from '../../../src/client/feed-client';
-import { fakeFetch, ManualTimers, snapshotMessages } from './fake-relay';
+import { fakeFetch, snapshotMessages } from './fake-relay';
+import { ManualClock } from '../manual-clock';
 
 export const T0 = Date.parse('2026-11-24T12:00:00Z');
 
@@ -28,15 +29,15 @@ export function snapshot(rseq: number, ids: string[] = [], extra: Record<string,
 }
 
 export function setup(options: { token?: string } = {}) {
-  const timers = new ManualTimers();
+  const clock = new ManualClock();
   const frames: (() => void)[] = [];
-  const scheduler: Scheduler = { frame: (fn) => void frames.push(fn), now: () => timers.now };
+  const scheduler: Scheduler = { frame: (fn) => void frames.push(fn), now: clock.now };
   const dashboard = createDashboard(scheduler);
   const relay = fakeFetch();
-  const feed = createFeed({ dashboard, fetch: relay.fetch, timers, now: () => timers.now, random: () => 0.5, token: options.token ?? null });
+  const feed = createFeed({ dashboard, fetch: relay.fetch, clock, random: () => 0.5, token: options.token ?? null });
   const frame = (): void => {
     for (const fn of frames.splice(0)) fn();
   };
   const status = () => dashboard.store.getState().feed.status;
-  return { timers, frames, frame, dashboard, relay, feed, status };
+  return { clock, frames, frame, dashboard, relay, feed, status };
 }

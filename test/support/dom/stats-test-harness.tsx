@@ -37,7 +37,7 @@ export function createTestDashboard(start: number, initial: readonly OrderEvent[
   const book = createBook();
   for (const e of initial) applyEvent(book, e);
   dashboard.applySnapshot(book, 0, start, 300, 5_000);
-  const clock = createRelayClock(() => dashboard.relayNow(), { setInterval: () => 0, clearInterval: () => {} });
+  const clock = createRelayClock(() => dashboard.relayNow(), { every: () => () => undefined });
   return {
     dashboard,
     clock,
