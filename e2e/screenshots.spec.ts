@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { created, fill, transition } from './fixtures/events';
 import { expect, pageUrl, postEvents, test } from './fixtures/relay';
 import { seededMix } from './fixtures/seeded-mix';
@@ -6,6 +7,11 @@ import { seededMix } from './fixtures/seeded-mix';
 test.use({ relayOptions: { heartbeatMs: 500, staleAfterSec: 300 } });
 
 const SHOTS = 'e2e/screenshots';
+
+/** Two animation frames: what React committed has been laid out and painted. */
+async function settledFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
 
 /** Seeded desk hour, plus two engine mistakes so the anomalies view has something to show. */
 async function seed(relayUrl: string): Promise<void> {
@@ -39,8 +45,12 @@ test('screenshots of the main view and the wall with realistic data', async ({ p
   await expect(page.getByTestId('stale-count')).toContainText('7');
   // Charts and tiles publish once a second: let them catch up with the snapshot.
   await expect(page.getByTestId('tile-stale')).toContainText('7');
+  const partial = Number(await page.getByTestId('tile-partial').locator('.ow-tile__value .num').innerText());
   await trickle(relay.url);
-  await page.waitForTimeout(1_500);
+  // The live order is partly filled: once the tiles count it, the charts (same 1 s publish) have it too.
+  await expect(page.getByTestId('tile-partial').locator('.ow-tile__value .num')).toHaveText(String(partial + 1));
+  await expect(page.locator('[role=row][data-order-id="ord-live1"]')).toBeVisible();
+  await settledFrames(page);
   await page.screenshot({ path: `${SHOTS}/main.png` });
   copyFileSync(`${SHOTS}/main.png`, 'docs/screenshot-main.png');
 
@@ -56,13 +66,15 @@ test('screenshots of the main view and the wall with realistic data', async ({ p
   // The light theme, for the daytime desk; then back to dark, which the browser remembers.
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
-  await page.waitForTimeout(1_200);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await settledFrames(page);
   await page.screenshot({ path: `${SHOTS}/main-light.png` });
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
 
   await page.goto(pageUrl(relay.url, { view: 'wall' }));
   await expect(page.getByTestId('wall').getByRole('status')).toContainText('LIVE');
-  await page.waitForTimeout(1_500);
+  await expect(page.getByTestId('wall').getByTestId('tile-stale')).toContainText('7');
+  await settledFrames(page);
   await page.screenshot({ path: `${SHOTS}/wall-1080-seeded.png` });
   copyFileSync(`${SHOTS}/wall-1080-seeded.png`, 'docs/screenshot-wall.png');
 });

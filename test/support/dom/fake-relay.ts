@@ -17,6 +17,13 @@ export interface FakeHealth {
   log_id?: string;
 }
 
+/** What every fake relay has handed out that the feed may not have taken up yet. */
+interface Outstanding {
+  readonly responses: Response[];
+  readonly queues: ReadableStreamDefaultController<Uint8Array>[];
+}
+const live = new Set<Outstanding>();
+
 /** A fetch that answers each stream request with an SSE stream the test writes to, and /api/healthz with `health`. */
 export function fakeFetch(status = 200): {
   fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -30,6 +37,12 @@ export function fakeFetch(status = 200): {
   let checks = 0;
   const health: FakeHealth = { rseq: 1e9, uptime_s: 1e9 };
   const encoder = new TextEncoder();
+  const outstanding: Outstanding = { responses: [], queues: [] };
+  live.add(outstanding);
+  const answer = (response: Response): Promise<Response> => {
+    outstanding.responses.push(response);
+    return Promise.resolve(response);
+  };
   const fetch = (url: string, init: RequestInit): Promise<Response> => {
     if (failures > 0) {
       failures--;
@@ -37,13 +50,15 @@ export function fakeFetch(status = 200): {
     }
     if (url.startsWith('/api/healthz')) {
       checks++;
-      return Promise.resolve(Response.json({ status: 'ok', ...health }));
+      return answer(Response.json({ status: 'ok', ...health }));
     }
     let controller!: ReadableStreamDefaultController<Uint8Array>;
     let aborted = false;
     const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+    outstanding.queues.push(controller);
     init.signal?.addEventListener('abort', () => {
       aborted = true;
+      outstanding.queues.splice(outstanding.queues.indexOf(controller), 1);
       try {
         controller.error(new DOMException('aborted', 'AbortError'));
       } catch {
@@ -58,12 +73,15 @@ export function fakeFetch(status = 200): {
         controller.enqueue(encoder.encode(`event: ${event}\n${idLine}data: ${JSON.stringify(data)}\n\n`));
       },
       sendText: (text) => controller.enqueue(encoder.encode(text)),
-      close: () => controller.close(),
+      close: () => {
+        outstanding.queues.splice(outstanding.queues.indexOf(controller), 1);
+        controller.close();
+      },
       get aborted() {
         return aborted;
       },
     });
-    return Promise.resolve(new Response(body, { status, headers: { 'content-type': 'text/event-stream' } }));
+    return answer(new Response(body, { status, headers: { 'content-type': 'text/event-stream' } }));
   };
   return { fetch, streams, failNext: (n) => void (failures = n), health, healthChecks: () => checks };
 }
@@ -78,7 +96,26 @@ export function snapshotMessages(head: { rseq: number } & Record<string, unknown
   return `${text}id: ${head.rseq}\nevent: snapshot_end\ndata: {"rseq":${head.rseq}}\n\n`;
 }
 
-/** Lets pending promise callbacks (fetch, stream reads) run. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => globalThis.setTimeout(resolve, 0));
+/** Taken up: every response's body is being read, and every stream's written chunks were read. */
+function quiet(): boolean {
+  for (const { responses, queues } of live) {
+    if (responses.some((r) => !r.bodyUsed && !(r.body?.locked ?? true))) return false;
+    if (queues.some((q) => (q.desiredSize ?? 1) < 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * Runs the feed until it has taken up everything the fake relays handed it (responses read,
+ * stream chunks consumed) and two more task turns found nothing new: a condition, not a count of
+ * turns, so a feed that gains an `await` still settles. Throws if it never does.
+ */
+export async function settle(maxTurns = 1_000): Promise<void> {
+  let calm = 0;
+  for (let turn = 0; turn < maxTurns; turn++) {
+    await new Promise<void>((resolve) => globalThis.setTimeout(resolve, 0));
+    calm = quiet() ? calm + 1 : 0;
+    if (calm >= 2) return;
+  }
+  throw new Error(`the feed did not take up what the fake relay sent within ${maxTurns} task turns`);
 }
