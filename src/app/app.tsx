@@ -1,4 +1,4 @@
-import { useViewParams } from '../store/view-params';
+import { useViewParams } from '../store/use-view-params';
 import { DashboardPage } from './dashboard-page';
 import { WallRoute } from './wall-route';
 

@@ -4,7 +4,7 @@ import { createBrowserFeed } from '../client/browser-feed';
 import { browserFrameScheduler } from '../client/frame-scheduler';
 import { DashboardProvider } from '../store/dashboard-context';
 import { createDashboard } from '../store/dashboard-store';
-import { readViewParams } from '../store/view-params';
+import { readViewParams } from '../store/view-url';
 import { App } from './app';
 import { applyTheme, loadTheme } from './theme';
 import './theme.css';

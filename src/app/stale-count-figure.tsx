@@ -1,6 +1,6 @@
 import { STALE_ICON } from '../components/status-palette';
 import { formatCount } from '../lib/format';
-import { useStaleAfterSec } from '../store/view-params';
+import { useStaleAfterSec } from '../store/use-view-params';
 
 /** The page's most prominent figure: how many orders are stale right now. */
 export function StaleCountFigure({ count }: { readonly count: number }) {

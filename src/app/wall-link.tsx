@@ -1,4 +1,5 @@
-import { useViewParams, writeViewParams } from '../store/view-params';
+import { writeViewParams } from '../store/view-params';
+import { useViewParams } from '../store/use-view-params';
 
 /** Opens the wall view with the same filters, limits and token as this page. */
 export function WallLink() {

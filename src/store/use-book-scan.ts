@@ -3,7 +3,7 @@ import type { BookScan } from './book-scan';
 import { useDashboard } from './dashboard-context';
 import { useRelayClock } from './relay-clock';
 import { scanFeedFor } from './scan-feed';
-import { useStaleThresholds } from './view-params';
+import { useStaleThresholds } from './use-view-params';
 
 /**
  * The page's shared book scan under the stale limits in force. Each tick of the 1 Hz clock asks

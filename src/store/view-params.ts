@@ -1,11 +1,8 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Side } from '../core/order';
 import type { Status } from '../core/status';
 import { isStatus } from '../core/status';
 import type { SortSpec } from './order-sort-keys';
 import { isSortKey } from './order-sort-keys';
-import type { StaleThresholds } from './stale-rules';
-import { useDashboardState } from './dashboard-context';
 
 /**
  * Everything about the view that a link should reproduce: filters, sort, stale limits, the
@@ -99,68 +96,4 @@ export function writeViewParams(search: string, patch: Partial<ViewParams>): str
   for (const name of Object.keys(patch) as (keyof ViewParams)[]) WRITERS[name](q, next);
   const text = q.toString();
   return text === '' ? '' : `?${text}`;
-}
-
-// One tiny external store over location.search, shared by every hook on the page.
-const listeners = new Set<() => void>();
-let cachedSearch: string | null = null;
-let cached: ViewParams = parseViewParams('');
-
-function snapshot(): ViewParams {
-  const search = typeof window === 'undefined' ? '' : window.location.search;
-  if (search !== cachedSearch) {
-    cachedSearch = search;
-    cached = parseViewParams(search);
-  }
-  return cached;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  if (listeners.size === 1) window.addEventListener('popstate', notify);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('popstate', notify);
-  };
-}
-
-function notify(): void {
-  for (const listener of listeners) listener();
-}
-
-/** Writes the URL (replaceState) and tells every subscriber. */
-export function updateViewParams(patch: Partial<ViewParams>): void {
-  const { pathname, hash, search } = window.location;
-  const next = writeViewParams(search, patch);
-  if (next === search || (next === '' && search === '')) return;
-  window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
-  notify();
-}
-
-export function readViewParams(): ViewParams {
-  return snapshot();
-}
-
-export function useViewParams(): [ViewParams, (patch: Partial<ViewParams>) => void] {
-  const params = useSyncExternalStore(subscribe, snapshot, snapshot);
-  const update = useCallback((patch: Partial<ViewParams>) => updateViewParams(patch), []);
-  return [params, update];
-}
-
-/** The stale threshold in force: the URL's, else the relay's. */
-export function useStaleAfterSec(): number {
-  const fromUrl = useSyncExternalStore(subscribe, () => snapshot().staleAfterSec, () => null);
-  const fromRelay = useDashboardState((s) => s.relayStaleAfterSec);
-  return fromUrl ?? fromRelay;
-}
-
-/** Every stale limit in force, as one stable object while its values are unchanged. */
-export function useStaleThresholds(): StaleThresholds {
-  const staleAfterSec = useStaleAfterSec();
-  const [p] = useViewParams();
-  const { newAckSec, openNoFillSec, partialNoFillSec } = p;
-  return useMemo(
-    () => ({ staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec }),
-    [staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec],
-  );
 }

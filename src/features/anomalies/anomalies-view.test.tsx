@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { readViewParams } from '../../store/view-params';
+import { readViewParams } from '../../store/view-url';
 import { created, filled, moved } from '../../../test/support/stats-test-events';
 import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
 import { AnomaliesView } from './anomalies-view';

@@ -3,7 +3,7 @@ import type { AnomalyKind } from '../../core/anomaly';
 import { formatCount } from '../../lib/format';
 import { useDashboard } from '../../store/dashboard-context';
 import { useRelayNow } from '../../store/relay-clock';
-import { useViewParams } from '../../store/view-params';
+import { useViewParams } from '../../store/use-view-params';
 import { AnomalyCounts } from './anomaly-counts';
 import { AnomalyList } from './anomaly-list';
 import type { FetchLike } from './older-anomalies';

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { STATUS_LOOK } from '../../components/status-palette';
 import { useRelayNow } from '../../store/relay-clock';
 import { staleReason } from '../../store/stale-rules';
-import { useStaleThresholds, useViewParams } from '../../store/view-params';
+import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { OrderAnomalyList } from './order-anomaly-list';
 import { fillRows } from './order-fills';
 import { OrderFillsTable } from './order-fills-table';

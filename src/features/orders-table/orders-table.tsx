@@ -4,7 +4,7 @@ import { formatCount } from '../../lib/format';
 import type { OrderFilter } from '../../store/order-filter';
 import type { SortSpec } from '../../store/order-sort-keys';
 import { useOrderRows } from '../../store/use-order-rows';
-import { useStaleThresholds, useViewParams } from '../../store/view-params';
+import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { ExportCsvButton } from './export-csv-button';
 import { FilterSelect } from './filter-select';
 import { OrdersGrid } from './orders-grid';

@@ -3,7 +3,7 @@ import { StatusBadge } from '../../components/status-badge';
 import type { Order } from '../../core/order';
 import { useRelayNow } from '../../store/relay-clock';
 import { staleReason } from '../../store/stale-rules';
-import { useStaleThresholds } from '../../store/view-params';
+import { useStaleThresholds } from '../../store/use-view-params';
 
 export function StatusCell({ order }: { readonly order: Order }) {
   const now = useRelayNow();

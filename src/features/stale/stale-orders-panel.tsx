@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { formatAge, formatCount } from '../../lib/format';
-import { useStaleThresholds, useViewParams } from '../../store/view-params';
+import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { StaleList } from './stale-list';
 import { useFitCount } from './use-fit-count';
 import { useStaleEntries } from './use-stale-entries';

@@ -1,0 +1,33 @@
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useDashboardState } from './dashboard-context';
+import type { StaleThresholds } from './stale-rules';
+import type { ViewParams } from './view-params';
+import { readViewParams, subscribeViewParams, updateViewParams } from './view-url';
+
+export function useViewParams(): [ViewParams, (patch: Partial<ViewParams>) => void] {
+  const params = useSyncExternalStore(subscribeViewParams, readViewParams, readViewParams);
+  const update = useCallback((patch: Partial<ViewParams>) => updateViewParams(patch), []);
+  return [params, update];
+}
+
+/** The stale threshold in force: the URL's, else the relay's. */
+export function useStaleAfterSec(): number {
+  const fromUrl = useSyncExternalStore(
+    subscribeViewParams,
+    () => readViewParams().staleAfterSec,
+    () => null,
+  );
+  const fromRelay = useDashboardState((s) => s.relayStaleAfterSec);
+  return fromUrl ?? fromRelay;
+}
+
+/** Every stale limit in force, as one stable object while its values are unchanged. */
+export function useStaleThresholds(): StaleThresholds {
+  const staleAfterSec = useStaleAfterSec();
+  const [p] = useViewParams();
+  const { newAckSec, openNoFillSec, partialNoFillSec } = p;
+  return useMemo(
+    () => ({ staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec }),
+    [staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec],
+  );
+}
