@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { BookScan } from './book-scan';
 import { useDashboard } from './dashboard-context';
 import { useRelayClock } from './relay-clock';
@@ -14,13 +14,12 @@ export function useBookScan(): BookScan {
   const feed = scanFeedFor(useDashboard());
   const clock = useRelayClock();
   const thresholds = useStaleThresholds();
-  const generation = useSyncExternalStore(feed.subscribe, feed.generation, feed.generation);
+  // The scan itself is the store's value: the feed keeps one per book and limits, so it is stable.
+  const current = useCallback(() => feed.current(thresholds, clock.now()), [feed, thresholds, clock]);
+  const scan = useSyncExternalStore(feed.subscribe, current, current);
   useEffect(() => {
     feed.request(thresholds, clock.now());
     return clock.subscribe(() => feed.request(thresholds, clock.now()));
   }, [feed, clock, thresholds]);
-  return useMemo(() => {
-    void generation;
-    return feed.current(thresholds, clock.now());
-  }, [feed, generation, thresholds, clock]);
+  return scan;
 }

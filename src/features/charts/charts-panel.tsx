@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ExecutionQuality } from './execution-quality';
 import { StatusBreakdownChart } from './status-breakdown-chart';
 import { ThroughputChart } from './throughput-chart';
@@ -11,12 +11,9 @@ const THROUGHPUT_REDRAW_MS = 5_000;
 
 export function ChartsPanel() {
   const { stats, counts, colors } = useChartInputs();
-  const slot = Math.floor(stats.at / THROUGHPUT_REDRAW_MS);
-  // Keyed by the 5 s slot, not by every 1 Hz stats object.
-  const throughput = useMemo(() => {
-    void slot;
-    return <ThroughputChart points={stats.throughput} colors={colors} />;
-  }, [slot, colors]);
+  // Held for the 5 s slot, not taken from every 1 Hz stats object.
+  const points = useHeldPerSlot(stats.throughput, Math.floor(stats.at / THROUGHPUT_REDRAW_MS));
+  const throughput = useMemo(() => <ThroughputChart points={points} colors={colors} />, [points, colors]);
   return (
     <div className="ow-charts">
       <section className="ow-card" aria-labelledby="ow-chart-status">
@@ -33,4 +30,13 @@ export function ChartsPanel() {
       </section>
     </div>
   );
+}
+
+/** `value` as it was when `slot` last changed: the same reference until the next slot. */
+function useHeldPerSlot<T>(value: T, slot: number): T {
+  const [held, setHeld] = useState({ slot, value });
+  if (held.slot === slot) return held.value;
+  // Adjusting state while rendering (React's pattern for state derived from props): no extra pass.
+  setHeld({ slot, value });
+  return value;
 }

@@ -34,7 +34,7 @@ export function ThroughputChart({ points, colors, height = 220 }: ThroughputChar
   return (
     <figure className="ow-throughput" aria-label="Throughput per minute, last 60 minutes">
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 560, height }}>
-        <LineChart data={points as ThroughputPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
+        <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
           <CartesianGrid stroke="var(--border, #2a3441)" strokeDasharray="2 4" vertical={false} />
           {/* Fixed intervals: recharts' default ("preserveEnd") measures every tick label in the
               DOM to drop overlapping ones, ~250 ms of forced layouts at page load. */}

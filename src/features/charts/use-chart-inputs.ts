@@ -3,7 +3,7 @@ import type { Status } from '../../core/status';
 import { useDashboard } from '../../store/dashboard-context';
 import type { DashboardStats } from '../../store/stats';
 import { useStats } from '../../store/stats-hook';
-import { statusColors } from './chart-colors';
+import { useThemeColors } from './theme-colors';
 
 export interface ChartInputs {
   readonly stats: DashboardStats;
@@ -16,12 +16,6 @@ export interface ChartInputs {
 export function useChartInputs(): ChartInputs {
   const dashboard = useDashboard();
   const stats = useStats();
-  // Reading computed styles forces a style pass: only when the theme changes (the charts
-  // re-render once a second, so a switch shows within that).
-  const theme = typeof document === 'undefined' ? '' : (document.documentElement.dataset.theme ?? '');
-  const colors = useMemo(() => {
-    void theme;
-    return statusColors();
-  }, [theme]);
+  const colors = useThemeColors();
   return useMemo(() => ({ stats, counts: { ...dashboard.book().byStatus }, colors }), [dashboard, stats, colors]);
 }
