@@ -93,6 +93,8 @@ test('relay killed mid-stream: loss shown; a new relay on the same port: LIVE wi
   await postInBatches(relay.url, mixEvents(22, 800), 100, 10);
   await expectPageEqualsRelay(page, relay.url, 30_000);
   await expect(page.getByTestId('feed-banner')).toHaveCount(0);
+  // The operator is told the book was replaced, and by how much.
+  await expect(page.getByTestId('book-replaced')).toContainText(/book replaced this page's: [\d,]+ → [\d,]+ orders/);
 });
 
 const STREAM_FAULTS: readonly SseFault[] = ['duplicate', 'reorder', 'gap', 'rewind'];

@@ -1,5 +1,6 @@
 import { AnomaliesView } from '../features/anomalies/anomalies-view';
 import { ChartsPanel } from '../features/charts/charts-panel';
+import { BookReplacedNotice } from '../features/feed-status/book-replaced-notice';
 import { FeedBanner } from '../features/feed-status/feed-banner';
 import { OrderDetailPanel } from '../features/order-detail/order-detail-panel';
 import { OrdersTable } from '../features/orders-table/orders-table';
@@ -22,6 +23,7 @@ export function DashboardPage() {
       <StaleTitle />
       <AppHeader />
       <FeedBanner />
+      <BookReplacedNotice />
       <main className={dimmed ? 'page is-dimmed' : 'page'} aria-busy={dimmed}>
         <section className="page__tiles" aria-label="Summary">
           <SummaryTilesLive />

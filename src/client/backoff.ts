@@ -3,7 +3,11 @@ export interface BackoffOptions {
   readonly maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
+/**
+ * Capped at 5 s: a relay that is back must show live within seconds (at 30 s a desk waited 13 s
+ * after the relay returned). The jitter still spreads a wall of dashboards over 2.5-5 s.
+ */
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 5_000 };
 
 /**
  * Delay before reconnect attempt `attempt` (1-based): exponential, capped, with "equal

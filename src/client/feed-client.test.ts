@@ -114,9 +114,9 @@ describe('feed client', () => {
       clock.advance(feedState.retryAt! - clock.now());
       await settle();
     }
-    // random() = 0.5 → 3/4 of the exponential step, capped at 30 s.
-    expect(delays.slice(0, 4)).toEqual([375, 750, 1500, 3000]);
-    expect(Math.max(...delays)).toBe(22_500);
+    // random() = 0.5 → 3/4 of the exponential step, capped at 5 s.
+    expect(delays.slice(0, 5)).toEqual([375, 750, 1500, 3000, 3750]);
+    expect(Math.max(...delays)).toBe(3750);
     expect(relay.streams).toHaveLength(2);
     expect(relay.streams[1]!.headers['Last-Event-ID']).toBe('5');
     expect(relay.streams[1]!.url).toBe('/api/stream?last_event_id=5');
@@ -223,6 +223,47 @@ describe('feed client', () => {
     await settle();
     expect(feed.counters().badMessages).toBe(2);
     expect(status()).toBe('LIVE');
+  });
+
+  it('reconnects at once when the operator asks, without waiting for the backoff', async () => {
+    const { relay, feed, dashboard, status } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.sendText(snapshot(5, ['a']));
+    await settle();
+    relay.failNext(3);
+    relay.streams[0]!.close();
+    await settle();
+    expect(status()).toBe('RECONNECTING');
+    expect(relay.streams).toHaveLength(1);
+    dashboard.requestReconnect();
+    await settle();
+    expect(relay.streams).toHaveLength(1);
+    expect(dashboard.store.getState().feed.attempt).toBe(2);
+    relay.failNext(0);
+    dashboard.requestReconnect();
+    await settle();
+    expect(relay.streams).toHaveLength(2);
+    expect(relay.streams[1]!.headers['Last-Event-ID']).toBe('5');
+    expect(status()).toBe('LIVE');
+    // Asked while live, it changes nothing.
+    dashboard.requestReconnect();
+    await settle();
+    expect(relay.streams).toHaveLength(2);
+  });
+
+  it('tells the operator when a restarted relay replaced the book, and not on the first snapshot', async () => {
+    const { relay, feed, dashboard } = setup();
+    feed.start();
+    await settle();
+    relay.streams[0]!.sendText(snapshot(50, ['a', 'b', 'c']));
+    await settle();
+    expect(dashboard.store.getState().feed.replaced).toBeNull();
+    relay.streams[0]!.send('heartbeat', { now: T0 + 9_000, rseq: 2 });
+    await settle();
+    relay.streams[1]!.sendText(snapshot(2, ['z'], { now: T0 + 9_000 }));
+    await settle();
+    expect(dashboard.store.getState().feed.replaced).toEqual({ at: T0 + 9_000, ordersBefore: 3, ordersAfter: 1 });
   });
 
   it('stops cleanly: no timers left, stream aborted', async () => {

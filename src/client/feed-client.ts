@@ -100,7 +100,10 @@ export function createFeed(deps: FeedDeps): Feed {
           lastSeq: snap.lastSeq,
           anomalyCounts: snap.anomalyCounts,
         });
-        return dashboard.applySnapshot(book, snap.rseq, snap.now, snap.staleAfterSec, snap.heartbeatMs, snap.keepTerminal);
+        const ordersBefore = dashboard.book().orders.size;
+        dashboard.applySnapshot(book, snap.rseq, snap.now, snap.staleAfterSec, snap.heartbeatMs, snap.keepTerminal);
+        if (effect.afterRestart) dashboard.setFeed({ replaced: { at: snap.now, ordersBefore, ordersAfter: book.orders.size } });
+        return;
       }
       case 'enqueue':
         return dashboard.enqueue(effect.items);
@@ -181,6 +184,8 @@ export function createFeed(deps: FeedDeps): Feed {
       })
       .catch((error: unknown) => current() && send(failure(error)));
   };
+
+  dashboard.onReconnectRequest(() => send({ type: 'retry_now' }));
 
   return {
     start: () => send({ type: 'start' }),

@@ -138,9 +138,11 @@ const ROWS: Row[] = [
     input: { type: 'snapshot', snapshot: snap(9, { skipped: 2 }) },
     phase: 'live',
     effects: ['apply_snapshot'],
-    check: (s) => {
+    check: (s, e) => {
       expect(s).toMatchObject({ hasBook: true, received: 9, logId: 'L1', heartbeatMs: 2000, attempt: 0 });
       expect(s.counters.badMessages).toBe(2);
+      // The page's first book replaces nothing.
+      expect(e[0]).toMatchObject({ afterRestart: false });
     },
   },
   {
@@ -293,9 +295,10 @@ const ROWS: Row[] = [
     input: { type: 'snapshot', snapshot: snap(3) },
     phase: 'live',
     effects: ['apply_snapshot'],
-    check: (s) => {
+    check: (s, e) => {
       expect(s.received).toBe(3);
       expect(s.counters.restarts).toBe(1);
+      expect(e[0]).toMatchObject({ afterRestart: true });
     },
   },
   {

@@ -75,7 +75,8 @@ export type FeedEffect =
   | { readonly type: 'open'; readonly resume: { readonly received: number; readonly logId: string | null } | null }
   | { readonly type: 'retry_in'; readonly ms: number }
   | { readonly type: 'set_feed'; readonly patch: Partial<FeedState> }
-  | { readonly type: 'apply_snapshot'; readonly snapshot: Snapshot }
+  /** `afterRestart`: it replaces a book the page held from a relay that has restarted since. */
+  | { readonly type: 'apply_snapshot'; readonly snapshot: Snapshot; readonly afterRestart: boolean }
   | { readonly type: 'enqueue'; readonly items: readonly StreamItem[] }
   | { readonly type: 'heartbeat'; readonly relayNow: number };
 
@@ -151,7 +152,9 @@ function resync(s: FeedMachine, input: Stamp, reason: string, rules: FeedRules, 
 
 function applySnapshot(s: FeedMachine, snap: Snapshot): FeedStep {
   let counters = count(s, 'badMessages', snap.skipped);
-  if (snap.rseq < s.received && !s.restartCounted) counters = { ...counters, restarts: counters.restarts + 1 };
+  const rewound = snap.rseq < s.received;
+  if (rewound && !s.restartCounted) counters = { ...counters, restarts: counters.restarts + 1 };
+  const afterRestart = s.received > 0 && (rewound || s.restartCounted || (s.logId !== null && snap.logId !== null && snap.logId !== s.logId));
   const state: FeedMachine = {
     ...s,
     phase: 'live',
@@ -164,7 +167,7 @@ function applySnapshot(s: FeedMachine, snap: Snapshot): FeedStep {
     restartCounted: false,
     counters,
   };
-  return { state, effects: [{ type: 'apply_snapshot', snapshot: snap }] };
+  return { state, effects: [{ type: 'apply_snapshot', snapshot: snap, afterRestart }] };
 }
 
 /** Data after a snapshot: a stale feed that hears from a healthy relay is live again. */

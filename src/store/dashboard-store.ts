@@ -28,6 +28,16 @@ export interface FeedState {
   /** Relay arrival → applied here, for the newest event (ms), on the relay's clock. */
   readonly lagMs: number | null;
   readonly error: string | null;
+  /** The last time a restarted relay's snapshot replaced the page's book, until dismissed. */
+  readonly replaced: BookReplaced | null;
+}
+
+/** A restarted relay's book replaced ours: operators must be told, never find out by counting. */
+export interface BookReplaced {
+  /** Relay-clock epoch ms of the new snapshot. */
+  readonly at: number;
+  readonly ordersBefore: number;
+  readonly ordersAfter: number;
 }
 
 export interface DashboardState {
@@ -67,6 +77,7 @@ export const INITIAL_FEED: FeedState = {
   heartbeatMs: 5000,
   lagMs: null,
   error: null,
+  replaced: null,
 };
 
 /**
@@ -93,6 +104,9 @@ export interface Dashboard {
   onReset(listener: ResetListener): () => void;
   /** Runs `fn` in a later task: background work (the book scan) goes in slices between frames. */
   later(fn: () => void): void;
+  /** The operator's "reconnect now": tells whoever listens (the feed). */
+  requestReconnect(): void;
+  onReconnectRequest(listener: () => void): () => void;
 }
 
 /**
@@ -117,6 +131,7 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
   let frameRequested = false;
   const appliedListeners = new Set<AppliedListener>();
   const resetListeners = new Set<ResetListener>();
+  const reconnectListeners = new Set<() => void>();
   const store = createStore<DashboardState>()(() => ({ feed: INITIAL_FEED, version: 0, relayStaleAfterSec: DEFAULT_STALE_AFTER_SEC }));
   const setFeed = (patch: Partial<FeedState>): void => store.setState((s) => ({ feed: { ...s.feed, ...patch } }));
 
@@ -192,5 +207,12 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
       return () => resetListeners.delete(listener);
     },
     later: scheduler.later ?? ((fn) => void setTimeout(fn, 0)),
+    requestReconnect() {
+      for (const listener of reconnectListeners) callSafely(listener);
+    },
+    onReconnectRequest(listener) {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
   };
 }

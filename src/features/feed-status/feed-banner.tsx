@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatClock } from '../../lib/format';
-import { useDashboardState } from '../../store/dashboard-context';
+import { useDashboard, useDashboardState } from '../../store/dashboard-context';
 import { FEED_LABEL } from './feed-labels';
 
 /**
@@ -8,6 +8,7 @@ import { FEED_LABEL } from './feed-labels';
  * (24 h, UTC). The page dims everything else; this banner stays bright.
  */
 export function FeedBanner() {
+  const dashboard = useDashboard();
   const { status, asOf, error } = useDashboardState(useShallow((s) => ({ status: s.feed.status, asOf: s.feed.asOf, error: s.feed.error })));
   if (status === 'LIVE') return null;
   const when = asOf === null ? 'Waiting for data' : `Data as of ${formatClock(asOf)}`;
@@ -17,6 +18,11 @@ export function FeedBanner() {
         {when} — {FEED_LABEL[status]}
       </strong>
       {error !== null && <span className="feed-banner__detail"> · {error}</span>}
+      {status === 'RECONNECTING' && (
+        <button type="button" className="feed-banner__action" onClick={() => dashboard.requestReconnect()}>
+          Reconnect now
+        </button>
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createBook } from '../../core/book';
 import { DashboardProvider } from '../../store/dashboard-context';
 import { createDashboard } from '../../store/dashboard-store';
 import { createRelayClock } from '../../store/relay-clock';
 import { created } from '../../../test/support/stats-test-events';
+import { BookReplacedNotice } from './book-replaced-notice';
 import { FeedBanner } from './feed-banner';
 import { FeedStatusIndicator } from './feed-status-indicator';
 
@@ -25,6 +26,36 @@ describe('feed status', () => {
     expect(screen.getByTestId('feed-banner')).toHaveTextContent('Data as of 17:05:09 — RECONNECTING');
     act(() => dashboard.setFeed({ status: 'STALE' }));
     expect(screen.getByTestId('feed-banner')).toHaveTextContent('Data as of 17:05:09 — STALE FEED');
+  });
+
+  it('offers "Reconnect now" while reconnecting, and it reaches the feed', () => {
+    const dashboard = createDashboard({ frame: () => {}, now: () => 0 });
+    let asked = 0;
+    dashboard.onReconnectRequest(() => asked++);
+    render(
+      <DashboardProvider dashboard={dashboard}>
+        <FeedBanner />
+      </DashboardProvider>,
+    );
+    act(() => dashboard.setFeed({ status: 'STALE' }));
+    expect(screen.queryByRole('button', { name: 'Reconnect now' })).toBeNull();
+    act(() => dashboard.setFeed({ status: 'RECONNECTING', attempt: 4, retryAt: 5000 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect now' }));
+    expect(asked).toBe(1);
+  });
+
+  it('says so when a restarted relay replaced the book, until dismissed', () => {
+    const dashboard = createDashboard({ frame: () => {}, now: () => 0 });
+    render(
+      <DashboardProvider dashboard={dashboard}>
+        <BookReplacedNotice />
+      </DashboardProvider>,
+    );
+    expect(screen.queryByTestId('book-replaced')).toBeNull();
+    act(() => dashboard.setFeed({ replaced: { at: Date.parse('2026-11-24T17:05:09Z'), ordersBefore: 7041, ordersAfter: 586 } }));
+    expect(screen.getByRole('alert')).toHaveTextContent("The relay restarted at 17:05:09 UTC and its book replaced this page's: 7,041 → 586 orders.");
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('book-replaced')).toBeNull();
   });
 
   it('shows the feed lag sampled on the 1 Hz clock, not redrawn every frame', () => {
