@@ -1,4 +1,4 @@
-import { systemClock } from '../lib/clock';
+import { systemClock } from '../platform/system-clock';
 import type { Dashboard } from '../store/dashboard-store';
 import type { Feed } from './feed-client';
 import { createFeed } from './feed-client';

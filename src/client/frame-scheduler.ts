@@ -1,5 +1,5 @@
 import type { Clock } from '../lib/clock';
-import { systemClock } from '../lib/clock';
+import { systemClock } from '../platform/system-clock';
 import type { Scheduler } from '../store/dashboard-store';
 
 export interface FrameDeps {

@@ -1,5 +1,5 @@
 import type { Cancel, Clock } from '../lib/clock';
-import { systemClock } from '../lib/clock';
+import { systemClock } from '../platform/system-clock';
 import { toNdjsonLine } from '../protocol/encode';
 import type { OutboxStats } from './paper-outbox';
 import { Outbox } from './paper-outbox';

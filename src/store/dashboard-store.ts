@@ -59,7 +59,7 @@ export interface StreamItem {
 export type AppliedListener = (item: StreamItem, result: ApplyResult) => void;
 export type ResetListener = (book: OrderBook) => void;
 
-/** Frames and background tasks; its `now` is the browser's clock (lib/clock's). */
+/** Frames and background tasks; its `now` is the browser's clock (platform/system-clock's). */
 export interface Scheduler extends Pick<Clock, 'now'> {
   /** Runs `fn` before the next paint (requestAnimationFrame in a browser). */
   readonly frame: (fn: () => void) => void;

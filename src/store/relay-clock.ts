@@ -1,6 +1,6 @@
 import { useContext, useSyncExternalStore } from 'react';
 import type { Cancel, Clock } from '../lib/clock';
-import { systemClock } from '../lib/clock';
+import { systemClock } from '../platform/system-clock';
 import { RelayClockContext } from './dashboard-context-value';
 
 /**

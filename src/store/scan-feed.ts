@@ -1,5 +1,5 @@
 import type { Clock } from '../lib/clock';
-import { monotonicClock } from '../lib/clock';
+import { monotonicClock } from '../platform/system-clock';
 import type { BookScan } from './book-scan';
 import { ScanJob, scanBook } from './book-scan';
 import type { Dashboard } from './dashboard-store';

@@ -1,5 +1,5 @@
 import type { Clock } from '../lib/clock';
-import { systemClock } from '../lib/clock';
+import { systemClock } from '../platform/system-clock';
 import type { Dashboard } from './dashboard-store';
 import { perDashboard } from './per-dashboard';
 import type { DashboardStats, StatsAccumulator, StatsOptions } from './stats';
