@@ -43,6 +43,7 @@ test('the threshold can be changed in the UI and is kept in the URL; per-status 
   await expect(page).toHaveTitle('Orderwatch');
 
   await page.getByRole('spinbutton', { name: 'Stale after' }).fill('30');
+  await page.getByRole('spinbutton', { name: 'Stale after' }).press('Enter');
   await expect(page).toHaveTitle('(2 stale) Orderwatch');
   await expect.poll(() => new URL(page.url()).searchParams.get('stale_after')).toBe('30');
 

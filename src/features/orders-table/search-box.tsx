@@ -1,12 +1,26 @@
 import { useEffect, useState } from 'react';
 
+interface Draft {
+  readonly text: string;
+  /** The value the draft was last reconciled with. */
+  readonly for: string;
+  /** The last text handed to onChange: its echo through the URL must not undo later typing. */
+  readonly sent: string | null;
+}
+
 /** Search over ids and symbol; the URL follows after a short pause in typing. */
 export function SearchBox({ value, onChange }: { readonly value: string; readonly onChange: (value: string) => void }) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  const [draft, setDraft] = useState<Draft>({ text: value, for: value, sent: null });
+  // The value changed: our own echo keeps what was typed since; a change from elsewhere (the URL,
+  // a clear button) replaces the draft.
+  if (draft.for !== value) setDraft({ text: value === draft.sent ? draft.text : value, for: value, sent: draft.sent });
+  const { text } = draft;
   useEffect(() => {
     if (text === value) return;
-    const timer = setTimeout(() => onChange(text), 150);
+    const timer = setTimeout(() => {
+      setDraft((d) => ({ ...d, sent: text }));
+      onChange(text);
+    }, 150);
     return () => clearTimeout(timer);
   }, [text, value, onChange]);
   return (
@@ -16,9 +30,11 @@ export function SearchBox({ value, onChange }: { readonly value: string; readonl
       aria-label="Search"
       placeholder="Search id, exchange id, symbol"
       value={text}
-      onChange={(e) => setText(e.target.value)}
+      onChange={(e) => setDraft((d) => ({ ...d, text: e.target.value }))}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') onChange(text);
+        if (e.key !== 'Enter') return;
+        setDraft((d) => ({ ...d, sent: text }));
+        onChange(text);
       }}
     />
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useId, useState } from 'react';
 
 interface SecondsInputProps {
   readonly label: string;
@@ -7,33 +7,63 @@ interface SecondsInputProps {
   readonly onChange: (seconds: number | null) => void;
 }
 
-/** A number of seconds; empty means "off" (or "the default"), nonsense is not applied. */
+/** The draft's meaning: a number of seconds, "off" (empty), or something that is not applied. */
+function readDraft(raw: string): { readonly ok: true; readonly seconds: number | null } | { readonly ok: false } {
+  if (raw.trim() === '') return { ok: true, seconds: null };
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? { ok: true, seconds: n } : { ok: false };
+}
+
+const shown = (value: number | null): string => (value === null ? '' : String(value));
+
+/**
+ * A number of seconds; empty means "off" (or "the default"). Applied on Enter or when focus
+ * leaves, never per keystroke (typing 600 must not apply 6, then 60); Escape puts back what is in
+ * force. A draft that is not a positive number says so and leaves the limit in force alone.
+ */
 export function SecondsInput({ label, value, placeholder, onChange }: SecondsInputProps) {
-  const [text, setText] = useState(value === null ? '' : String(value));
-  useEffect(() => setText(value === null ? '' : String(value)), [value]);
-  const commit = (raw: string): void => {
-    if (raw.trim() === '') return onChange(null);
-    const n = Number(raw);
-    if (Number.isFinite(n) && n > 0) onChange(n);
+  const [draft, setDraft] = useState({ text: shown(value), for: value });
+  const inputId = useId();
+  const errorId = useId();
+  // The value changed elsewhere (the URL, another control): the draft follows it.
+  if (draft.for !== value) setDraft({ text: shown(value), for: value });
+  const parsed = readDraft(draft.text);
+  const commit = (): void => {
+    if (!parsed.ok) return;
+    if (parsed.seconds !== value) onChange(parsed.seconds);
   };
+  const inForce = value === null ? (placeholder === undefined ? 'off' : `${placeholder} s`) : `${value} s`;
   return (
-    <label className="field field--seconds">
-      <span className="field__label">{label}</span>
+    // The error sits outside the label so it describes the box without becoming its name.
+    <span className="field field--seconds">
+      <label htmlFor={inputId} className="field__label">
+        {label}
+      </label>
       <input
+        id={inputId}
         type="number"
         min={1}
         step={1}
         inputMode="numeric"
-        value={text}
+        value={draft.text}
         placeholder={placeholder}
-        onChange={(e) => {
-          setText(e.target.value);
-          commit(e.target.value);
+        aria-invalid={!parsed.ok}
+        aria-describedby={parsed.ok ? undefined : errorId}
+        onChange={(e) => setDraft({ text: e.target.value, for: value })}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft({ text: shown(value), for: value });
         }}
       />
       <span className="field__unit" aria-hidden="true">
         s
       </span>
-    </label>
+      {!parsed.ok && (
+        <span id={errorId} className="field__error" role="status">
+          Not a positive number of seconds: {inForce} still applies
+        </span>
+      )}
+    </span>
   );
 }
