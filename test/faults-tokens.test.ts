@@ -28,7 +28,11 @@ describe('tokens: with INGEST_TOKEN and VIEW_TOKEN set, nothing without them get
     writeFileSync(join(dist, 'assets', 'app-1.js'), 'console.log("app")');
     relay = await startRelay({ port: 0, logLevel: 'silent', ingestToken: INGEST, viewToken: VIEW, distDir: dist });
     const events = orderFlow(3, SECRET_ORDER.engine, 1, 'coid-secret-');
-    const response = await fetch(`${relay.url}/api/events`, { method: 'POST', headers: { authorization: `Bearer ${INGEST}` }, body: ndjson(events) });
+    const response = await fetch(`${relay.url}/api/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${INGEST}`, 'content-type': 'application/x-ndjson' },
+      body: ndjson(events),
+    });
     expect(response.status).toBe(200);
   });
   afterAll(async () => {
@@ -58,7 +62,10 @@ describe('tokens: with INGEST_TOKEN and VIEW_TOKEN set, nothing without them get
   });
 
   it('the view token opens the page, the orders and the stream, as header or ?token=', async () => {
-    for (const [headers, query] of [[{ authorization: `Bearer ${VIEW}` }, ''], [{}, `?token=${VIEW}`]] as const) {
+    for (const [headers, query] of [
+      [{ authorization: `Bearer ${VIEW}` }, ''],
+      [{}, `?token=${VIEW}`],
+    ] as const) {
       expect((await fetch(`${relay.url}/${query}`, { headers })).status).toBe(200);
       const orders = await fetch(`${relay.url}/api/orders${query}`, { headers });
       expect(orders.status).toBe(200);
@@ -71,18 +78,21 @@ describe('tokens: with INGEST_TOKEN and VIEW_TOKEN set, nothing without them get
     }
   });
 
-  it('public routes carry no order identifiers: assets, healthz, metrics', async () => {
+  it('public routes carry no order identifiers: assets and a bare healthz; /metrics needs the view token', async () => {
     const asset = await fetch(`${relay.url}/assets/app-1.js`);
     expect(asset.status).toBe(200);
-    for (const route of ['/api/healthz', '/metrics']) {
-      const response = await fetch(`${relay.url}${route}`);
-      expect(response.status, route).toBe(200);
-      expect(leaks(await response.text()), route).toEqual([]);
-    }
+    const health = await fetch(`${relay.url}/api/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    for (const [name, headers] of wrongCredentials) expect((await fetch(`${relay.url}/metrics`, { headers })).status, name).toBe(401);
+    const metrics = await fetch(`${relay.url}/metrics`, { headers: { authorization: `Bearer ${VIEW}` } });
+    expect(metrics.status).toBe(200);
+    expect(leaks(await metrics.text())).toEqual([]);
   });
 
   it('ingest is refused without the ingest token (the view token, a query token or none), and changes nothing', async () => {
-    const before = await (await fetch(`${relay.url}/api/healthz`)).json();
+    const viewHeaders = { authorization: `Bearer ${VIEW}` };
+    const before = await (await fetch(`${relay.url}/api/healthz`, { headers: viewHeaders })).json();
     const body = ndjson(orderFlow(1, 'eng-intruder', 1, 'intruder-'));
     const attempts: [string, Record<string, string>, string][] = [
       ['none', {}, ''],
@@ -94,7 +104,9 @@ describe('tokens: with INGEST_TOKEN and VIEW_TOKEN set, nothing without them get
       const response = await fetch(`${relay.url}/api/events${query}`, { method: 'POST', headers, body });
       expect(response.status, name).toBe(401);
     }
-    expect(await (await fetch(`${relay.url}/api/healthz`)).json()).toMatchObject({ rseq: (before as { rseq: number }).rseq });
+    expect(await (await fetch(`${relay.url}/api/healthz`, { headers: viewHeaders })).json()).toMatchObject({
+      rseq: (before as { rseq: number }).rseq,
+    });
     const orders = await (await fetch(`${relay.url}/api/orders`, { headers: { authorization: `Bearer ${VIEW}` } })).text();
     expect(orders).not.toContain('intruder-');
   });

@@ -52,10 +52,10 @@ interface EmitterStats {
 }
 
 /** Runs the script with python3; fails (rather than hangs) after `timeoutMs`. */
-function runPython(url: string, timeoutMs = 15_000): Promise<EmitterStats> {
+function runPython(url: string, timeoutMs = 15_000, env: Record<string, string> = {}): Promise<EmitterStats & { log: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('python3', ['-c', SCRIPT], {
-      env: { ...process.env, PYTHONPATH: EXAMPLES, OW_URL: url, OW_TOKEN: TOKEN },
+      env: { ...process.env, PYTHONPATH: EXAMPLES, OW_URL: url, OW_TOKEN: TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -66,7 +66,7 @@ function runPython(url: string, timeoutMs = 15_000): Promise<EmitterStats> {
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code !== 0) reject(new Error(`python3 exited ${code}: ${err}`));
-      else resolvePromise(JSON.parse(out.trim().split('\n').pop()!) as EmitterStats);
+      else resolvePromise({ ...(JSON.parse(out.trim().split('\n').pop()!) as EmitterStats), log: err });
     });
   });
 }
@@ -158,5 +158,81 @@ describe('python emitter against a real relay', () => {
     expect(stats.failures).toBeGreaterThan(0);
     expect(stats).toMatchObject({ flushed: true, sent: 9, dropped: 0 });
     expectDelivered(await ordersOf(relay));
+  });
+
+  it('says "unauthorized" when the relay refuses its token, and keeps the events', async () => {
+    relay = await quietRelay();
+    const stats = await runPython(relay.url, 15_000, { OW_TOKEN: 'wrong-token', OW_FLUSH_S: '1' });
+    expect(stats.log).toContain('unauthorized (HTTP 401)');
+    expect(stats.log).toContain('check INGEST_TOKEN');
+    expect(stats).toMatchObject({ flushed: false, sent: 0 });
+    expect(stats.failures).toBeGreaterThan(0);
+    expect(relay.state.log.lastRseq).toBe(0);
+  });
+
+  it('drops a batch another 4xx refuses, naming why, and goes on with the next', async () => {
+    relay = await quietRelay();
+    const target = `${relay.url}/api/events`;
+    let refused = 0;
+    // A front that refuses the first batch as a relay would a bad body, then passes requests through.
+    const front = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        if (refused++ === 0) {
+          res
+            .writeHead(422, { 'content-type': 'application/json' })
+            .end('{"accepted":0,"rejected":[{"line":1,"error":"engine: 900000 bytes, limit 64"}]}');
+          return;
+        }
+        const headers = { 'content-type': req.headers['content-type'] ?? '', authorization: req.headers.authorization ?? '' };
+        fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks) })
+          .then(async (reply) => res.writeHead(reply.status, { 'content-type': 'application/json' }).end(await reply.text()))
+          .catch(() => res.writeHead(502).end());
+      });
+    });
+    await new Promise<void>((ready) => front.listen(0, '127.0.0.1', ready));
+    try {
+      const script = `
+import json, os
+from orderwatch_emitter import OrderwatchEmitter
+em = OrderwatchEmitter(os.environ["OW_URL"], token=os.environ["OW_TOKEN"], engine="py-engine", initial_backoff=0.1, max_backoff=0.4)
+em.order_created("refused_1", "BTC-USD", "buy", 10.0, "live")
+ok1 = em.flush(timeout=8)
+em.order_created("after_1", "BTC-USD", "buy", 10.0, "live")
+ok2 = em.flush(timeout=8)
+stats = em.stats()
+em.close(timeout=1)
+print(json.dumps({"flushed": ok1 and ok2, **stats}))
+`;
+      const out = await new Promise<{ stats: EmitterStats & { rejected: number }; log: string }>((done, fail) => {
+        const child = spawn('python3', ['-c', script], {
+          env: {
+            ...process.env,
+            PYTHONPATH: EXAMPLES,
+            OW_URL: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
+            OW_TOKEN: TOKEN,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          if (code !== 0) fail(new Error(`python3 exited ${code}: ${stderr}`));
+          else done({ stats: JSON.parse(stdout.trim().split('\n').pop()!) as EmitterStats & { rejected: number }, log: stderr });
+        });
+      });
+      expect(out.log).toContain('(HTTP 422), dropped it; first rejection: line 1: engine: 900000 bytes, limit 64');
+      expect(out.stats).toMatchObject({ flushed: true, sent: 1, rejected: 1, failures: 0 });
+      const orders = await ordersOf(relay);
+      expect(orders.has('after_1')).toBe(true);
+      expect(orders.has('refused_1')).toBe(false);
+    } finally {
+      await new Promise((done) => front.close(done));
+    }
   });
 });

@@ -27,8 +27,21 @@ log = logging.getLogger("orderwatch")
 
 STATUSES = ("NEW", "OPEN", "PARTIAL_FILL", "FILLED", "CANCELED", "EXPIRED", "REJECTED", "FAILED")
 
-# Statuses whose retry cannot help: the relay read the batch and refused it as a whole.
-_PERMANENT = (400, 413, 415)
+# The relay does not take this token: retrying cannot help until it is fixed, but the events are
+# good, so they are kept (the queue's bound caps what that holds) and retried at the slowest pace.
+_UNAUTHORIZED = (401, 403)
+
+
+def _first_rejection(body):
+    """The relay's own words for a refused batch: its first line rejection, else its error."""
+    try:
+        reply = json.loads(body or b"{}")
+    except ValueError:
+        return body[:300].decode("utf-8", "replace")
+    rejected = reply.get("rejected") or []
+    if rejected:
+        return "line %s: %s" % (rejected[0].get("line"), rejected[0].get("error"))
+    return str(reply.get("error", ""))[:300]
 
 
 def _status_name(status):
@@ -83,6 +96,7 @@ class OrderwatchEmitter:
         self._batch_size = batch_size
         self._timeout = timeout
         self._initial_backoff = initial_backoff
+        self._unauthorized = False
         self._max_backoff = max_backoff
         self._queue = collections.deque()
         self._max_queue = max_queue
@@ -220,7 +234,8 @@ class OrderwatchEmitter:
             if self._stop.wait(backoff):
                 self._give_up(batch)
                 return
-            backoff = min(self._max_backoff, backoff * 2)
+            backoff = self._max_backoff if self._unauthorized else min(self._max_backoff, backoff * 2)
+            self._unauthorized = False
 
     def _give_up(self, batch):
         with self._lock:
@@ -245,9 +260,15 @@ class OrderwatchEmitter:
                 log.warning("orderwatch: relay rejected %d line(s): %s", rejected, reply["rejected"][:3])
             return len(batch) - rejected, rejected
         except urllib.error.HTTPError as error:
-            if error.code in _PERMANENT:
-                log.error("orderwatch: relay refused a batch of %d (HTTP %d): %s", len(batch), error.code,
-                          error.read()[:300].decode("utf-8", "replace"))
+            if error.code in _UNAUTHORIZED:
+                log.error("orderwatch: unauthorized (HTTP %d): the relay refused the token; check INGEST_TOKEN. "
+                          "%d events kept, retrying", error.code, len(batch) + len(self._queue))
+                self._unauthorized = True
+                return None
+            if 400 <= error.code < 500:
+                # A 4xx fails the same way every time: holding the batch would stall every later event.
+                log.error("orderwatch: relay refused a batch of %d (HTTP %d), dropped it; first rejection: %s",
+                          len(batch), error.code, _first_rejection(error.read()))
                 return 0, len(batch)
             log.warning("orderwatch: relay answered HTTP %d; retrying", error.code)
             return None

@@ -35,6 +35,19 @@ describe('feed client and the relay it follows', () => {
     expect(feed.counters().restarts).toBe(1);
   });
 
+  it('sends the view token with the health check: a relay with VIEW_TOKEN tells its log id only to holders', async () => {
+    const { relay, feed, clock, dashboard } = setup({ token: 'view-secret' });
+    feed.start();
+    await settle();
+    relay.streams[0]!.sendText(snapshot(3, ['a'], { log_id: 'log-A' }));
+    await settle();
+    relay.streams[0]!.close();
+    await settle();
+    clock.advance(dashboard.store.getState().feed.retryAt! - clock.now());
+    await settle();
+    expect(relay.healthHeaders).toEqual([{ Authorization: 'Bearer view-secret' }]);
+  });
+
   it('resyncs when a heartbeat comes from another log, even with a higher rseq', async () => {
     const { relay, feed, status } = setup();
     feed.start();

@@ -126,6 +126,7 @@ export function createFeed(deps: FeedDeps): Feed {
     relayRestartedSince({
       fetch: deps.fetch,
       url: deps.healthUrl ?? '/api/healthz',
+      headers: deps.token ? { Authorization: `Bearer ${deps.token}` } : undefined,
       signal: ctrl.signal,
       received,
       logId,

@@ -1,6 +1,8 @@
 export interface RestartCheck {
   readonly fetch: (url: string, init: RequestInit) => Promise<Response>;
   readonly url: string;
+  /** The view token's header: without it a relay with VIEW_TOKEN answers only `{status}`. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly signal: AbortSignal;
   /** The last rseq this client holds. */
   readonly received: number;
@@ -17,7 +19,7 @@ export interface RestartCheck {
  * Throws when the relay cannot be reached (the caller backs off and retries).
  */
 export async function relayRestartedSince(check: RestartCheck): Promise<boolean> {
-  const res = await check.fetch(check.url, { signal: check.signal, cache: 'no-store' });
+  const res = await check.fetch(check.url, { signal: check.signal, cache: 'no-store', headers: check.headers });
   if (!res.ok) throw new Error(`health check: HTTP ${res.status}`);
   const body = (await res.json()) as { rseq?: unknown; uptime_s?: unknown; log_id?: unknown };
   if (typeof body.log_id === 'string' && typeof check.logId === 'string') return body.log_id !== check.logId;

@@ -20,10 +20,15 @@ export function bearerToken(c: Context): string | undefined {
  */
 export function requireToken(token: string | undefined, realm: string, allowQuery: boolean): MiddlewareHandler {
   return async (c, next) => {
-    if (token === undefined) return next();
-    const given = bearerToken(c) ?? (allowQuery ? c.req.query('token') : undefined);
-    if (given !== undefined && tokensMatch(given, token)) return next();
+    if (hasToken(c, token, allowQuery)) return next();
     c.header('WWW-Authenticate', `Bearer realm="${realm}"`);
     return c.json({ error: `${realm} token required` }, 401);
   };
+}
+
+/** Whether the request carries `token` (true when no token is configured). */
+export function hasToken(c: Context, token: string | undefined, allowQuery: boolean): boolean {
+  if (token === undefined) return true;
+  const given = bearerToken(c) ?? (allowQuery ? c.req.query('token') : undefined);
+  return given !== undefined && tokensMatch(given, token);
 }

@@ -30,7 +30,28 @@ export interface IngestStore {
   };
 }
 
-type Ending = 'end' | 'too_large' | 'shutdown' | 'unavailable';
+type Ending = 'end' | 'too_large' | 'shutdown' | 'unavailable' | 'bad_encoding';
+
+/** The body types ingest reads; anything else (text/plain from an HTML form above all) is 415. */
+const INGEST_TYPES = ['application/x-ndjson', 'application/json'] as const;
+
+/** The media type without parameters, lower case; '' when absent. */
+const mediaType = (header: string | undefined): string => (header ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * Why this request's body cannot be read, or undefined. A plain HTML form can send text/plain
+ * cross-site with no script, so only the two types a browser cannot send without a preflight
+ * are taken; gzip is decompressed as it streams, any other encoding is refused.
+ */
+export function unreadableBody(contentType: string | undefined, contentEncoding: string | undefined): string | undefined {
+  const type = mediaType(contentType);
+  if (!(INGEST_TYPES as readonly string[]).includes(type))
+    return `Content-Type ${JSON.stringify(type.slice(0, 100) || '(none)')}: want ${INGEST_TYPES.join(' or ')}`;
+  const encoding = mediaType(contentEncoding);
+  if (encoding !== '' && encoding !== 'identity' && encoding !== 'gzip')
+    return `Content-Encoding ${JSON.stringify(encoding.slice(0, 100))}: want gzip or none`;
+  return undefined;
+}
 
 /** Rejections listed in one reply; a garbage body must not make a garbage-sized reply. */
 const MAX_LISTED_REJECTIONS = 1_000;
@@ -62,6 +83,8 @@ const nextTurn = (): Promise<'later'> => new Promise((resolve) => setImmediate((
  * (an overlong line is rejected and skipped without being buffered).
  */
 export async function handleIngest(c: Context, deps: IngestDeps): Promise<Response> {
+  const unreadable = unreadableBody(c.req.header('content-type'), c.req.header('content-encoding'));
+  if (unreadable !== undefined) return c.json({ error: unreadable }, 415);
   const tally = emptyTally();
   const retryAfter = deps.store?.unavailable();
   if (retryAfter !== undefined) return reply(c, deps, tally, 0, 'unavailable', retryAfter);
@@ -78,12 +101,15 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > deps.maxBodyBytes) return reply(c, deps, tally, 0, 'too_large');
 
-  const json = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+  const json = mediaType(c.req.header('content-type')) === 'application/json';
+  // Decompressed bytes are what every limit below counts, so a small bomb is bounded like a big body.
+  const gzip = mediaType(c.req.header('content-encoding')) === 'gzip';
   const splitter = new LineSplitter(Math.min(DEFAULT_MAX_LINE_BYTES, deps.maxBodyBytes));
   const held: Uint8Array[] = [];
   let bytes = 0;
   let ending: Ending = 'end';
-  const reader = c.req.raw.body?.getReader();
+  const raw = c.req.raw.body;
+  const reader = (gzip && raw !== null ? raw.pipeThrough(new DecompressionStream('gzip')) : raw)?.getReader();
   let batch: Line[] = [];
   let ahead: Promise<Read> | undefined;
   let onShutdown = (): void => {};
@@ -95,7 +121,15 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   // One listener per open request, removed when it stops reading: held-open POSTs must not pile them up.
   try {
     while (reader !== undefined) {
-      const read: Read = await (ahead ?? Promise.race([reader.read(), stopped]));
+      let read: Read;
+      try {
+        read = await (ahead ?? Promise.race([reader.read(), stopped]));
+      } catch (error) {
+        // A corrupt gzip stream (or a client that broke off): what was read before stays applied.
+        deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'ingest: body unreadable');
+        ending = 'bad_encoding';
+        break;
+      }
       ahead = undefined;
       if (read === 'shutdown') {
         ending = 'shutdown';
@@ -132,9 +166,11 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   }
   // An unfinished last line is only complete when the body really ended.
   if (ending === 'end') {
-    const finished = json ? await applyOrFail(() => readJsonArrayLines(held, bytes, apply), [], deps) : await applyOrFail(apply, [...batch, ...splitter.end()], deps);
+    const finished = json
+      ? await applyOrFail(() => readJsonArrayLines(held, bytes, apply), [], deps)
+      : await applyOrFail(apply, [...batch, ...splitter.end()], deps);
     if (!finished) ending = 'unavailable';
-  } else if (ending === 'shutdown' && batch.length > 0 && !(await applyOrFail(apply, batch, deps))) {
+  } else if ((ending === 'shutdown' || ending === 'bad_encoding') && batch.length > 0 && !(await applyOrFail(apply, batch, deps))) {
     ending = 'unavailable';
   }
   await sink?.settle(tally);
@@ -163,6 +199,10 @@ function reply(c: Context, deps: IngestDeps, tally: IngestTally, unlisted: numbe
     body.error = 'event store unavailable; events counted as accepted are kept, retry the rest';
     c.header('Retry-After', String(retryAfterS));
     return c.json(body, 503);
+  }
+  if (ending === 'bad_encoding') {
+    body.error = 'body could not be read to its end (corrupt gzip?); events before the fault were kept';
+    return c.json(body, 400);
   }
   if (ending === 'too_large') {
     body.error = `body larger than ${deps.maxBodyBytes} bytes; events before the limit were kept`;

@@ -3,13 +3,14 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { reportChunks } from '../protocol/report';
 import { anomalyPageJson, readPageQuery } from './anomaly-page';
-import { requireToken } from './auth';
+import { hasToken, requireToken } from './auth';
 import { handleIngest } from './ingest-handler';
 import type { RelayConfig } from './relay-config';
 import type { RelayMetrics } from './relay-metrics';
 import type { RelayStore } from './redis/relay-store';
 import type { RelayState } from './relay-state';
 import { requestLog } from './request-log';
+import { requestOriginGuard } from './request-origin';
 import { securityHeaders } from './security-headers';
 import { mountStaticSite } from './static-site';
 import type { StreamHub } from './stream-hub';
@@ -32,11 +33,15 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
   const app = new Hono();
   const ingestGuard = requireToken(config.ingestToken, 'ingest', false);
   const viewGuard = requireToken(config.viewToken, 'view', true);
+  const metricsGuard = requireToken(config.metricsToken ?? config.viewToken, 'metrics', false);
 
   app.use('*', requestLog(logger));
   app.use('*', securityHeaders());
+  app.use('*', requestOriginGuard({ boundHost: config.host, allowedHosts: config.allowedHosts }));
 
-  app.post('/api/events', ingestGuard, (c) => handleIngest(c, { state, maxBodyBytes: config.maxBodyBytes, logger, shutdown: deps.shutdown, store }));
+  app.post('/api/events', ingestGuard, (c) =>
+    handleIngest(c, { state, maxBodyBytes: config.maxBodyBytes, logger, shutdown: deps.shutdown, store }),
+  );
 
   app.get('/api/stream', viewGuard, async (c) => {
     if (deps.shutdown.aborted) return c.json({ error: 'shutting down' }, 503);
@@ -63,7 +68,9 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
     }
     // Written in one go so the report is consistent with `rseq`; this is an inspection
     // endpoint, the stream is what dashboards use.
-    const chunks = [...reportChunks(state.book, { now, staleAfter, rejectedLines: state.totals.rejected, extra: { rseq: state.log.lastRseq } })];
+    const chunks = [
+      ...reportChunks(state.book, { now, staleAfter, rejectedLines: state.totals.rejected, extra: { rseq: state.log.lastRseq } }),
+    ];
     return c.body(chunks.join(''), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
@@ -71,19 +78,34 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
   app.get('/api/anomalies', viewGuard, (c) => {
     const query = readPageQuery(state.book, c.req.query('before'), c.req.query('limit'));
     if (!query.ok) return c.json({ error: query.error }, 400);
-    return c.body(anomalyPageJson(state.book, query.before, query.limit), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    return c.body(anomalyPageJson(state.book, query.before, query.limit), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
   });
 
   app.get('/api/healthz', (c) => {
-    const base = { uptime_s: Math.floor((config.now() - deps.startedAt) / 1000), rseq: state.log.lastRseq, log_id: state.log.logId, clients: hub.size };
-    if (store === undefined) return c.json({ status: deps.shutdown.aborted ? 'stopping' : 'ok', ...base, store: 'memory', ready: true, degraded: false });
+    // Without the view token a probe learns only up or not: no counts, ids or store detail.
+    const full = hasToken(c, config.viewToken, true);
+    const base = {
+      uptime_s: Math.floor((config.now() - deps.startedAt) / 1000),
+      rseq: state.log.lastRseq,
+      log_id: state.log.logId,
+      clients: hub.size,
+    };
+    if (store === undefined) {
+      const status = deps.shutdown.aborted ? 'stopping' : 'ok';
+      return c.json(full ? { status, ...base, store: 'memory', ready: true, degraded: false } : { status });
+    }
     // Load balancers route only to ready relays; a degraded relay (Redis away) still serves its streams.
     const health = store.health();
     const status = deps.shutdown.aborted ? 'stopping' : !health.ready ? 'starting' : health.degraded ? 'degraded' : 'ok';
-    return c.json({ status, ...base, ...health }, health.ready ? 200 : 503);
+    return c.json(full ? { status, ...base, ...health } : { status }, health.ready ? 200 : 503);
   });
 
-  app.get('/metrics', async (c) => c.body(await deps.metrics.registry.metrics(), 200, { 'Content-Type': deps.metrics.registry.contentType }));
+  app.get('/metrics', metricsGuard, async (c) =>
+    c.body(await deps.metrics.registry.metrics(), 200, { 'Content-Type': deps.metrics.registry.contentType }),
+  );
 
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
   mountStaticSite(app, config.distDir, viewGuard);

@@ -7,6 +7,8 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   --port N            PORT            HTTP port (default 8080; 0 picks a free one)
   --host H            HOST            bind address (default 127.0.0.1); anything but loopback
                                       requires INGEST_TOKEN
+  --allowed-hosts A,B ALLOWED_HOSTS   Host names the relay answers to beside loopback and the bind
+                                      address (DNS-rebinding defence; others get 421); * for any
   --no-sim            SIM=0           no built-in paper engine (for a real engine)
   --sim-rate N        SIM_RATE        paper engine events per second (default 50)
   --sim-faults        SIM_FAULTS=1    paper engine injects anomalies now and then (demos)
@@ -39,9 +41,12 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   --help                              this text
 
   INGEST_TOKEN   POST /api/events needs "Authorization: Bearer <token>"
-  VIEW_TOKEN     the page, stream and orders need it (Bearer header, or ?token=)`;
+  VIEW_TOKEN     the page, stream, orders and /metrics need it (Bearer header, or ?token=);
+                 /api/healthz without it says only {status}
+  METRICS_TOKEN  /metrics needs this one instead (for a Prometheus scrape config)`;
 
-type NumericKey = 'port' | 'simRate' | 'seed' | 'staleAfterSec' | 'logSize' | 'maxBodyBytes' | 'heartbeatMs' | 'keepTerminal' | MemoryBoundKey;
+type NumericKey =
+  'port' | 'simRate' | 'seed' | 'staleAfterSec' | 'logSize' | 'maxBodyBytes' | 'heartbeatMs' | 'keepTerminal' | MemoryBoundKey;
 /** The byte and count bounds of issue 13. */
 type MemoryBoundKey = 'logBytes' | 'maxEngines' | 'maxActiveOrders' | 'clientQueueLimit' | 'streamBytesTotal';
 
@@ -86,7 +91,13 @@ export type ParsedArgs = { readonly help: true } | { readonly help: false; reado
 function parseNumber(flag: string, text: string, spec: { min: number; max?: number; integer: boolean }): number {
   const value = Number(text);
   const range = spec.max === undefined ? `≥ ${spec.min}` : `from ${spec.min} to ${spec.max}`;
-  if (text.trim() === '' || !Number.isFinite(value) || value < spec.min || value > (spec.max ?? Infinity) || (spec.integer && !Number.isInteger(value))) {
+  if (
+    text.trim() === '' ||
+    !Number.isFinite(value) ||
+    value < spec.min ||
+    value > (spec.max ?? Infinity) ||
+    (spec.integer && !Number.isInteger(value))
+  ) {
     throw new Error(`${flag}: want ${spec.integer ? 'an integer' : 'a number'} ${range}, got ${JSON.stringify(text)}`);
   }
   return value;
@@ -113,12 +124,14 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
     storeFlags.push('STORE_TAG');
   }
   if (env.HOST) config.host = env.HOST;
+  if (env.ALLOWED_HOSTS) config.allowedHosts = parseHostList('ALLOWED_HOSTS', env.ALLOWED_HOSTS);
   if (env.SIM === '0' || env.SIM === 'false') config.sim = false;
   if (env.SIM_FAULTS === '1' || env.SIM_FAULTS === 'true') config.simFaults = true;
   const level = env.LOG_LEVEL;
   if (level) config.logLevel = checkLevel('LOG_LEVEL', level);
   if (env.INGEST_TOKEN) config.ingestToken = env.INGEST_TOKEN;
   if (env.VIEW_TOKEN) config.viewToken = env.VIEW_TOKEN;
+  if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
   if (env.REDIS_URL) config.store = parseRedisUrl(env.REDIS_URL).url;
 
   for (let i = 0; i < argv.length; i++) {
@@ -140,6 +153,7 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
       tuning.tag = checkTag(flag, value());
       storeFlags.push(flag);
     } else if (flag === '--host') config.host = value();
+    else if (flag === '--allowed-hosts') config.allowedHosts = parseHostList(flag, value());
     else if (flag === '--no-sim') config.sim = false;
     else if (flag === '--sim-faults') config.simFaults = true;
     else if (flag === '--log-level') config.logLevel = checkLevel(flag, value());
@@ -158,4 +172,16 @@ function checkLevel(name: string, text: string): (typeof LEVELS)[number] {
   const found = LEVELS.find((l) => l === text);
   if (found === undefined) throw new Error(`${name}: want one of ${LEVELS.join(', ')}, got ${JSON.stringify(text)}`);
   return found;
+}
+
+/** `a.example,b.example:8080` → names; a port or scheme is a mistake worth naming. */
+function parseHostList(name: string, text: string): string[] {
+  const hosts = text
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
+  const bad = hosts.find((h) => h !== '*' && !/^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[?[0-9a-f:.]+\]?$/.test(h));
+  if (bad !== undefined || hosts.length === 0)
+    throw new Error(`${name}: want comma-separated host names (no scheme or port) or *, got ${JSON.stringify(text)}`);
+  return hosts;
 }

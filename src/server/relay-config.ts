@@ -28,6 +28,10 @@ export interface RelayConfig {
   readonly heartbeatMs: number;
   readonly ingestToken: string | undefined;
   readonly viewToken: string | undefined;
+  /** `/metrics` needs this token when set; otherwise VIEW_TOKEN's rule applies to it too. */
+  readonly metricsToken: string | undefined;
+  /** Host names the relay answers to beside loopback and its bind address; `*` answers to any. */
+  readonly allowedHosts: readonly string[];
   /** Where Vite put the built dashboard. */
   readonly distDir: string;
   /** Bytes a stream client may have queued before it is dropped as too slow. */
@@ -66,6 +70,8 @@ export const DEFAULT_CONFIG: RelayConfig = {
   heartbeatMs: 5_000,
   ingestToken: undefined,
   viewToken: undefined,
+  metricsToken: undefined,
+  allowedHosts: [],
   distDir: resolve(HERE, '../../dist'),
   clientQueueLimit: 4 * 1024 * 1024,
   keepTerminal: 50_000,
@@ -84,7 +90,8 @@ export function resolveConfig(partial: Partial<RelayConfig>): RelayConfig {
   for (const [key, value] of Object.entries(partial)) {
     if (value !== undefined) Object.assign(config, { [key]: value });
   }
-  if (!Number.isInteger(config.logSize) || config.logSize < 1) throw new RangeError(`logSize must be an integer ≥ 1, got ${config.logSize}`);
+  if (!Number.isInteger(config.logSize) || config.logSize < 1)
+    throw new RangeError(`logSize must be an integer ≥ 1, got ${config.logSize}`);
   if (!(config.heartbeatMs > 0)) throw new RangeError(`heartbeatMs must be > 0, got ${config.heartbeatMs}`);
   for (const key of ['logBytes', 'maxEngines', 'maxActiveOrders', 'streamBytesTotal', 'clientQueueLimit'] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) throw new RangeError(`${key} must be an integer ≥ 1, got ${config[key]}`);

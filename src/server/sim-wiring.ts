@@ -27,7 +27,7 @@ export async function startPaperEngine(options: SimOptions): Promise<PaperEngine
   const headers: Record<string, string> = { 'content-type': 'application/x-ndjson', 'user-agent': SIM_USER_AGENT };
   if (options.ingestToken !== undefined) headers.authorization = `Bearer ${options.ingestToken}`;
   const post = async (ndjson: string): Promise<void> => {
-    const response = await options.fetch(new Request('http://relay.internal/api/events', { method: 'POST', headers, body: ndjson }));
+    const response = await options.fetch(new Request('http://localhost/api/events', { method: 'POST', headers, body: ndjson }));
     if (response.status === 200) return;
     const detail = (await response.text()).slice(0, 500);
     // 5xx may pass; a 4xx would fail the same way again, so it is logged and not retried.

@@ -7,7 +7,7 @@ const NOT_BUILT = 'The dashboard is not built: run `npm run build` (or `npm star
 
 /**
  * Serves Vite's dist/: hashed assets freely (they hold no data), the page itself behind
- * `pageGuard` (VIEW_TOKEN), and index.html for `/` and client-side routes.
+ * `pageGuard` (VIEW_TOKEN), and index.html for `/` and client-side routes; never a source map.
  */
 export function mountStaticSite(app: Hono, distDir: string, pageGuard: MiddlewareHandler): void {
   const indexFile = join(distDir, 'index.html');
@@ -22,6 +22,8 @@ export function mountStaticSite(app: Hono, distDir: string, pageGuard: Middlewar
   app.get('*', async (c, next) => {
     // Files with an extension are assets; anything else is a client-side route.
     if (!/\.[A-Za-z0-9]+$/.test(c.req.path)) return next();
+    // Source maps are built (hidden) for debugging a crash report, never served: they are the source.
+    if (c.req.path.endsWith('.map')) return c.text('not found\n', 404);
     const found = await files(c, async () => {});
     return found ?? c.text('not found\n', 404);
   });

@@ -31,10 +31,13 @@ export function fakeFetch(status = 200): {
   failNext: (n: number) => void;
   health: FakeHealth;
   healthChecks: () => number;
+  /** The headers each health check was sent with. */
+  healthHeaders: Record<string, string>[];
 } {
   const streams: FakeStream[] = [];
   let failures = 0;
   let checks = 0;
+  const healthHeaders: Record<string, string>[] = [];
   const health: FakeHealth = { rseq: 1e9, uptime_s: 1e9 };
   const encoder = new TextEncoder();
   const outstanding: Outstanding = { responses: [], queues: [] };
@@ -50,6 +53,7 @@ export function fakeFetch(status = 200): {
     }
     if (url.startsWith('/api/healthz')) {
       checks++;
+      healthHeaders.push({ ...(init.headers as Record<string, string> | undefined) });
       return answer(Response.json({ status: 'ok', ...health }));
     }
     let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -83,7 +87,7 @@ export function fakeFetch(status = 200): {
     });
     return answer(new Response(body, { status, headers: { 'content-type': 'text/event-stream' } }));
   };
-  return { fetch, streams, failNext: (n) => void (failures = n), health, healthChecks: () => checks };
+  return { fetch, streams, failNext: (n) => void (failures = n), health, healthChecks: () => checks, healthHeaders };
 }
 
 /**
@@ -92,7 +96,8 @@ export function fakeFetch(status = 200): {
  */
 export function snapshotMessages(head: { rseq: number } & Record<string, unknown>, orders: readonly Order[], blockSize = 2): string {
   let text = `event: snapshot\ndata: ${JSON.stringify({ v: 2, ...head, order_count: orders.length })}\n\n`;
-  for (let i = 0; i < orders.length; i += blockSize) text += `event: snapshot_orders\ndata: ${JSON.stringify(ordersToColumns(orders.slice(i, i + blockSize)))}\n\n`;
+  for (let i = 0; i < orders.length; i += blockSize)
+    text += `event: snapshot_orders\ndata: ${JSON.stringify(ordersToColumns(orders.slice(i, i + blockSize)))}\n\n`;
   return `${text}id: ${head.rseq}\nevent: snapshot_end\ndata: {"rseq":${head.rseq}}\n\n`;
 }
 
