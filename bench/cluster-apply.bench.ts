@@ -34,7 +34,7 @@ function makeEntries(): RawEntry[] {
     const source = engines[entries.length % engines.length]!;
     const payloads: string[] = [];
     for (let i = 0; i < PER_ENTRY && made < EVENTS; i++, made++) {
-      const decoded = decodeLine(toNdjsonLine(source.next().value!));
+      const decoded = decodeLine(toNdjsonLine(source.next().value));
       if (decoded.ok) payloads.push(encodeEventPayload(decoded.event));
     }
     entries.push([`${AT + entries.length}-0`, batchFields(rseq, AT, joinInParts(payloads))]);

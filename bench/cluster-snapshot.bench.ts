@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const engines = [0, 1, 2].map((i) => engineStream(100 + i, `max${i}`));
   const book = createBook();
   for (let i = 0; i < EVENTS; i++) {
-    applyEvent(book, engines[i % 3]!.next().value!);
+    applyEvent(book, engines[i % 3]!.next().value);
     // As the relay does once a second (its default --keep-terminal).
     if (i % 5_000 === 0) cleanup(book, KEEP_TERMINAL);
   }
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const live = decodeSnapshot(await snapshotBytes(await gzipLines(snapshotLines(book, POSITION, 0), () => undefined)));
     if ('error' in live) throw new Error(live.error);
     const first = await timed(() => gzipLines(snapshotLines(live.book, POSITION, 0), () => undefined));
-    for (let i = 0; i < 5_000; i++) applyEvent(live.book, engines[i % 3]!.next().value!);
+    for (let i = 0; i < 5_000; i++) applyEvent(live.book, engines[i % 3]!.next().value);
     cleanup(live.book, KEEP_TERMINAL);
     const again = await timed(() => gzipLines(snapshotLines(live.book, POSITION, 0), () => undefined));
     const gunzip = await timed(() => snapshotBytes(first.value));

@@ -106,7 +106,7 @@ try {
     const firstRenderMs = ((await firstAt.jsonValue()) as number) - origin;
     // Main-thread task time up to the first render (wall time inside tasks: it grows with the
     // machine's load too, but not with time the page spent waiting for bytes).
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const { metrics } = await cdp.send('Performance.getMetrics');
     const busyMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     console.log(`run ${run}: first full render ${firstRenderMs.toFixed(0)} ms, main thread busy ${busyMs.toFixed(0)} ms by then`);

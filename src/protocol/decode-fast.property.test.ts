@@ -12,7 +12,7 @@ type Fields = Record<string, unknown>;
 const MAX_EPOCH_S = 253_402_300_799;
 
 /** Values either side of every boundary the schema draws, plus anything at all. */
-const edgeNumbers = fc.constantFrom(0, -0, 1, -1, 0.5, 5e-324, -5e-324, 1.5, 2 ** 53 - 1, 2 ** 53, -(2 ** 53 - 1), 1e999, -1e999, Number.NaN, MAX_EPOCH_S, MAX_EPOCH_S + 1, 1.7e12);
+const edgeNumbers = fc.constantFrom(0, -0, 1, -1, 0.5, 5e-324, -5e-324, 1.5, 2 ** 53 - 1, 2 ** 53, -(2 ** 53 - 1), Infinity, -Infinity, Number.NaN, MAX_EPOCH_S, MAX_EPOCH_S + 1, 1.7e12);
 const weird = fc.oneof(edgeNumbers, fc.constantFrom(null, undefined, '', ' ', '0', true, [], {}, 'toString', '__proto__'), fc.anything());
 
 const epochSeconds = fc.oneof(fc.double({ min: 0, max: MAX_EPOCH_S, noNaN: true }), fc.integer({ min: 0, max: MAX_EPOCH_S }), fc.constantFrom(0, -0, MAX_EPOCH_S, 1_763_856_000.125));

@@ -41,17 +41,15 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   const logger = createLogger(config);
   const shutdown = new AbortController();
   const store = config.store === undefined ? undefined : await loadRedisStore(config, logger);
-  let hub: StreamHub | undefined;
   const state = new RelayState({
     log: store?.log ?? new MemoryEventLog(config.logSize, undefined, config.logBytes),
     now: config.now,
     anomalyLimit: config.anomalyLimit,
     keepTerminal: config.keepTerminal,
     limits: { maxEngines: config.maxEngines, maxActiveOrders: config.maxActiveOrders },
-    onAccepted: (rseq) => hub?.publish(rseq),
+    onAccepted: (rseq) => hub.publish(rseq),
   });
-  let metrics: RelayMetrics | undefined;
-  hub = new StreamHub({
+  const hub = new StreamHub({
     state,
     logger,
     now: config.now,
@@ -61,12 +59,12 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     clientQueueLimit: config.clientQueueLimit,
     streamBytesTotal: config.streamBytesTotal,
     snapshotPreimageLimit: config.clientQueueLimit * PREIMAGE_LIMIT_FACTOR,
-    onSent: (bytes) => metrics?.bytesStreamed.inc(bytes),
-    onLag: (ms) => metrics?.lag.observe(ms / 1000),
+    onSent: (bytes) => metrics.bytesStreamed.inc(bytes),
+    onLag: (ms) => metrics.lag.observe(ms / 1000),
     degraded: store === undefined ? undefined : () => store.degraded(),
   });
   const streams = hub;
-  metrics = createRelayMetrics({ state, now: config.now, staleAfterSec: config.staleAfterSec, clients: () => streams.size, streamQueued: () => streams.queuedBytes, drops: () => streams.drops });
+  const metrics = createRelayMetrics({ state, now: config.now, staleAfterSec: config.staleAfterSec, clients: () => streams.size, streamQueued: () => streams.queuedBytes, drops: () => streams.drops });
   store?.registerMetrics(metrics.registry);
   const app = createRelayApp({ config, state, hub, metrics, logger, shutdown: shutdown.signal, startedAt: config.now(), store });
   // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.

@@ -110,7 +110,7 @@ describe('SnapshotSource', () => {
     const { created } = flow(6_000);
     ingest(state, created);
     // The first 300 orders are rejected, then cleaned out of the book.
-    ingest(state, created.slice(0, 300).map((e, i) => ({ type: 'order_transition', client_order_id: e.client_order_id, ts: T0 + 9_000 + i, engine: 'e', status: 'REJECTED' }) as OrderEvent));
+    ingest(state, created.slice(0, 300).map((e, i) => ({ type: 'order_transition', client_order_id: e.client_order_id, ts: T0 + 9_000 + i, engine: 'e', status: 'REJECTED' })));
     const blocks = (): string[] => {
       const source = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000, keepTerminal: 0 });
       const pieces = [...source.pieces()];

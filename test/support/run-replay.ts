@@ -67,7 +67,7 @@ export function runReplay(args: readonly string[], options: ReplayOptions): Prom
           const run = { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
           resolveRun(peak === undefined ? run : { ...run, peakRssBytes: peak });
         },
-        (error: unknown) => reject(error),
+        (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
       );
     });
   });

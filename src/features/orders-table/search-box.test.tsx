@@ -34,10 +34,14 @@ describe('search box', () => {
     render(<Harness sent={sent} />);
     for (const text of ['o', 'or', 'ord']) {
       fireEvent.change(box(), { target: { value: text } });
-      act(() => vi.advanceTimersByTime(100));
+      act(() => {
+      vi.advanceTimersByTime(100);
+    });
     }
     expect(sent).toEqual([]);
-    act(() => vi.advanceTimersByTime(150));
+    act(() => {
+      vi.advanceTimersByTime(150);
+    });
     expect(sent).toEqual(['ord']);
   });
 
@@ -53,12 +57,18 @@ describe('search box', () => {
     const sent: string[] = [];
     render(<Harness sent={sent} echoLater />);
     fireEvent.change(box(), { target: { value: 'ord' } });
-    act(() => vi.advanceTimersByTime(150));
+    act(() => {
+      vi.advanceTimersByTime(150);
+    });
     expect(sent).toEqual(['ord']);
     fireEvent.change(box(), { target: { value: 'ord-1' } });
-    act(() => vi.advanceTimersByTime(50));
+    act(() => {
+      vi.advanceTimersByTime(50);
+    });
     expect(box()).toHaveValue('ord-1');
-    act(() => vi.advanceTimersByTime(150));
+    act(() => {
+      vi.advanceTimersByTime(150);
+    });
     expect(sent).toEqual(['ord', 'ord-1']);
   });
 
@@ -67,7 +77,9 @@ describe('search box', () => {
     render(<Harness sent={sent} />);
     fireEvent.click(screen.getByRole('button', { name: 'from the URL' }));
     expect(box()).toHaveValue('BTC');
-    act(() => vi.advanceTimersByTime(500));
+    act(() => {
+      vi.advanceTimersByTime(500);
+    });
     expect(sent).toEqual([]);
   });
 });

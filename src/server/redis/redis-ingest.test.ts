@@ -41,7 +41,7 @@ describe('RedisIngest', () => {
     const count = MAX_EVENTS_PER_ENTRY * 2 + 7;
     const lines: OrderEvent[] = [];
     const mix = createEventMix({ seed: 4, orders: Number.POSITIVE_INFINITY, engines: 2 })[Symbol.iterator]();
-    for (let i = 0; i < count; i++) lines.push(mix.next().value!);
+    for (let i = 0; i < count; i++) lines.push(mix.next().value);
     const ingest = new RedisIngest(store.replica, () => NOW, () => undefined, () => undefined);
     const tally = emptyTally();
     await ingest.accept(lines.map((event, i) => ({ line: i + 1, text: toNdjsonLine(event).trimEnd() })), tally);

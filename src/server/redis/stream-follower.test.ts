@@ -12,17 +12,16 @@ function scripted(replies: RawEntry[][], batchSize: number) {
   let clock = 0;
   const sleeps: number[] = [];
   const reads: number[] = [];
-  let follower: StreamFollower | undefined;
   const reader = {
     xread: async () => {
       reads.push(clock);
       clock += 2; // each read takes 2 ms
       const next = replies.shift();
-      if (next === undefined) follower?.stop();
+      if (next === undefined) follower.stop();
       return next === undefined ? null : [['s', next]];
     },
   } as unknown as Redis;
-  follower = new StreamFollower(
+  const follower = new StreamFollower(
     {
       reader,
       commands: { hget: async () => 's' } as unknown as Redis,
