@@ -24,13 +24,32 @@ function layerRule(layer) {
       message: 'Browser code never imports a server-only package.',
     });
   }
-  if (layer === 'features') patterns.push({ regex: '^\\.\\./(?!\\.\\./)', message: 'Features never import each other: compose them in src/app.' });
-  const paths = layering.browser.includes(layer) ? builtinModules.map((name) => ({ name, message: 'Browser code never imports Node builtins.' })) : [];
-  return { files: [`src/${layer}/**/*.{ts,tsx}`], ignores: ['**/*.test.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { paths, patterns }] } };
+  if (layer === 'features')
+    patterns.push({ regex: '^\\.\\./(?!\\.\\./)', message: 'Features never import each other: compose them in src/app.' });
+  const paths = layering.browser.includes(layer)
+    ? builtinModules.map((name) => ({ name, message: 'Browser code never imports Node builtins.' }))
+    : [];
+  return {
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  };
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'e2e/screenshots/**', '.tmp/**', 'examples/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'node_modules/**',
+      'bench/results/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/screenshots/**',
+      '.tmp/**',
+      'examples/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -54,7 +73,10 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs}'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
   },
   {
     files: ['src/**/*.tsx', 'bench/browser/pages/**/*.tsx'],

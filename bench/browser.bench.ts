@@ -28,16 +28,23 @@ const ALL_WORKLOADS: readonly Workload[] = [
 // --workload NAME (x or × between the figures): that one at full length, e.g. the goals' 100k×5k.
 const workloadAt = argv.indexOf('--workload');
 const only = workloadAt === -1 ? null : (argv[workloadAt + 1] ?? '').replace('x', '×');
-const WORKLOADS: readonly Workload[] = only !== null ? ALL_WORKLOADS.filter((w) => w.name === only) : quick ? ALL_WORKLOADS.slice(-1) : ALL_WORKLOADS;
-if (WORKLOADS.length === 0) throw new Error(`--workload: no workload named ${only}; there are ${ALL_WORKLOADS.map((w) => w.name).join(', ')}`);
+const WORKLOADS: readonly Workload[] =
+  only !== null ? ALL_WORKLOADS.filter((w) => w.name === only) : quick ? ALL_WORKLOADS.slice(-1) : ALL_WORKLOADS;
+if (WORKLOADS.length === 0)
+  throw new Error(`--workload: no workload named ${only}; there are ${ALL_WORKLOADS.map((w) => w.name).join(', ')}`);
 const ORDER: readonly Variant[] = ['orderwatch', 'aggrid', 'no-table', 'no-table', 'aggrid', 'orderwatch'];
 const timing = quick ? { warmupMs: 3_000, measureMs: 10_000, scrollMs: 6_000 } : { warmupMs: 10_000, measureMs: 60_000, scrollMs: 20_000 };
 
 async function main(): Promise<void> {
   if (!argv.includes('--skip-build')) buildPages();
   const bundleKb = gzippedKb(distDir('orderwatch'));
-  console.log(`shipped bundle (dist, JS + CSS gzipped): ${bundleKb.toFixed(1)} KB (goal ≤ ${BUNDLE_GOAL_KB} KB) ${bundleKb <= BUNDLE_GOAL_KB ? 'ok' : 'NO'}`);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  console.log(
+    `shipped bundle (dist, JS + CSS gzipped): ${bundleKb.toFixed(1)} KB (goal ≤ ${BUNDLE_GOAL_KB} KB) ${bundleKb <= BUNDLE_GOAL_KB ? 'ok' : 'NO'}`,
+  );
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+  });
   const results: RunResult[] = [];
   const summaries: Record<string, Partial<Record<Variant, VariantSummary>>> = {};
   try {
@@ -46,17 +53,31 @@ async function main(): Promise<void> {
         process.stdout.write(`${workload.name} ${variant} … `);
         const result = await runVariant(browser, variant, workload, { seed, ...timing, distDir });
         results.push(result);
-        console.log(`p50 ${result.live.latencyMs.length > 0 ? [...result.live.latencyMs].sort((a, b) => a - b)[result.live.latencyMs.length >> 1]!.toFixed(1) : '—'} ms, busy ${result.live.busyMsPerSec.toFixed(0)} ms/s, heap ${result.heapMb.toFixed(0)} MB`);
+        console.log(
+          `p50 ${result.live.latencyMs.length > 0 ? [...result.live.latencyMs].sort((a, b) => a - b)[result.live.latencyMs.length >> 1]!.toFixed(1) : '—'} ms, busy ${result.live.busyMsPerSec.toFixed(0)} ms/s, heap ${result.heapMb.toFixed(0)} MB`,
+        );
       }
       const byVariant: Partial<Record<Variant, VariantSummary>> = {};
-      for (const variant of new Set(ORDER)) byVariant[variant] = summarize(results.filter((r) => r.workload === workload && r.variant === variant));
+      for (const variant of new Set(ORDER))
+        byVariant[variant] = summarize(results.filter((r) => r.workload === workload && r.variant === variant));
       summaries[workload.name] = byVariant;
     }
   } finally {
     await browser.close();
   }
-  for (const workload of WORKLOADS) printWorkload(workload, summaries[workload.name]!, workload.orders === 100_000 && workload.rate === 5_000, console.log);
-  const path = writeResults(quick ? 'browser-quick' : only !== null ? `browser-${only.replace('×', 'x')}` : 'browser', [], { seed, timing, bundleKb, summaries, runs: results.map((r) => ({ ...r, live: { ...r.live, latencyMs: undefined }, scroll: r.scroll && { ...r.scroll, latencyMs: undefined } })) });
+  for (const workload of WORKLOADS)
+    printWorkload(workload, summaries[workload.name]!, workload.orders === 100_000 && workload.rate === 5_000, console.log);
+  const path = writeResults(quick ? 'browser-quick' : only !== null ? `browser-${only.replace('×', 'x')}` : 'browser', [], {
+    seed,
+    timing,
+    bundleKb,
+    summaries,
+    runs: results.map((r) => ({
+      ...r,
+      live: { ...r.live, latencyMs: undefined },
+      scroll: r.scroll && { ...r.scroll, latencyMs: undefined },
+    })),
+  });
   console.log(`\nresults: ${path}`);
 }
 

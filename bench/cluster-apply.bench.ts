@@ -30,7 +30,7 @@ function makeEntries(): RawEntry[] {
   const engines = [0, 1, 2].map((i) => engineStream(100 + i, `max${i}`));
   const entries: RawEntry[] = [];
   let rseq = 1;
-  for (let made = 0; made < EVENTS; ) {
+  for (let made = 0; made < EVENTS;) {
     const source = engines[entries.length % engines.length]!;
     const payloads: string[] = [];
     for (let i = 0; i < PER_ENTRY && made < EVENTS; i++, made++) {

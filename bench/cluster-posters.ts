@@ -10,7 +10,10 @@ export function engineStream(seed: number, prefix: string): Iterator<OrderEvent>
     next: () => {
       const step = mix.next();
       if (step.done === true) return step;
-      return { done: false, value: { ...step.value, engine: `${prefix}-${step.value.engine}`, client_order_id: `${prefix}-${step.value.client_order_id}` } };
+      return {
+        done: false,
+        value: { ...step.value, engine: `${prefix}-${step.value.engine}`, client_order_id: `${prefix}-${step.value.client_order_id}` },
+      };
     },
   };
 }
@@ -68,7 +71,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * balancer): each POST waits for the previous one, since an engine's seqs must arrive in order.
  * Batches are whatever fell due since the last POST (10 ms ticks at best).
  */
-export async function postAtRate(urls: readonly string[], ratePerSec: number, seconds: number, source: Iterator<OrderEvent>): Promise<number> {
+export async function postAtRate(
+  urls: readonly string[],
+  ratePerSec: number,
+  seconds: number,
+  source: Iterator<OrderEvent>,
+): Promise<number> {
   const total = Math.round(ratePerSec * seconds);
   const t0 = performance.now();
   let sent = 0;

@@ -153,7 +153,12 @@ async function main(): Promise<void> {
     await until(async () => readers.every((r) => r.lastRseq >= latencyAccepted), 30_000, 'every client has every event');
     const complete = readers.filter((r) => r.lastRseq >= latencyAccepted && !r.ended).length;
     for (const r of readers.splice(0)) r.close();
-    console.log(`latency phase: ${latencyAccepted} events, ${complete}/${CLIENTS} clients complete; CPU per event (fan-out to ${Math.round(CLIENTS / relays.length)} clients each included): relays ${latencyCpu.slice(0, -1).map((us) => us.toFixed(1)).join(' / ')} µs, Redis ${latencyCpu.at(-1)!.toFixed(1)} µs; AOF fsyncs delayed so far ${await delayedFsyncs(redis.url)}`);
+    console.log(
+      `latency phase: ${latencyAccepted} events, ${complete}/${CLIENTS} clients complete; CPU per event (fan-out to ${Math.round(CLIENTS / relays.length)} clients each included): relays ${latencyCpu
+        .slice(0, -1)
+        .map((us) => us.toFixed(1))
+        .join(' / ')} µs, Redis ${latencyCpu.at(-1)!.toFixed(1)} µs; AOF fsyncs delayed so far ${await delayedFsyncs(redis.url)}`,
+    );
 
     // Phase 2: sustained ingest, three engines (one per relay), until the stream holds STREAM_EVENTS.
     const perRelay = Math.ceil((STREAM_EVENTS - latencyAccepted) / urls.length);
@@ -165,7 +170,11 @@ async function main(): Promise<void> {
     const counts = await Promise.all(urls.map((url, i) => postFlat(url, bodies[i]!)));
     const posted = performance.now();
     let total = latencyAccepted + counts.reduce((a, b) => a + b, 0);
-    await until(async () => (await Promise.all(urls.map(health))).every((h) => h.rseq >= total), 300_000, 'every relay applied every event');
+    await until(
+      async () => (await Promise.all(urls.map(health))).every((h) => h.rseq >= total),
+      300_000,
+      'every relay applied every event',
+    );
     const applied = performance.now();
     const cpuMs = meter.end();
     toggleProfiles();
@@ -176,21 +185,45 @@ async function main(): Promise<void> {
     const clusterUs = relayUs.reduce((a, b) => a + b, 0) + redisUs;
     if (hasFlag('--redis-stats')) {
       const client = new Redis(redis.url);
-      console.log((await client.info('commandstats')).split('\n').filter((l) => l.startsWith('cmdstat')).sort().join('\n'));
-      console.log((await client.info('persistence')).split('\n').filter((l) => /aof_rewrites|aof_current_size|aof_last_cow|rdb_last_cow|fork/.test(l)).join('\n'));
-      console.log((await client.info('stats')).split('\n').filter((l) => /fork|total_net/.test(l)).join('\n'));
+      console.log(
+        (await client.info('commandstats'))
+          .split('\n')
+          .filter((l) => l.startsWith('cmdstat'))
+          .sort()
+          .join('\n'),
+      );
+      console.log(
+        (await client.info('persistence'))
+          .split('\n')
+          .filter((l) => /aof_rewrites|aof_current_size|aof_last_cow|rdb_last_cow|fork/.test(l))
+          .join('\n'),
+      );
+      console.log(
+        (await client.info('stats'))
+          .split('\n')
+          .filter((l) => /fork|total_net/.test(l))
+          .join('\n'),
+      );
       client.disconnect();
     }
-    console.log(`ingest phase CPU per event: relays ${relayUs.map((us) => us.toFixed(1)).join(' / ')} µs, Redis ${redisUs.toFixed(1)} µs, bench ${perEvent(benchCpuMs, ingested).toFixed(1)} µs`);
+    console.log(
+      `ingest phase CPU per event: relays ${relayUs.map((us) => us.toFixed(1)).join(' / ')} µs, Redis ${redisUs.toFixed(1)} µs, bench ${perEvent(benchCpuMs, ingested).toFixed(1)} µs`,
+    );
     console.log(`AOF fsyncs delayed so far: ${await delayedFsyncs(redis.url)}`);
-    console.log(`ingest phase: ${ingested} events posted in ${((posted - t0) / 1000).toFixed(1)} s, applied everywhere after ${((applied - t0) / 1000).toFixed(1)} s; stream holds ${total}`);
+    console.log(
+      `ingest phase: ${ingested} events posted in ${((posted - t0) / 1000).toFixed(1)} s, applied everywhere after ${((applied - t0) / 1000).toFixed(1)} s; stream holds ${total}`,
+    );
     await sleep(2_000);
 
     // Phase 3: the longest tail, then one relay crashes and comes back.
     const topUp = (await snapshotRseq(redis.url)) + SNAPSHOT_EVERY_EVENTS - 1 - total;
     if (topUp > 0) {
       const toppedUp = total + (await postFlat(urls[0]!, preparedBodies(engineStream(200, 'tail'), topUp)));
-      await until(async () => (await Promise.all(urls.map(health))).every((h) => h.rseq >= toppedUp), 120_000, 'every relay applied the top-up');
+      await until(
+        async () => (await Promise.all(urls.map(health))).every((h) => h.rseq >= toppedUp),
+        120_000,
+        'every relay applied the top-up',
+      );
       total = toppedUp;
     }
     const snapRseq = await snapshotRseq(redis.url);
@@ -204,22 +237,46 @@ async function main(): Promise<void> {
     const ready = performance.now();
     if (profiling) again.child.kill('SIGUSR2');
     const readyRseq = (await health(again.url)).rseq;
-    console.log(`restart: stored snapshot at rseq ${snapRseq} (tail ${total - snapRseq} events), listening after ${((listening - restartT0) / 1000).toFixed(2)} s, ready at rseq ${readyRseq} of ${total}`);
+    console.log(
+      `restart: stored snapshot at rseq ${snapRseq} (tail ${total - snapRseq} events), listening after ${((listening - restartT0) / 1000).toFixed(2)} s, ready at rseq ${readyRseq} of ${total}`,
+    );
 
     const figures: Figure[] = [
-      { figure: 'sustained ingest, 3 relays (posted → applied on all)', value: ingested / ((applied - t0) / 1000), unit: 'ev/s', target: { atLeast: 50_000 } },
+      {
+        figure: 'sustained ingest, 3 relays (posted → applied on all)',
+        value: ingested / ((applied - t0) / 1000),
+        unit: 'ev/s',
+        target: { atLeast: 50_000 },
+      },
       { figure: 'ingest accepted (POST replies only)', value: ingested / ((posted - t0) / 1000), unit: 'ev/s' },
       { figure: 'CPU per event, 3 relays + Redis (ingest phase)', value: clusterUs, unit: 'µs' },
       { figure: `rate that CPU allows on ${cpus().length} free cores`, value: (cpus().length * 1e6) / clusterUs, unit: 'ev/s' },
       { figure: `ingest → client p50 @ ${RATE} ev/s, ${CLIENTS} clients`, value: histogram.percentile(0.5), unit: 'ms' },
-      { figure: `ingest → client p99 @ ${RATE} ev/s, ${CLIENTS} clients`, value: histogram.percentile(0.99), unit: 'ms', target: { atMost: 100 } },
+      {
+        figure: `ingest → client p99 @ ${RATE} ev/s, ${CLIENTS} clients`,
+        value: histogram.percentile(0.99),
+        unit: 'ms',
+        target: { atMost: 100 },
+      },
       { figure: 'ingest → client max', value: histogram.maxMs, unit: 'ms' },
-      { figure: `restart → ready, ${total.toLocaleString('en-US')} events in the stream, tail ${(total - snapRseq).toLocaleString('en-US')}`, value: (ready - restartT0) / 1000, unit: 's', target: { atMost: 5 } },
+      {
+        figure: `restart → ready, ${total.toLocaleString('en-US')} events in the stream, tail ${(total - snapRseq).toLocaleString('en-US')}`,
+        value: (ready - restartT0) / 1000,
+        unit: 's',
+        target: { atMost: 5 },
+      },
       { figure: 'of which process start (tsx, to listening)', value: (listening - restartT0) / 1000, unit: 's' },
       { figure: 'of which snapshot + tail (listening → ready)', value: (ready - listening) / 1000, unit: 's' },
     ];
     const checked = printFigures('bench:cluster: Redis + 3 relays on loopback', figures);
-    const path = writeResults('cluster', checked, { quick, streamEvents: total, clients: CLIENTS, rate: RATE, load: loadavg(), cpuUsPerEvent: { relays: relayUs, redis: redisUs } });
+    const path = writeResults('cluster', checked, {
+      quick,
+      streamEvents: total,
+      clients: CLIENTS,
+      rate: RATE,
+      load: loadavg(),
+      cpuUsPerEvent: { relays: relayUs, redis: redisUs },
+    });
     console.log(`\n${allMet(checked) ? 'all targets met' : 'some targets missed'} (results: ${path})`);
   } finally {
     for (const r of readers) r.close();

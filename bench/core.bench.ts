@@ -54,9 +54,16 @@ function main(): void {
   const genMs = performance.now() - genStart;
   if (events.length < MIN_EVENTS) throw new Error(`mix too small: ${events.length} events`);
   const load = loadavg()[0]!.toFixed(1);
-  console.log(`core bench${quick ? ' (quick)' : ''}, load average ${load} on ${cpus().length} CPUs: ${events.length.toLocaleString('en-US')} events over ${ORDERS.toLocaleString('en-US')} orders, seed ${SEED}, generated in ${genMs.toFixed(0)} ms`);
+  console.log(
+    `core bench${quick ? ' (quick)' : ''}, load average ${load} on ${cpus().length} CPUs: ${events.length.toLocaleString('en-US')} events over ${ORDERS.toLocaleString('en-US')} orders, seed ${SEED}, generated in ${genMs.toFixed(0)} ms`,
+  );
 
-  const core = bestOf(CORE_RUNS, 1, () => (forceGc(), createBook()), (book) => applyAll(book, events));
+  const core = bestOf(
+    CORE_RUNS,
+    1,
+    () => (forceGc(), createBook()),
+    (book) => applyAll(book, events),
+  );
   const coreRate = events.length / (core.bestMs / 1000);
   const check = core.last;
 
@@ -101,7 +108,12 @@ function main(): void {
   const figures: Figure[] = [
     { figure: 'core: events/s applied (best run)', value: coreRate, unit: 'ev/s', target: { atLeast: 2_000_000 } },
     { figure: 'core: events/s by CPU time (all threads)', value: events.length / (core.bestCpuMs / 1000), unit: 'ev/s' },
-    { figure: `core: heap per order held (${fillsPerOrder(check).toFixed(1)} fills/order)`, value: coreBytes, unit: 'B', target: { atMost: 1024 } },
+    {
+      figure: `core: heap per order held (${fillsPerOrder(check).toFixed(1)} fills/order)`,
+      value: coreBytes,
+      unit: 'B',
+      target: { atMost: 1024 },
+    },
     { figure: `core: heap per order, fill-heavy mix (${fillsPerOrder(heavyBook).toFixed(1)} fills/order)`, value: heavyBytes, unit: 'B' },
     { figure: 'xstate: events/s applied (best run)', value: xstateRate, unit: 'ev/s' },
     { figure: 'xstate: events/s by CPU time (all threads)', value: events.length / (xs.bestCpuMs / 1000), unit: 'ev/s' },

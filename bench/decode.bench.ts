@@ -27,9 +27,14 @@ function isoLine(event: OrderEvent): string {
 /** ns per item of the fastest run; `sink` keeps the work from being optimised away. */
 function nsPerItem<T>(items: readonly T[], work: (item: T) => unknown): number {
   let sink = 0;
-  const timing = bestOf(RUNS, 2, () => undefined, () => {
-    for (let i = 0; i < items.length; i++) if (work(items[i]!) !== undefined) sink++;
-  });
+  const timing = bestOf(
+    RUNS,
+    2,
+    () => undefined,
+    () => {
+      for (let i = 0; i < items.length; i++) if (work(items[i]!) !== undefined) sink++;
+    },
+  );
   if (sink === 0) throw new Error('nothing decoded');
   return (timing.bestMs * 1e6) / items.length;
 }
@@ -45,7 +50,9 @@ function main(): void {
   const isoLines = events.map(isoLine);
   // What the browser and the cluster relays hand to decodeEvent: JSON already parsed, ts in seconds.
   const parsed = lines.map((l) => JSON.parse(l) as unknown);
-  console.log(`decode bench${quick ? ' (quick)' : ''}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs: ${events.length.toLocaleString('en-US')} events, seed ${SEED}`);
+  console.log(
+    `decode bench${quick ? ' (quick)' : ''}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs: ${events.length.toLocaleString('en-US')} events, seed ${SEED}`,
+  );
 
   const figures: Figure[] = [
     { figure: 'JSON.parse alone (the floor under decodeLine)', value: nsPerItem(lines, (l) => JSON.parse(l)), unit: 'ns/ev' },

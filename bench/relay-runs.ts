@@ -161,7 +161,10 @@ export async function runLatency(relay: RelayProcess, plan: LatencyPlan): Promis
   const onRelayArrival = (relayAt: number, wall: number): void => {
     if (sampling) relaySide.add(wall - relayAt);
   };
-  const readers = Array.from({ length: plan.clients }, (_, i) => new StreamReader(relay.url, onItems, i === 0 ? onRelayArrival : undefined));
+  const readers = Array.from(
+    { length: plan.clients },
+    (_, i) => new StreamReader(relay.url, onItems, i === 0 ? onRelayArrival : undefined),
+  );
   await Promise.all(readers.map((r) => r.open()));
   const source = eventSource(plan.seed);
   const posts = new LatencyHistogram();

@@ -93,7 +93,8 @@ export class StreamReader {
     if (this.onRelayArrival !== undefined) {
       // Event fields never include "at", so the last match is the last item's arrival time.
       const atAt = message.lastIndexOf(AT);
-      if (atAt !== -1) this.onRelayArrival(Number.parseInt(message.subarray(atAt + AT.length, atAt + AT.length + 16).toString('latin1'), 10), Date.now());
+      if (atAt !== -1)
+        this.onRelayArrival(Number.parseInt(message.subarray(atAt + AT.length, atAt + AT.length + 16).toString('latin1'), 10), Date.now());
     }
     this.lastRseq = id;
     this.wake();

@@ -47,7 +47,12 @@ function memoryLine(label: string, m: MemoryPoints): string {
 function memoryFigures(label: string, m: MemoryPoints): Figure[] {
   return [
     { figure: `${label}: relay heap start → end (after GC)`, value: mb(m.end.heapUsed - m.start.heapUsed), unit: 'MB' },
-    { figure: `${label}: relay heap growth, 2nd half (after GC)`, value: mb(m.end.heapUsed - m.mid.heapUsed), unit: 'MB', target: { atMost: FLAT_HEAP_MB } },
+    {
+      figure: `${label}: relay heap growth, 2nd half (after GC)`,
+      value: mb(m.end.heapUsed - m.mid.heapUsed),
+      unit: 'MB',
+      target: { atMost: FLAT_HEAP_MB },
+    },
   ];
 }
 
@@ -78,7 +83,13 @@ async function main(): Promise<number> {
       `seeded event-mix stream, seed ${SEED}; ${cpus().length} cores, load average ${load.toFixed(1)} at start`,
   );
   const figures: Figure[] = [];
-  const details: Record<string, unknown> = { quick, seed: SEED, loadAverageAtStart: load, relay: RELAY, setup: 'relay child process (bench/relay-child.ts), poster and readers in the bench process' };
+  const details: Record<string, unknown> = {
+    quick,
+    seed: SEED,
+    loadAverageAtStart: load,
+    relay: RELAY,
+    setup: 'relay child process (bench/relay-child.ts), poster and readers in the bench process',
+  };
 
   console.log(`\nmax ingest: ${INGEST_EVENTS.toLocaleString('en-US')} events in 2,000-line POSTs, one stream client …`);
   const ingest = await withRelay((relay) => runMaxIngest(relay, SEED, INGEST_EVENTS));
@@ -89,7 +100,9 @@ async function main(): Promise<number> {
   const latency: LatencyResult[] = [];
   for (const clients of CLIENT_COUNTS) {
     console.log(`\nlatency: ${RATE.toLocaleString('en-US')} ev/s for ${LATENCY_SECONDS} s to ${clients} client(s) …`);
-    const r = await withRelay((relay) => runLatency(relay, { clients, ratePerSec: RATE, seconds: LATENCY_SECONDS, seed: SEED, warmupMs: 1_000 }));
+    const r = await withRelay((relay) =>
+      runLatency(relay, { clients, ratePerSec: RATE, seconds: LATENCY_SECONDS, seed: SEED, warmupMs: 1_000 }),
+    );
     console.log(
       `  sent ${r.sent.toLocaleString('en-US')} at ${r.achievedPerSec.toFixed(0)} ev/s; ${r.samples.toLocaleString('en-US')} samples; ` +
         `p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms; dropped by relay ${r.droppedByRelay}`,

@@ -57,10 +57,21 @@ async function main(): Promise<number> {
       await sleep(Math.min(SAMPLE_EVERY_MS, started + minutes * 60_000 - Date.now()));
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-      const state = await page.evaluate(() => ({ orders: window.__orderwatch!.summary().total_orders, dom: document.getElementsByTagName('*').length, status: window.__orderwatch!.status() }));
-      const sample = { minute: (Date.now() - started) / 60_000, heapMb: heap.usedSize / 1_048_576, orders: state.orders, domNodes: state.dom };
+      const state = await page.evaluate(() => ({
+        orders: window.__orderwatch!.summary().total_orders,
+        dom: document.getElementsByTagName('*').length,
+        status: window.__orderwatch!.status(),
+      }));
+      const sample = {
+        minute: (Date.now() - started) / 60_000,
+        heapMb: heap.usedSize / 1_048_576,
+        orders: state.orders,
+        domNodes: state.dom,
+      };
       samples.push(sample);
-      console.log(`  ${sample.minute.toFixed(1)} min: heap ${sample.heapMb.toFixed(1)} MB, ${sample.orders} orders in the page, ${sample.domNodes} elements, ${state.status}`);
+      console.log(
+        `  ${sample.minute.toFixed(1)} min: heap ${sample.heapMb.toFixed(1)} MB, ${sample.orders} orders in the page, ${sample.domNodes} elements, ${state.status}`,
+      );
     }
     await feeder.stop();
     await new Promise<void>((done) => out.end(() => done()));
@@ -69,14 +80,29 @@ async function main(): Promise<number> {
     const relayReport = (await (await fetch(`${relay.url}/api/orders`)).json()) as OrdersReport;
     const pageOrders = await page.evaluate(() => ({ orders: window.__orderwatch!.orders(), summary: window.__orderwatch!.summary() }));
     const cli = JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', eventsFile, '--keep-terminal', String(keepTerminal)], { cwd: ROOT, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', eventsFile, '--keep-terminal', String(keepTerminal)], {
+        cwd: ROOT,
+        maxBuffer: 1 << 30,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).toString(),
     ) as OrdersReport;
     const verdict = compareStates(pageOrders, relayReport, cli);
     const slope = heapSlopeMbPer10Min(samples);
     console.log('');
-    console.log(`heap slope after warm-up: ${slope === null ? '— (too few samples)' : `${slope.toFixed(2)} MB per 10 min`} (target < 1 MB per 10 min) ${slope !== null && slope < 1 ? 'ok' : 'NO'}`);
+    console.log(
+      `heap slope after warm-up: ${slope === null ? '— (too few samples)' : `${slope.toFixed(2)} MB per 10 min`} (target < 1 MB per 10 min) ${slope !== null && slope < 1 ? 'ok' : 'NO'}`,
+    );
     for (const line of verdict.lines) console.log(line);
-    const path = writeResults(`soak-${minutes}min`, [], { minutes, rate, keepTerminal, seed, slopeMbPer10Min: slope, samples, verdict: verdict.lines, identical: verdict.identical });
+    const path = writeResults(`soak-${minutes}min`, [], {
+      minutes,
+      rate,
+      keepTerminal,
+      seed,
+      slopeMbPer10Min: slope,
+      samples,
+      verdict: verdict.lines,
+      identical: verdict.identical,
+    });
     console.log(`results: ${path}`);
     return verdict.identical ? 0 : 1;
   } finally {

@@ -36,7 +36,13 @@ interface OrderContext {
 }
 
 type MoveEvent = { readonly type: Status; readonly at: number; readonly order_id?: string; readonly reason?: string };
-type FillEvent = { readonly type: 'FILL'; readonly at: number; readonly filled_size: number; readonly filled_value: number; readonly fees: number };
+type FillEvent = {
+  readonly type: 'FILL';
+  readonly at: number;
+  readonly filled_size: number;
+  readonly filled_value: number;
+  readonly fees: number;
+};
 type MachineEvent = MoveEvent | FillEvent;
 type MoveParams = { readonly from: Status; readonly to: Status; readonly cause: Cause };
 
@@ -124,10 +130,17 @@ const orderMachine = setup({
     OPEN: {
       always: [
         { guard: 'full', target: 'FILLED', actions: { type: 'move', params: { from: 'OPEN', to: 'FILLED', cause: 'fill' } } },
-        { guard: 'someFill', target: 'PARTIAL_FILL', actions: { type: 'move', params: { from: 'OPEN', to: 'PARTIAL_FILL', cause: 'fill' } } },
+        {
+          guard: 'someFill',
+          target: 'PARTIAL_FILL',
+          actions: { type: 'move', params: { from: 'OPEN', to: 'PARTIAL_FILL', cause: 'fill' } },
+        },
       ],
       on: {
-        PARTIAL_FILL: { target: 'PARTIAL_FILL', actions: { type: 'move', params: { from: 'OPEN', to: 'PARTIAL_FILL', cause: 'transition' } } },
+        PARTIAL_FILL: {
+          target: 'PARTIAL_FILL',
+          actions: { type: 'move', params: { from: 'OPEN', to: 'PARTIAL_FILL', cause: 'transition' } },
+        },
         FILLED: { target: 'FILLED', actions: { type: 'move', params: { from: 'OPEN', to: 'FILLED', cause: 'transition' } } },
         CANCELED: { target: 'CANCELED', actions: { type: 'move', params: { from: 'OPEN', to: 'CANCELED', cause: 'transition' } } },
         EXPIRED: { target: 'EXPIRED', actions: { type: 'move', params: { from: 'OPEN', to: 'EXPIRED', cause: 'transition' } } },
@@ -136,7 +149,9 @@ const orderMachine = setup({
       },
     },
     PARTIAL_FILL: {
-      always: [{ guard: 'full', target: 'FILLED', actions: { type: 'move', params: { from: 'PARTIAL_FILL', to: 'FILLED', cause: 'fill' } } }],
+      always: [
+        { guard: 'full', target: 'FILLED', actions: { type: 'move', params: { from: 'PARTIAL_FILL', to: 'FILLED', cause: 'fill' } } },
+      ],
       on: {
         FILLED: { target: 'FILLED', actions: { type: 'move', params: { from: 'PARTIAL_FILL', to: 'FILLED', cause: 'transition' } } },
         CANCELED: { target: 'CANCELED', actions: { type: 'move', params: { from: 'PARTIAL_FILL', to: 'CANCELED', cause: 'transition' } } },

@@ -34,10 +34,12 @@ class SwitchingProxy {
   }
 
   listen(): Promise<string> {
-    return new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => {
-      const address = this.server.address();
-      resolve(`http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`);
-    }));
+    return new Promise((resolve) =>
+      this.server.listen(0, '127.0.0.1', () => {
+        const address = this.server.address();
+        resolve(`http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`);
+      }),
+    );
   }
 
   switchTo(port: number): void {

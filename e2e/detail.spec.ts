@@ -57,7 +57,10 @@ test('an invalid transition shows in the anomalies view and leads to its order',
   const counts = view.getByRole('list', { name: 'Anomalies by kind' });
   await expect(counts.getByRole('button', { name: /Invalid transition/ })).toContainText('1');
   await expect(counts.getByRole('listitem')).toHaveCount(7);
-  const row = view.getByRole('list', { name: /Recent anomalies/ }).getByRole('listitem').filter({ hasText: 'bad-1' });
+  const row = view
+    .getByRole('list', { name: /Recent anomalies/ })
+    .getByRole('listitem')
+    .filter({ hasText: 'bad-1' });
   await expect(row).toContainText('Invalid transition');
   await expect(row).toContainText('FILLED → OPEN is not allowed (FILLED is terminal)');
 

@@ -33,7 +33,9 @@ async function watchForBanner(page: Page): Promise<void> {
 }
 
 async function bannerShownAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => (window as unknown as { __bannerAt?: number }).__bannerAt, undefined, { timeout: 10_000 });
+  const handle = await page.waitForFunction(() => (window as unknown as { __bannerAt?: number }).__bannerAt, undefined, {
+    timeout: 10_000,
+  });
   return (await handle.jsonValue()) as number;
 }
 
@@ -64,7 +66,12 @@ test('a frozen relay (connection open, nothing sent) shows feed loss; thawed, th
   await expect(page.locator('main.page')).toHaveClass(/is-dimmed/);
 
   relay.child.kill('SIGCONT');
-  await postInBatches(relay.url, mixEvents(12, 300).map((e) => ({ ...e, engine: 'eng-late' })), 100, 20);
+  await postInBatches(
+    relay.url,
+    mixEvents(12, 300).map((e) => ({ ...e, engine: 'eng-late' })),
+    100,
+    20,
+  );
   await expectPageEqualsRelay(page, relay.url, 30_000);
   await expect(page.getByTestId('feed-banner')).toHaveCount(0);
 });

@@ -15,7 +15,7 @@ const HOSTILE = [
   'javascript:window.__pwned=5',
   '=HYPERLINK("http://127.0.0.1:9/x","click")',
   '+SUM(1,2)',
-  '-2+3+cmd|\' /C calc\'!A0',
+  "-2+3+cmd|' /C calc'!A0",
   '@SUM(1)',
   '\tTAB=1',
   '\u202Eevil.exe\u202C RTL override',
@@ -39,7 +39,19 @@ function events(): Record<string, unknown>[] {
     if (i % 2 === 0) add({ type: 'order_transition', client_order_id: id, status: 'CANCELED', reason: text });
   });
   // The engine name is free text too; its seq space is its own.
-  HOSTILE.forEach((text, i) => out.push({ type: 'order_created', client_order_id: `engine-${i}`, engine: text, seq: 1, ts, symbol: 'ETH-USD', side: 'sell', size_usd: 5, route: 'live' }));
+  HOSTILE.forEach((text, i) =>
+    out.push({
+      type: 'order_created',
+      client_order_id: `engine-${i}`,
+      engine: text,
+      seq: 1,
+      ts,
+      symbol: 'ETH-USD',
+      side: 'sell',
+      size_usd: 5,
+      route: 'live',
+    }),
+  );
   add({ type: 'order_created', client_order_id: HUGE_ID, symbol: HUGE_ID, side: 'sell', size_usd: 10, route: HUGE_ID });
   return out;
 }
@@ -55,9 +67,16 @@ async function expectUntouched(page: Page): Promise<void> {
     // Name the culprits: the outermost elements that stick out past the window's right edge.
     const wide = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > document.documentElement.clientWidth + 1))
+        .filter(
+          (el) =>
+            el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
+            !(el.parentElement && el.parentElement.getBoundingClientRect().right > document.documentElement.clientWidth + 1),
+        )
         .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().width)} px) in ${el.parentElement?.className}`),
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().width)} px) in ${el.parentElement?.className}`,
+        ),
     );
     console.log('wider than the window:', wide);
   }
@@ -73,7 +92,9 @@ test.afterEach(async () => {
   await relay.stop();
 });
 
-test('hostile strings in every text field: shown as text, no script, no injected element, no overflow; CSV neutralised', async ({ page }) => {
+test('hostile strings in every text field: shown as text, no script, no injected element, no overflow; CSV neutralised', async ({
+  page,
+}) => {
   const problems: string[] = [];
   page.on('dialog', (d) => {
     problems.push(`dialog: ${d.message()}`);
@@ -83,7 +104,9 @@ test('hostile strings in every text field: shown as text, no script, no injected
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
-  const body = `${events().map((e) => JSON.stringify(e)).join('\n')}\n`;
+  const body = `${events()
+    .map((e) => JSON.stringify(e))
+    .join('\n')}\n`;
   const posted = await fetch(`${relay.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
   expect(posted.status).toBe(200);
   expect(((await posted.json()) as { rejected: unknown[] }).rejected).toEqual([]);

@@ -4,7 +4,10 @@ import { expect, pageUrl, postEvents, startRelayProcess, test } from './fixtures
 const HEARTBEAT_MS = 500;
 test.use({ relayOptions: { heartbeatMs: HEARTBEAT_MS } });
 
-test('feed goes LIVE, shows a dimmed view with a banner when the relay stops, and returns to LIVE with the new state after a restart', async ({ page, relay }) => {
+test('feed goes LIVE, shows a dimmed view with a banner when the relay stops, and returns to LIVE with the new state after a restart', async ({
+  page,
+  relay,
+}) => {
   await postEvents(relay.url, [created('before-1'), transition('before-1', 'OPEN', { orderId: 'X1' }), created('before-2')]);
   await page.goto(pageUrl(relay.url));
   const status = page.getByRole('status');

@@ -52,7 +52,10 @@ test('filters, search and sort live in the URL and survive a reload', async ({ p
   await page.getByRole('searchbox', { name: 'Search' }).fill('eth');
   await expect(rowOf(page, 'o-btc')).toHaveCount(0);
   await expect(rowOf(page, 'o-eth')).toBeVisible();
-  await page.getByRole('columnheader', { name: /Symbol/ }).getByRole('button').click();
+  await page
+    .getByRole('columnheader', { name: /Symbol/ })
+    .getByRole('button')
+    .click();
   await expect(page.getByRole('columnheader', { name: /Symbol/ })).toHaveAttribute('aria-sort', /ascending|descending/);
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('eth');
   const url = new URL(page.url());
@@ -83,7 +86,12 @@ test('hostile engine strings are shown as text', async ({ page, relay }) => {
 });
 
 test('dark by default; the light theme is remembered across reloads', async ({ page, relay }) => {
-  await postEvents(relay.url, [created('t-1', { ts: Date.now() / 1000 - 900 }), transition('t-1', 'OPEN'), fill('t-1', 300), created('t-2')]);
+  await postEvents(relay.url, [
+    created('t-1', { ts: Date.now() / 1000 - 900 }),
+    transition('t-1', 'OPEN'),
+    fill('t-1', 300),
+    created('t-2'),
+  ]);
   await page.goto(pageUrl(relay.url, { stale_new: 30 }));
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByRole('button', { name: 'Switch to light theme' }).click();

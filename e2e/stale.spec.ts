@@ -1,7 +1,7 @@
 import { created, nowSec, transition } from './fixtures/events';
 import { expect, pageUrl, postEvents, test } from './fixtures/relay';
 
-test.describe('on the page\'s own clock', () => {
+test.describe("on the page's own clock", () => {
   // Heartbeats far apart: between two, the page measures ages on its own clock (relay time as of
   // the last heartbeat plus the time since), which Playwright steps; nothing waits for real seconds.
   test.use({ relayOptions: { heartbeatMs: 60_000 } });
@@ -37,7 +37,11 @@ test.describe('on the page\'s own clock', () => {
 });
 
 test('the threshold can be changed in the UI and is kept in the URL; per-status limits give their reason', async ({ page, relay }) => {
-  await postEvents(relay.url, [created('unacked', { ts: nowSec() - 40 }), created('opened', { ts: nowSec() - 40 }), transition('opened', 'OPEN')]);
+  await postEvents(relay.url, [
+    created('unacked', { ts: nowSec() - 40 }),
+    created('opened', { ts: nowSec() - 40 }),
+    transition('opened', 'OPEN'),
+  ]);
   await page.goto(pageUrl(relay.url));
   await expect(page.locator('[role=row][data-order-id="unacked"]')).toBeVisible();
   await expect(page).toHaveTitle('Orderwatch');

@@ -9,7 +9,9 @@ function wallMix(): object[] {
   const t = nowSec();
   for (let i = 0; i < 40; i++) {
     const id = `w-${i}`;
-    events.push(created(id, { ts: t - (i < 25 ? 900 - i * 10 : 60), symbol: ['BTC-USD', 'ETH-USD', 'SOL-USD'][i % 3]!, sizeUsd: 1000 + i * 250 }));
+    events.push(
+      created(id, { ts: t - (i < 25 ? 900 - i * 10 : 60), symbol: ['BTC-USD', 'ETH-USD', 'SOL-USD'][i % 3]!, sizeUsd: 1000 + i * 250 }),
+    );
     if (i % 4 === 0) continue;
     events.push(transition(id, 'OPEN', { ts: t - 50 }));
     if (i % 4 === 1) events.push(fill(id, 400 + i * 100, { ts: t - 40 }));
@@ -63,7 +65,10 @@ for (const size of [
     expect(await body.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
 
     // Legible across the room: stale rows at least ~2% of the screen height.
-    const rowFont = await stale.getByRole('listitem').first().evaluate((el) => parseFloat(getComputedStyle(el.firstElementChild!).fontSize));
+    const rowFont = await stale
+      .getByRole('listitem')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el.firstElementChild!).fontSize));
     expect(rowFont).toBeGreaterThanOrEqual(size.height * 0.019);
     // Read-only: nothing on the wall to click.
     await expect(wall.getByRole('button')).toHaveCount(0);

@@ -14,7 +14,11 @@ function finishedOrders(from: number, to: number): OrderEvent[] {
   const events: OrderEvent[] = [];
   for (let i = from; i < to; i++) {
     const id = `o${String(i).padStart(5, '0')}`;
-    events.push(created(id, { ts: T0 + i }), moved(id, 'OPEN', { ts: T0 + i + 1 }), filled(id, 1000, { ts: T0 + 10_000 + Math.floor(i / 10) }));
+    events.push(
+      created(id, { ts: T0 + i }),
+      moved(id, 'OPEN', { ts: T0 + i + 1 }),
+      filled(id, 1000, { ts: T0 + 10_000 + Math.floor(i / 10) }),
+    );
   }
   return events;
 }
@@ -32,14 +36,24 @@ describe('cleanup on relays sharing one Redis', () => {
     const body: string[] = [];
     for (let from = 0; from < 1_300; from += 100) body.push(ndjson(finishedOrders(from, from + 100)));
     // Then events about orders that are gone by now (unknown there) and some that are still kept.
-    body.push(ndjson([filled('o00003', 2000, { ts: T0 + 20_000 }), moved('o00004', 'CANCELED', { ts: T0 + 20_000 }), moved('o01299', 'CANCELED', { ts: T0 + 20_000 })]));
+    body.push(
+      ndjson([
+        filled('o00003', 2000, { ts: T0 + 20_000 }),
+        moved('o00004', 'CANCELED', { ts: T0 + 20_000 }),
+        moved('o01299', 'CANCELED', { ts: T0 + 20_000 }),
+      ]),
+    );
     for (const [i, chunk] of body.entries()) expect((await postEvents((i % 2 === 0 ? a : b).url, chunk)).status).toBe(200);
 
     const expected = comparable(replayBook(body.join(''), KEEP));
     const total = 1_300 * 3 + 3;
     // A relay that starts now loads the stored snapshot (taken after the cleanup) and reads the tail.
     const admin = new Redis(redis.url());
-    await eventually(async () => Number(await admin.hget('ow:{cleanup}:meta', 'snap_rseq')) > 3_100, 'a cluster snapshot after the cleanup', 15_000);
+    await eventually(
+      async () => Number(await admin.hget('ow:{cleanup}:meta', 'snap_rseq')) > 3_100,
+      'a cluster snapshot after the cleanup',
+      15_000,
+    );
     admin.disconnect();
     const late = await start();
     relays.push(late);

@@ -39,10 +39,19 @@ describe('Redis restarted mid-stream', () => {
         await redis.kill();
         const refused = await postEvents(a.url, chunk);
         expect(refused.status).toBe(503);
-        expect(Number((await fetch(`${a.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: chunk })).headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(
+          Number(
+            (
+              await fetch(`${a.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: chunk })
+            ).headers.get('retry-after'),
+          ),
+        ).toBeGreaterThan(0);
         await eventually(async () => (await healthz(b.url)).body.status === 'degraded', 'b degraded');
         const seen = dashboard.messages.length;
-        await dashboard.until(() => dashboard.messages.slice(seen).some((m) => m.event === 'heartbeat' && JSON.parse(m.data).degraded === true), 'a degraded heartbeat');
+        await dashboard.until(
+          () => dashboard.messages.slice(seen).some((m) => m.event === 'heartbeat' && JSON.parse(m.data).degraded === true),
+          'a degraded heartbeat',
+        );
         // A relay starting while Redis is away is not ready and refuses stream clients.
         const late = await startClusterRelay(redis.url, { tag: 'outage' });
         relays.push(late);

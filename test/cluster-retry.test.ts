@@ -27,7 +27,10 @@ describe('an engine batch retried through a second relay', () => {
     expect(metrics).toMatch(new RegExp(`^orderwatch_events_duplicate_total ${first.reply.accepted}$`, 'm'));
     expect(metrics).toMatch(/^orderwatch_store_ready 1$/m);
     const expected = comparable(replayBook(batch));
-    await eventually(() => a.state.log.lastRseq === first.reply.accepted && b.state.log.lastRseq === first.reply.accepted, 'both relays applied the batch');
+    await eventually(
+      () => a.state.log.lastRseq === first.reply.accepted && b.state.log.lastRseq === first.reply.accepted,
+      'both relays applied the batch',
+    );
     expect(comparable(a.state.book)).toEqual(expected);
     expect(comparable(b.state.book)).toEqual(expected);
   });

@@ -88,7 +88,7 @@ describe('the boundary check itself catches what it must', () => {
     ["import { decodeLine } from '../protocol/decode';", 'imports "../protocol/decode" from outside'],
     ["import '../server/side-effect';", 'imports "../server/side-effect" from outside'],
     ["const m = await import('../store/dashboard-store');", 'imports "../store/dashboard-store" from outside'],
-    ["const m = await import(`../${name}`);", 'dynamic import() with a computed specifier'],
+    ['const m = await import(`../${name}`);', 'dynamic import() with a computed specifier'],
     ["type Z = import('zod').ZodType;", 'imports package "zod"'],
     ["import fs = require('fs');", 'imports package "fs"'],
     ['const t = Date.now();', 'Date.now reads the clock'],

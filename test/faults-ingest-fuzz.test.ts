@@ -29,16 +29,19 @@ function goodLines(count: number): FuzzLine[] {
     events.push(event);
   }
   return events.map((event, i) => {
-      const text = toNdjsonLine(event).trimEnd();
-      if (i % 97 !== 0) return { kind: 'good', bytes: utf8.encode(text) };
-      const hostile = `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},${text.slice(1)}`;
-      return { kind: 'good_proto_keys', bytes: utf8.encode(hostile) };
-    });
+    const text = toNdjsonLine(event).trimEnd();
+    if (i % 97 !== 0) return { kind: 'good', bytes: utf8.encode(text) };
+    const hostile = `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},${text.slice(1)}`;
+    return { kind: 'good_proto_keys', bytes: utf8.encode(hostile) };
+  });
 }
 
 /** 10,000 lines: good ones in order, bad ones at random places, three 10 MiB ones among them. */
 function corpus(): FuzzLine[] {
-  const bad = [...fc.sample(badLine, { seed: SEED, numRuns: BAD_LINES - HUGE_LINES }), ...fc.sample(hugeBadLine, { seed: SEED, numRuns: HUGE_LINES })];
+  const bad = [
+    ...fc.sample(badLine, { seed: SEED, numRuns: BAD_LINES - HUGE_LINES }),
+    ...fc.sample(hugeBadLine, { seed: SEED, numRuns: HUGE_LINES }),
+  ];
   const places = fc.sample(fc.integer({ min: 0, max: TOTAL_LINES - 1 }), { seed: SEED + 1, numRuns: BAD_LINES * 4 });
   const slots = new Map<number, FuzzLine>();
   for (const place of places) if (slots.size < bad.length && !slots.has(place)) slots.set(place, bad[slots.size]!);
@@ -63,7 +66,14 @@ describe(`fuzzed ingest against a real relay (seed ${SEED}; rerun with FC_SEED=$
 
   beforeAll(async () => {
     // Bodies big enough for a 10 MiB line, so the line limit (not the body limit) is what refuses it.
-    relay = await startRelay({ port: 0, logLevel: 'silent', now: () => NOW, maxBodyBytes: 32 * 1024 * 1024, keepTerminal: 1_000_000, distDir: '/nonexistent' });
+    relay = await startRelay({
+      port: 0,
+      logLevel: 'silent',
+      now: () => NOW,
+      maxBodyBytes: 32 * 1024 * 1024,
+      keepTerminal: 1_000_000,
+      distDir: '/nonexistent',
+    });
   });
   afterAll(async () => {
     await relay?.close();
@@ -77,7 +87,10 @@ describe(`fuzzed ingest against a real relay (seed ${SEED}; rerun with FC_SEED=$
       const context = `seed ${SEED}, body from line ${from + 1}`;
       const expectedBad = body.flatMap((l, i) => (isGood(l) ? [] : [{ line: i + 1, kind: l.kind }]));
       expect(status, context).toBe(200);
-      expect(reply.rejected.map((r) => r.line), context).toEqual(expectedBad.map((b) => b.line));
+      expect(
+        reply.rejected.map((r) => r.line),
+        context,
+      ).toEqual(expectedBad.map((b) => b.line));
       for (const [i, rejection] of reply.rejected.entries()) {
         expect(rejection.error.length, `${context}: ${expectedBad[i]!.kind} line ${rejection.line}`).toBeGreaterThan(0);
         if (expectedBad[i]!.kind === 'huge_line') expect(rejection.error).toMatch(/longer than/);
@@ -99,7 +112,14 @@ describe(`fuzzed ingest against a real relay (seed ${SEED}; rerun with FC_SEED=$
     for (const line of lines) if (isGood(line)) ingestLine(replay, { line: ++n, text: decoder.decode(line.bytes) }, tally);
     expect(tally.rejected).toEqual([]);
     const expected = JSON.parse(
-      [...reportChunks(replay, { now: NOW, staleAfter: relay.config.staleAfterSec, rejectedLines: rejectedTotal, extra: { rseq: tally.accepted } })].join(''),
+      [
+        ...reportChunks(replay, {
+          now: NOW,
+          staleAfter: relay.config.staleAfterSec,
+          rejectedLines: rejectedTotal,
+          extra: { rseq: tally.accepted },
+        }),
+      ].join(''),
     ) as unknown;
     const served = (await (await fetch(`${relay.url}/api/orders`)).json()) as unknown;
     expect(served).toEqual(expected);

@@ -57,7 +57,10 @@ export function layeringProblems(file: string, text: string): string[] {
     const where = `${relative(ROOT, file)}:${ref.line}`;
     if (!ref.specifier.startsWith('.')) {
       if (BROWSER.has(from.layer) && isNodeBuiltin(ref.specifier)) problems.push(`${where} browser code imports Node's "${ref.specifier}"`);
-      else if (BROWSER.has(from.layer) && NODE_ONLY_PACKAGES.some((p) => ref.specifier === p || ref.specifier.startsWith(p.endsWith('/') ? p : `${p}/`))) {
+      else if (
+        BROWSER.has(from.layer) &&
+        NODE_ONLY_PACKAGES.some((p) => ref.specifier === p || ref.specifier.startsWith(p.endsWith('/') ? p : `${p}/`))
+      ) {
         problems.push(`${where} browser code imports the server package "${ref.specifier}"`);
       }
       continue;
@@ -65,7 +68,9 @@ export function layeringProblems(file: string, text: string): string[] {
     const target = resolveRelative(file, ref.specifier);
     const to = layerOf(target);
     if (to === undefined) {
-      problems.push(`${where} imports "${ref.specifier}" from outside the layers of src/ (test/, bench/ and e2e/ are never imported by src/)`);
+      problems.push(
+        `${where} imports "${ref.specifier}" from outside the layers of src/ (test/, bench/ and e2e/ are never imported by src/)`,
+      );
     } else if (!MAY_IMPORT[from.layer].includes(to.layer)) {
       problems.push(`${where} ${from.layer} imports ${to.layer} ("${ref.specifier}")`);
     } else if (from.layer === 'features' && to.layer === 'features' && from.feature !== to.feature) {
@@ -103,7 +108,9 @@ describe('the layering check itself catches what it must', () => {
   });
 
   it('allows what each layer does today', () => {
-    expect(layeringProblems(at('features/wall/x.tsx'), "import { x } from './wall-view';\nimport { y } from '../../store/dashboard-store';")).toEqual([]);
+    expect(
+      layeringProblems(at('features/wall/x.tsx'), "import { x } from './wall-view';\nimport { y } from '../../store/dashboard-store';"),
+    ).toEqual([]);
     expect(layeringProblems(at('server/x.ts'), "import { createHash } from 'node:crypto';\nimport { Hono } from 'hono';")).toEqual([]);
     expect(layeringProblems(at('app/x.tsx'), "import { FeedClient } from '../client/feed-client';")).toEqual([]);
   });

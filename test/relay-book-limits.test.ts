@@ -9,7 +9,9 @@ import { SseClient } from './support/sse-client';
 
 /** `count` engines of 64-byte names (the longest the wire takes), one order_created each. */
 function manyEngines(count: number, from = 0) {
-  return Array.from({ length: count }, (_, i) => created(`o-${from + i}`, { engine: `${String(from + i).padStart(6, '0')}${'e'.repeat(58)}`, seq: 1 }));
+  return Array.from({ length: count }, (_, i) =>
+    created(`o-${from + i}`, { engine: `${String(from + i).padStart(6, '0')}${'e'.repeat(58)}`, seq: 1 }),
+  );
 }
 
 async function metric(url: string, line: RegExp): Promise<string | undefined> {
@@ -32,12 +34,17 @@ describe('the book bounded by engines and active orders', () => {
     expect(reply.rejected[0]!.error).toMatch(/engine limit reached: 5000 distinct engines .*--max-engines/);
     // Known engines go on; a duplicate from a known engine is still a duplicate, not a refusal.
     const known = manyEngines(1)[0]!;
-    const more = await postEvents(relay.url, ndjson([moved('o-0', 'OPEN', { engine: known.engine, seq: 2 }), { ...known, seq: 1 }, ...manyEngines(1, 9_000)]));
+    const more = await postEvents(
+      relay.url,
+      ndjson([moved('o-0', 'OPEN', { engine: known.engine, seq: 2 }), { ...known, seq: 1 }, ...manyEngines(1, 9_000)]),
+    );
     expect(more.reply).toMatchObject({ accepted: 1, duplicates: 1 });
     expect(more.reply.rejected.map((r) => r.line)).toEqual([3]);
     expect(relay.state.book.lastSeq.size).toBe(5_000);
     expect(relay.state.log.lastRseq).toBe(5_001);
-    expect(await metric(relay.url, /^orderwatch_events_refused_total\{limit="max_engines"\}/)).toBe('orderwatch_events_refused_total{limit="max_engines"} 4');
+    expect(await metric(relay.url, /^orderwatch_events_refused_total\{limit="max_engines"\}/)).toBe(
+      'orderwatch_events_refused_total{limit="max_engines"} 4',
+    );
     expect(await metric(relay.url, /^orderwatch_engines /)).toBe('orderwatch_engines 5000');
     // A new dashboard still gets a whole snapshot; the head lists engine seqs only up to its
     // bound (5,000 of 64 bytes do not fit), says so, and names no refused engine.
@@ -57,12 +64,16 @@ describe('the book bounded by engines and active orders', () => {
     relay = await startRelay({ port: 0, logLevel: 'silent', maxActiveOrders: 3 });
     const first = await postEvents(relay.url, ndjson(['a', 'b', 'c', 'd'].map((id) => created(id))));
     expect(first.reply.accepted).toBe(3);
-    expect(first.reply.rejected).toEqual([{ line: 4, error: expect.stringMatching(/active order limit reached: 3 active orders \(--max-active-orders\)/) as unknown }]);
+    expect(first.reply.rejected).toEqual([
+      { line: 4, error: expect.stringMatching(/active order limit reached: 3 active orders \(--max-active-orders\)/) as unknown },
+    ]);
     // A second order_created for an existing order grows nothing: it is the usual anomaly.
     const again = await postEvents(relay.url, ndjson([created('a'), moved('a', 'REJECTED'), created('d')]));
     expect(again.reply).toMatchObject({ accepted: 3, anomalies: 1, rejected: [] });
     expect(relay.state.book.orders.has('d')).toBe(true);
-    expect(await metric(relay.url, /^orderwatch_events_refused_total\{limit="max_active_orders"\}/)).toBe('orderwatch_events_refused_total{limit="max_active_orders"} 1');
+    expect(await metric(relay.url, /^orderwatch_events_refused_total\{limit="max_active_orders"\}/)).toBe(
+      'orderwatch_events_refused_total{limit="max_active_orders"} 1',
+    );
   });
 });
 

@@ -74,9 +74,18 @@ describe('relay HTTP surface', () => {
   it('reports orders as the replay CLI does, plus rseq, with a stale_after override', async () => {
     const now = Date.UTC(2025, 10, 23, 0, 10);
     relay = await startRelay({ port: 0, logLevel: 'silent', now: () => now, staleAfterSec: 300 });
-    await postEvents(relay.url, ndjson([created('old'), moved('old', 'OPEN'), created('done'), moved('done', 'OPEN'), filled('done', 1000)]) + 'junk\n');
+    await postEvents(
+      relay.url,
+      ndjson([created('old'), moved('old', 'OPEN'), created('done'), moved('done', 'OPEN'), filled('done', 1000)]) + 'junk\n',
+    );
     const report = (await (await fetch(`${relay.url}/api/orders`)).json()) as Record<string, unknown>;
-    expect(report).toMatchObject({ rseq: 5, stale: ['old'], rejected_lines: 1, duplicates: 0, summary: { total_orders: 2, active_orders: 1 } });
+    expect(report).toMatchObject({
+      rseq: 5,
+      stale: ['old'],
+      rejected_lines: 1,
+      duplicates: 0,
+      summary: { total_orders: 2, active_orders: 1 },
+    });
     expect((report.orders as { client_order_id: string; status: string }[]).map((o) => [o.client_order_id, o.status])).toEqual([
       ['old', 'OPEN'],
       ['done', 'FILLED'],
@@ -88,7 +97,10 @@ describe('relay HTTP surface', () => {
 
   it('reports health and Prometheus metrics', async () => {
     relay = await startRelay({ port: 0, logLevel: 'silent' });
-    await postEvents(relay.url, ndjson([created('a', { seq: 1, engine: 'e' }), created('a', { seq: 1, engine: 'e' }), filled('b', 5)]) + 'bad\n');
+    await postEvents(
+      relay.url,
+      ndjson([created('a', { seq: 1, engine: 'e' }), created('a', { seq: 1, engine: 'e' }), filled('b', 5)]) + 'bad\n',
+    );
     const stream = await SseClient.open(`${relay.url}/api/stream`);
     await stream.first('snapshot');
     const health = (await (await fetch(`${relay.url}/api/healthz`)).json()) as Record<string, unknown>;
@@ -115,7 +127,8 @@ describe('relay HTTP surface', () => {
   it('cleans up terminal orders beyond keepTerminal once past the slack, at the event that crosses it, leaving active ones', async () => {
     relay = await startRelay({ port: 0, logLevel: 'silent', keepTerminal: 1 });
     const done = (id: string, at: number) => [created(id), moved(id, 'OPEN'), filled(id, 1000, { ts: at })];
-    const finished = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => done(`t${from + i}`, 1e12 + from + i)).flat();
+    const finished = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => done(`t${from + i}`, 1e12 + from + i)).flat();
     // keep 1 + slack 1,000: the 1,001st finished order is still kept, the 1,002nd triggers cleanup.
     await postEvents(relay.url, ndjson([created('active'), ...finished(0, 1_001)]));
     expect(relay.state.book.terminalLog).toHaveLength(1_001);

@@ -37,7 +37,11 @@ describe('relay ingest', () => {
 
   it('takes a JSON array and numbers rejected items by index + 1', async () => {
     relay = await startRelay({ port: 0, logLevel: 'silent' });
-    const items = [{ type: 'order_created', client_order_id: 'j', ts: 1763856000, symbol: 'ETH-USD', side: 'sell', size_usd: 50, route: 'paper' }, { type: 'nope' }, 42];
+    const items = [
+      { type: 'order_created', client_order_id: 'j', ts: 1763856000, symbol: 'ETH-USD', side: 'sell', size_usd: 50, route: 'paper' },
+      { type: 'nope' },
+      42,
+    ];
     const { status, reply } = await postEvents(relay.url, JSON.stringify(items), { 'content-type': 'application/json' });
     expect(status).toBe(200);
     expect(reply).toMatchObject({ accepted: 1, duplicates: 0, anomalies: 0 });
@@ -107,7 +111,11 @@ describe('relay ingest', () => {
   it('stops reading a streamed JSON array at the limit (it must be held whole) and answers 413', async () => {
     relay = await startRelay({ port: 0, logLevel: 'silent', maxBodyBytes: 2_000 });
     const ingest = openIngest(relay.url, { 'content-type': 'application/json' });
-    ingest.write(`[${orderFlow(20).map((e) => JSON.stringify(e)).join(',')}]`);
+    ingest.write(
+      `[${orderFlow(20)
+        .map((e) => JSON.stringify(e))
+        .join(',')}]`,
+    );
     const { status, reply } = await ingest.end();
     expect(status).toBe(413);
     expect(reply.accepted).toBe(0);

@@ -7,7 +7,10 @@ import { SseClient } from './support/sse-client';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-function startMain(args: string[], env: Record<string, string> = {}): { child: ChildProcessWithoutNullStreams; out: () => string; err: () => string } {
+function startMain(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcessWithoutNullStreams; out: () => string; err: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', INGEST_TOKEN: '', VIEW_TOKEN: '', ...env },
@@ -70,7 +73,18 @@ describe('relay main process', { timeout: 90_000 }, () => {
   it('lists its flags with --help and rejects unknown ones', async () => {
     const help = startMain(['--help']);
     expect(await exitCode(help.child)).toBe(0);
-    for (const flag of ['--port', '--host', '--no-sim', '--sim-rate', '--seed', '--stale-after', '--log-size', '--max-body', '--heartbeat-ms', '--keep-terminal']) {
+    for (const flag of [
+      '--port',
+      '--host',
+      '--no-sim',
+      '--sim-rate',
+      '--seed',
+      '--stale-after',
+      '--log-size',
+      '--max-body',
+      '--heartbeat-ms',
+      '--keep-terminal',
+    ]) {
       expect(help.out()).toContain(flag);
     }
     const bad = startMain(['--bogus']);

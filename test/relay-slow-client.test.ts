@@ -12,7 +12,14 @@ const REASON = 'r'.repeat(2_048);
 
 function fatEvents(from: number, count: number): OrderEvent[] {
   const base = Date.UTC(2025, 10, 23);
-  return Array.from({ length: count }, (_, i) => ({ type: 'order_transition' as const, client_order_id: `ghost-${from + i}`, ts: base, engine: 'e', status: 'OPEN' as const, reason: REASON }));
+  return Array.from({ length: count }, (_, i) => ({
+    type: 'order_transition' as const,
+    client_order_id: `ghost-${from + i}`,
+    ts: base,
+    engine: 'e',
+    status: 'OPEN' as const,
+    reason: REASON,
+  }));
 }
 
 /** A stream reader that takes the headers and then stops reading. */
@@ -35,7 +42,12 @@ describe('relay with a slow stream client', () => {
 
   it('drops a client that stops reading, with a logged reason, while the others get everything', async () => {
     const logLines: string[] = [];
-    relay = await startRelay({ port: 0, clientQueueLimit: QUEUE_LIMIT, logLevel: 'info', logDestination: { write: (line: string) => void logLines.push(line) } });
+    relay = await startRelay({
+      port: 0,
+      clientQueueLimit: QUEUE_LIMIT,
+      logLevel: 'info',
+      logDestination: { write: (line: string) => void logLines.push(line) },
+    });
     const fast = await Promise.all([1, 2, 3].map(() => SseClient.open(`${relay.url}/api/stream`)));
     await Promise.all(fast.map((c) => c.first('snapshot')));
     const stalled = await openStalled(`${relay.url}/api/stream`);

@@ -41,7 +41,11 @@ describe('relay stream', () => {
     expect(snapshot).toMatchObject({ rseq: 1, stale_after: 120, heartbeat_ms: 200, last_seq: { e1: 1 }, summary: { total_orders: 1 } });
     expect(snapshot.orders.map((o) => o.client_order_id)).toEqual(['a']);
     // Head, one block of orders, and the end, which carries the rseq as the stream's id.
-    expect(client.messages.slice(0, 3).map((m) => [m.event, m.id])).toEqual([['snapshot', undefined], ['snapshot_orders', undefined], ['snapshot_end', '1']]);
+    expect(client.messages.slice(0, 3).map((m) => [m.event, m.id])).toEqual([
+      ['snapshot', undefined],
+      ['snapshot_orders', undefined],
+      ['snapshot_end', '1'],
+    ]);
 
     const before = Date.now();
     // A fill's totals exceed nothing; the ISO ts must come back as epoch seconds, engine filled in.
@@ -60,7 +64,10 @@ describe('relay stream', () => {
   it('never streams duplicates or rejected lines, but does stream events that raised anomalies', async () => {
     const client = await open();
     await client.first('snapshot');
-    await postEvents(relay.url, ndjson([created('a', { seq: 5, engine: 'e' }), created('a', { seq: 5, engine: 'e' }), moved('zz', 'OPEN')]) + 'garbage\n');
+    await postEvents(
+      relay.url,
+      ndjson([created('a', { seq: 5, engine: 'e' }), created('a', { seq: 5, engine: 'e' }), moved('zz', 'OPEN')]) + 'garbage\n',
+    );
     await client.reach(2);
     expect(client.items.map((i) => [i.rseq, i.event.client_order_id])).toEqual([
       [1, 'a'],

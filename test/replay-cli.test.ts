@@ -167,13 +167,29 @@ describe('replay CLI memory', () => {
     for (let wave = 0; wave < ORDERS / AT_ONCE; wave++) {
       const ids = Array.from({ length: AT_ONCE }, (_, i) => `coid_${wave}_${i}_padding_to_look_like_a_real_uuid`);
       for (const id of ids) {
-        line({ type: 'order_created', client_order_id: id, ts: 1763856000 + seq / 1000, symbol: 'BTC-USD', side: 'buy', size_usd: 10_000, route: 'live' });
+        line({
+          type: 'order_created',
+          client_order_id: id,
+          ts: 1763856000 + seq / 1000,
+          symbol: 'BTC-USD',
+          side: 'buy',
+          size_usd: 10_000,
+          route: 'live',
+        });
         line({ type: 'order_transition', client_order_id: id, ts: 1763856000 + seq / 1000, status: 'OPEN', order_id: `exch_${id}` });
       }
       for (let f = 1; f <= FILLS_PER_ORDER; f++) {
         // Below the 99.9 % auto-fill line until the very last report.
         const value = f === FILLS_PER_ORDER ? 10_000 : (9_980 * f) / FILLS_PER_ORDER;
-        for (const id of ids) line({ type: 'order_fill', client_order_id: id, ts: 1763856000 + seq / 1000, filled_size: value / 97_000, filled_value: value, fees: value * 0.004 });
+        for (const id of ids)
+          line({
+            type: 'order_fill',
+            client_order_id: id,
+            ts: 1763856000 + seq / 1000,
+            filled_size: value / 97_000,
+            filled_value: value,
+            fees: value * 0.004,
+          });
         if (batch.length > 1 << 16) {
           bytes += Buffer.byteLength(batch);
           if (!stdin.write(batch)) await once(stdin, 'drain');
@@ -197,14 +213,21 @@ describe('replay CLI memory', () => {
       },
     });
     expect(run.code, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as { summary: { by_status: Record<string, number> }; orders: { fills: unknown[] }[]; anomalies: unknown[]; rejected_lines: number };
+    const report = JSON.parse(run.stdout) as {
+      summary: { by_status: Record<string, number> };
+      orders: { fills: unknown[] }[];
+      anomalies: unknown[];
+      rejected_lines: number;
+    };
     expect(report.summary.by_status.FILLED).toBe(ORDERS);
     expect(report.orders[0]!.fills).toHaveLength(64);
     expect(report.anomalies).toEqual([]);
     expect(report.rejected_lines).toBe(0);
     const growth = run.peakRssBytes! - idle.peakRssBytes!;
     const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
-    console.log(`replay memory: input ${mb(inputBytes)}; peak RSS ${mb(run.peakRssBytes!)}, idle CLI ${mb(idle.peakRssBytes!)}, growth ${mb(growth)} (must stay < half the input)`);
+    console.log(
+      `replay memory: input ${mb(inputBytes)}; peak RSS ${mb(run.peakRssBytes!)}, idle CLI ${mb(idle.peakRssBytes!)}, growth ${mb(growth)} (must stay < half the input)`,
+    );
     expect(inputBytes).toBeGreaterThan(45 * 2 ** 20);
     expect(growth).toBeLessThan(inputBytes / 2);
   }, 90_000);

@@ -19,7 +19,12 @@ export function buildPages(): void {
 }
 
 const vite = (args: string[], env: Record<string, string> = {}): void =>
-  void execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env }, timeout: 600_000 });
+  void execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    timeout: 600_000,
+  });
 
 /** The shipped page plus the read-only debug hook the benchmark reads the page's book through. */
 export function buildOrderwatchPage(): void {

@@ -45,7 +45,10 @@ const [orders = 100_000, runs = 2] = args.filter((a) => !a.startsWith('--')).map
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = join(DIST_BENCH, 'orderwatch-profile');
 if (!args.includes('--skip-build')) {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', dir, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', dir, '--emptyOutDir'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 /** Time to the first byte and to the end of the snapshot message, and its size, read by Node. */
@@ -86,7 +89,9 @@ try {
   await postChunks(relay.url, stream.preload());
   for (let run = 1; run <= runs; run++) {
     const node = await readSnapshot(relay.url);
-    console.log(`run ${run}: relay → Node reader: first byte ${node.firstByteMs.toFixed(0)} ms, whole snapshot ${node.doneMs.toFixed(0)} ms, ${(node.bytes / 1_048_576).toFixed(1)} MB`);
+    console.log(
+      `run ${run}: relay → Node reader: first byte ${node.firstByteMs.toFixed(0)} ms, whole snapshot ${node.doneMs.toFixed(0)} ms, ${(node.bytes / 1_048_576).toFixed(1)} MB`,
+    );
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     const probe = JSON.stringify({ pattern: '7,7\\d\\d,\\d\\d\\d\\.00', base: PROBE_BASE });
@@ -98,7 +103,10 @@ try {
     await cdp.send('Profiler.start');
     const requests: string[] = [];
     const navStart = performance.now();
-    page.on('request', (r) => void (r.url().includes('/api/stream') && requests.push(`stream opened ${(performance.now() - navStart).toFixed(0)} ms`)));
+    page.on(
+      'request',
+      (r) => void (r.url().includes('/api/stream') && requests.push(`stream opened ${(performance.now() - navStart).toFixed(0)} ms`)),
+    );
     page.on('requestfinished', (r) => requests.push(`${new URL(r.url()).pathname} done ${(performance.now() - navStart).toFixed(0)} ms`));
     await page.goto(relay.url);
     const firstAt = await page.waitForFunction(() => window.__bench!.seen[0], undefined, { timeout: 120_000, polling: 20 });
@@ -133,7 +141,8 @@ try {
       phases.set(key, p);
     });
     if (args.includes('--timeline')) printTimeline(profile, byNode, requests);
-    for (const [key, p] of phases) console.log(`  ${key.padEnd(42)} ${p.ms.toFixed(0).padStart(6)} ms, from ${p.first.toFixed(0)} to ${p.last.toFixed(0)} ms`);
+    for (const [key, p] of phases)
+      console.log(`  ${key.padEnd(42)} ${p.ms.toFixed(0).padStart(6)} ms, from ${p.first.toFixed(0)} to ${p.last.toFixed(0)} ms`);
     // What runs before the snapshot is read, and after the book is restored.
     const readFrom = phases.get('stream read')?.first ?? 0;
     const restoredAt = phases.get('book restore')?.last ?? Number.POSITIVE_INFINITY;
@@ -148,7 +157,12 @@ try {
       const key = `${f.functionName || '(anonymous)'} ${f.url ? `${basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
       target.set(key, (target.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
     });
-    const top = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | ');
+    const top = (m: Map<string, number>): string =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(' | ');
     console.log(`  before the snapshot is read: ${top(before)}`);
     console.log(`  after the book is restored: ${top(after)}`);
     const idle = self.get('(idle)') ?? 0;
@@ -175,7 +189,11 @@ function printTimeline(profile: Profile, byNode: Map<number, Node>, requests: re
     buckets.set(Math.floor(clock / 200), bucket);
   });
   for (const [b, m] of [...buckets].sort((x, y) => x[0] - y[0])) {
-    const top = [...m].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | ');
+    const top = [...m]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 6)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(' | ');
     console.log(`  ${String(b * 200).padStart(5)} ms: ${top}`);
   }
   console.log(`  requests: ${requests.join('; ')}`);

@@ -23,7 +23,8 @@ export async function watchProbeArrivals(url: string): Promise<ProbeArrivals> {
       // Cheap filter first: almost every message has no probe in it.
       if (m.event !== 'events' || !m.data.includes(PROBE_ID)) return;
       for (const item of JSON.parse(m.data) as Item[]) {
-        if (item.event.client_order_id === PROBE_ID && item.event.filled_value !== undefined) at.set(Math.round(item.event.filled_value - PROBE_BASE), item.at);
+        if (item.event.client_order_id === PROBE_ID && item.event.filled_value !== undefined)
+          at.set(Math.round(item.event.filled_value - PROBE_BASE), item.at);
       }
     },
   });

@@ -27,7 +27,10 @@ interface Profile {
 const [orders = 100_000, rate = 5_000, seconds = 8] = process.argv.slice(2).map(Number);
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = join(DIST_BENCH, 'orderwatch-profile');
-execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', dir, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', dir, '--emptyOutDir'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 
 const relay = await spawnRelay({ distDir: dir, keepTerminal: 10_000_000 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
@@ -75,7 +78,8 @@ try {
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${key}`);
   console.log('inclusive time (our code and React entry points):');
   const shown = [...inclusive].filter(([k]) => !k.startsWith('(') && !/node_modules|chunk|react-dom/.test(k.split(' ')[1] ?? ''));
-  for (const [key, ms] of shown.sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40))) console.log(`${ms.toFixed(0).padStart(7)} ms  ${key}`);
+  for (const [key, ms] of shown.sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40)))
+    console.log(`${ms.toFixed(0).padStart(7)} ms  ${key}`);
 } finally {
   await browser.close();
   await relay.stop();

@@ -79,10 +79,16 @@ export const ROWS: readonly Row[] = [
   { label: 'first full render (ms)', pick: (s) => s.firstRenderMs, goal: 1000 },
 ];
 
-const show = (v: number | null): string => (v === null || Number.isNaN(v) ? '—' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1));
+const show = (v: number | null): string =>
+  v === null || Number.isNaN(v) ? '—' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1);
 
 /** One table per workload: our page, AG Grid, no table, the goal, our ratio to AG Grid, and whether both hold. */
-export function printWorkload(workload: Workload, byVariant: Partial<Record<Variant, VariantSummary>>, goalsApply: boolean, log: (line: string) => void): void {
+export function printWorkload(
+  workload: Workload,
+  byVariant: Partial<Record<Variant, VariantSummary>>,
+  goalsApply: boolean,
+  log: (line: string) => void,
+): void {
   const ours = byVariant.orderwatch;
   const ag = byVariant.aggrid;
   const none = byVariant['no-table'];
@@ -104,8 +110,10 @@ export function printWorkload(workload: Workload, byVariant: Partial<Record<Vari
   const widths = header.map((_, c) => Math.max(header[c]!.length, ...rows.map((r) => r[c]!.length)));
   const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ');
   log('');
-  log(`${workload.name}: ${workload.orders.toLocaleString('en-US')} orders × ${workload.rate.toLocaleString('en-US')} events/s` +
-    `  (sent ${show(ours?.eventsPerSec ?? null)}/s; book ${show(ours?.ordersInBook ?? null)} orders; probes ${ours?.probes ?? 0} seen, ${ours?.missed ?? 0} missed)`);
+  log(
+    `${workload.name}: ${workload.orders.toLocaleString('en-US')} orders × ${workload.rate.toLocaleString('en-US')} events/s` +
+      `  (sent ${show(ours?.eventsPerSec ?? null)}/s; book ${show(ours?.ordersInBook ?? null)} orders; probes ${ours?.probes ?? 0} seen, ${ours?.missed ?? 0} missed)`,
+  );
   log(line(header));
   log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) log(line(r));

@@ -44,7 +44,13 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
 }
 
 /** Measures one phase of `ms`: CPU busy from CDP, frames and LoAF from the page, probe latency from both ends. */
-async function phase(page: Page, cdp: CDPSession, ms: number, probesNow: () => number, arrivals: Map<number, number>): Promise<PhaseFigures> {
+async function phase(
+  page: Page,
+  cdp: CDPSession,
+  ms: number,
+  probesNow: () => number,
+  arrivals: Map<number, number>,
+): Promise<PhaseFigures> {
   const firstProbe = probesNow() + 1;
   await page.evaluate(() => window.__bench!.reset());
   const busy0 = await taskSeconds(cdp);
@@ -53,7 +59,13 @@ async function phase(page: Page, cdp: CDPSession, ms: number, probesNow: () => n
   const busy1 = await taskSeconds(cdp);
   const elapsed = (performance.now() - t0) / 1000;
   const lastProbe = probesNow() - 5; // the newest few may still be on their way
-  const page1 = await page.evaluate(() => ({ frames: window.__bench!.frames, loaf: window.__bench!.loafBlockingMs, since: window.__bench!.since, now: performance.now(), seen: window.__bench!.seen }));
+  const page1 = await page.evaluate(() => ({
+    frames: window.__bench!.frames,
+    loaf: window.__bench!.loafBlockingMs,
+    since: window.__bench!.since,
+    now: performance.now(),
+    seen: window.__bench!.seen,
+  }));
   const pageElapsed = (page1.now - page1.since) / 1000;
   // A probe value replaced before the page painted it is never on screen; it reached the screen
   // with the first later value that was (the operator saw that order's newer state).

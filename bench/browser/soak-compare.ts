@@ -15,7 +15,8 @@ export interface HeapSample {
   readonly domNodes: number;
 }
 
-const byId = (a: OrderLike, b: OrderLike): number => (a.client_order_id < b.client_order_id ? -1 : a.client_order_id > b.client_order_id ? 1 : 0);
+const byId = (a: OrderLike, b: OrderLike): number =>
+  a.client_order_id < b.client_order_id ? -1 : a.client_order_id > b.client_order_id ? 1 : 0;
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -44,7 +45,11 @@ function differences(aName: string, a: readonly OrderLike[], bName: string, b: r
   const onlyA = a.filter((o) => !bm.has(o.client_order_id));
   const onlyB = b.filter((o) => !am.has(o.client_order_id));
   const unlike = a.filter((o) => bm.has(o.client_order_id) && !same(o, bm.get(o.client_order_id)));
-  const show = (list: readonly OrderLike[]) => list.slice(0, 5).map((o) => `${o.client_order_id} ${o.status}`).join(', ');
+  const show = (list: readonly OrderLike[]) =>
+    list
+      .slice(0, 5)
+      .map((o) => `${o.client_order_id} ${o.status}`)
+      .join(', ');
   return [
     `  only in ${aName}: ${onlyA.length} (${show(onlyA)})`,
     `  only in ${bName}: ${onlyB.length} (${show(onlyB)})`,

@@ -11,7 +11,10 @@ export interface RelayProc {
 
 /** Starts bench/browser/relay-child.ts with `config` and waits for its URL. */
 export async function spawnRelay(config: Record<string, unknown>): Promise<RelayProc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/browser/relay-child.ts', JSON.stringify(config)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/browser/relay-child.ts', JSON.stringify(config)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   let log = '';
   child.stderr?.on('data', (c: Buffer) => void (log = (log + c.toString()).slice(-4000)));

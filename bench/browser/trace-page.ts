@@ -22,14 +22,25 @@ interface TraceEvent {
   readonly pid: number;
   readonly args?: {
     readonly name?: string;
-    readonly data?: { readonly clip?: readonly number[]; readonly nodeId?: number; readonly layerId?: number; readonly functionName?: string; readonly url?: string; readonly lineNumber?: number };
+    readonly data?: {
+      readonly clip?: readonly number[];
+      readonly nodeId?: number;
+      readonly layerId?: number;
+      readonly functionName?: string;
+      readonly url?: string;
+      readonly lineNumber?: number;
+    };
   };
 }
 
-const [orders = 100_000, rate = 5_000, seconds = 8] = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number);
+const [orders = 100_000, rate = 5_000, seconds = 8] = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('--'))
+  .map(Number);
 // --profile-build: the unminified build (made by first-render-profile.ts), for function names.
 // DIST=dir: another build of the page (an A/B comparison of two commits).
-const build = process.env.DIST ?? (process.argv.includes('--profile-build') ? join(DIST_BENCH, 'orderwatch-profile') : distDir('orderwatch'));
+const build =
+  process.env.DIST ?? (process.argv.includes('--profile-build') ? join(DIST_BENCH, 'orderwatch-profile') : distDir('orderwatch'));
 const relay = await spawnRelay({ distDir: build, keepTerminal: 10_000_000 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
 try {
@@ -74,22 +85,29 @@ try {
       const key = e.name === 'FunctionCall' && fn !== undefined ? `${fn || '(anonymous)'}:${e.args?.data?.lineNumber ?? '?'}` : e.name;
       const kids = tops[tops.length - 1]!.kids;
       kids.set(key, (kids.get(key) ?? 0) + e.dur!);
-    }
-    else self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
+    } else self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
     self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
     stack.push({ end: e.ts + e.dur!, name: e.name });
   }
-  console.log(`${orders} orders × ${rate}/s, ${seconds} s traced (${threadName.get(`${main.pid}:${main.tid}`) ?? 'main'}): ${(top / 1000 / seconds).toFixed(0)} ms/s busy in top-level tasks`);
-  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(us / 1000 / seconds).toFixed(1).padStart(8)} ms/s  ${name}`);
+  console.log(
+    `${orders} orders × ${rate}/s, ${seconds} s traced (${threadName.get(`${main.pid}:${main.tid}`) ?? 'main'}): ${(top / 1000 / seconds).toFixed(0)} ms/s busy in top-level tasks`,
+  );
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${(us / 1000 / seconds).toFixed(1).padStart(8)} ms/s  ${name}`);
   // Long tasks: what makes the latency tail (an event waits for the task in progress).
   const durations = tops.map((t) => t.e.dur! / 1000).sort((a, b) => a - b);
   const pct = (q: number): string => (durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? 0).toFixed(1);
   const longMs = durations.filter((d) => d > 50).reduce((a, d) => a + d, 0);
   // Frames the main thread produced: one Commit (to the compositor) each.
   console.log(`main-thread frames: ${(onMain.filter((e) => e.name === 'Commit').length / seconds).toFixed(1)}/s`);
-  console.log(`top-level tasks: ${(durations.length / seconds).toFixed(0)}/s, p50 ${pct(0.5)} p95 ${pct(0.95)} p99 ${pct(0.99)} max ${pct(1)} ms; over 50 ms: ${durations.filter((d) => d > 50).length} (${(longMs / seconds).toFixed(0)} ms/s)`);
+  console.log(
+    `top-level tasks: ${(durations.length / seconds).toFixed(0)}/s, p50 ${pct(0.5)} p95 ${pct(0.95)} p99 ${pct(0.99)} max ${pct(1)} ms; over 50 ms: ${durations.filter((d) => d > 50).length} (${(longMs / seconds).toFixed(0)} ms/s)`,
+  );
   for (const t of [...tops].sort((a, b) => b.e.dur! - a.e.dur!).slice(0, Number(process.env.LONG_TASKS ?? 6))) {
-    const parts = [...t.kids].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)}`);
+    const parts = [...t.kids]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([k, us]) => `${k} ${(us / 1000).toFixed(1)}`);
     console.log(`  ${(t.e.dur! / 1000).toFixed(1).padStart(6)} ms ${t.e.name}: ${parts.join(' | ')}`);
   }
   // Paint by painted area: what keeps repainting (a big clip every frame is the usual culprit).
@@ -99,14 +117,18 @@ try {
     const c = p.args?.data?.clip ?? [];
     const xs = c.filter((_, i) => i % 2 === 0);
     const ys = c.filter((_, i) => i % 2 === 1);
-    const key = xs.length === 0 ? '?' : `${Math.min(...xs)},${Math.min(...ys)} ${Math.max(...xs) - Math.min(...xs)}×${Math.max(...ys) - Math.min(...ys)} layer ${p.args?.data?.layerId ?? '?'}`;
+    const key =
+      xs.length === 0
+        ? '?'
+        : `${Math.min(...xs)},${Math.min(...ys)} ${Math.max(...xs) - Math.min(...xs)}×${Math.max(...ys) - Math.min(...ys)} layer ${p.args?.data?.layerId ?? '?'}`;
     const entry = byClip.get(key) ?? { n: 0, us: 0 };
     entry.n++;
     entry.us += p.dur ?? 0;
     byClip.set(key, entry);
   }
   console.log(`paints: ${(paints.length / seconds).toFixed(0)}/s; by clip rect:`);
-  for (const [key, e] of [...byClip].sort((a, b) => b[1].us - a[1].us).slice(0, 12)) console.log(`  ${(e.n / seconds).toFixed(1).padStart(6)}/s ${(e.us / 1000 / seconds).toFixed(1).padStart(7)} ms/s  ${key}`);
+  for (const [key, e] of [...byClip].sort((a, b) => b[1].us - a[1].us).slice(0, 12))
+    console.log(`  ${(e.n / seconds).toFixed(1).padStart(6)}/s ${(e.us / 1000 / seconds).toFixed(1).padStart(7)} ms/s  ${key}`);
 } finally {
   await browser.close();
   await relay.stop();

@@ -27,8 +27,14 @@ export class WorkloadStream {
   private probeSeq = 0;
   private created = 0;
 
-  constructor(readonly workload: Workload, seed: number, private readonly startTs: number) {
-    this.mix = createEventMix({ seed, orders: Number.POSITIVE_INFINITY, maxActive: workload.orders, startTs, abandon: workload.abandon })[Symbol.iterator]();
+  constructor(
+    readonly workload: Workload,
+    seed: number,
+    private readonly startTs: number,
+  ) {
+    this.mix = createEventMix({ seed, orders: Number.POSITIVE_INFINITY, maxActive: workload.orders, startTs, abandon: workload.abandon })[
+      Symbol.iterator
+    ]();
   }
 
   /** NDJSON chunks until `orders` orders exist, the probe order first. */
@@ -56,14 +62,41 @@ export class WorkloadStream {
   /** The k-th probe update: its Filled value becomes PROBE_BASE + k (k = 0 is in the preload). */
   probeLine(k: number, ts: number): string {
     const value = PROBE_BASE + k;
-    return toNdjsonLine({ type: 'order_fill', client_order_id: PROBE_ID, ts, seq: ++this.probeSeq, engine: 'probe', filled_size: value / 100, filled_value: value, fees: 0 });
+    return toNdjsonLine({
+      type: 'order_fill',
+      client_order_id: PROBE_ID,
+      ts,
+      seq: ++this.probeSeq,
+      engine: 'probe',
+      filled_size: value / 100,
+      filled_value: value,
+      fees: 0,
+    });
   }
 
   private probeCreated(): string {
     const ts = this.startTs - 3 * 3_600_000;
     return (
-      toNdjsonLine({ type: 'order_created', client_order_id: PROBE_ID, ts, seq: ++this.probeSeq, engine: 'probe', symbol: 'PROBE-USD', side: 'buy', size_usd: 1e12, route: 'bench' }) +
-      toNdjsonLine({ type: 'order_transition', client_order_id: PROBE_ID, ts, seq: ++this.probeSeq, engine: 'probe', status: 'OPEN', order_id: 'probe-x' }) +
+      toNdjsonLine({
+        type: 'order_created',
+        client_order_id: PROBE_ID,
+        ts,
+        seq: ++this.probeSeq,
+        engine: 'probe',
+        symbol: 'PROBE-USD',
+        side: 'buy',
+        size_usd: 1e12,
+        route: 'bench',
+      }) +
+      toNdjsonLine({
+        type: 'order_transition',
+        client_order_id: PROBE_ID,
+        ts,
+        seq: ++this.probeSeq,
+        engine: 'probe',
+        status: 'OPEN',
+        order_id: 'probe-x',
+      }) +
       this.probeLine(0, ts)
     );
   }

@@ -46,7 +46,10 @@ export function printFigures(title: string, figures: readonly Figure[], log: (li
   ];
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
   const line = (row: string[]): string =>
-    row.map((cell, col) => (col === 1 ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join(' | ').trimEnd();
+    row
+      .map((cell, col) => (col === 1 ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
+      .join(' | ')
+      .trimEnd();
   log('');
   log(title);
   log(line(rows[0]!));

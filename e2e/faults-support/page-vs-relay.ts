@@ -46,7 +46,13 @@ export function mixEvents(seed: number, count: number): OrderEvent[] {
 }
 
 /** Posts events in batches of `perPost`, `pauseMs` apart, while `between` may cut or tamper. */
-export async function postInBatches(relayUrl: string, events: readonly OrderEvent[], perPost: number, pauseMs: number, between?: (batch: number) => void): Promise<void> {
+export async function postInBatches(
+  relayUrl: string,
+  events: readonly OrderEvent[],
+  perPost: number,
+  pauseMs: number,
+  between?: (batch: number) => void,
+): Promise<void> {
   let batch = 0;
   for (const body of ndjsonChunks(events, perPost)) {
     const response = await fetch(`${relayUrl}/api/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });

@@ -16,8 +16,22 @@ export interface RelayChild {
 }
 
 export async function startRelayChild(options: { port?: number; heartbeatMs: number; env?: Record<string, string> }): Promise<RelayChild> {
-  const args = ['--no-sim', '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--log-level', 'warn', '--heartbeat-ms', String(options.heartbeatMs)];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    '--no-sim',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(options.port ?? 0),
+    '--log-level',
+    'warn',
+    '--heartbeat-ms',
+    String(options.heartbeatMs),
+  ];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = await new Promise<string>((found, fail) => {
     let out = '';

@@ -56,7 +56,10 @@ export async function startSseProxy(relayUrl: string): Promise<SseProxy> {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
     const upstream = await fetch(url, { headers, signal: abort.signal });
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/event-stream', 'cache-control': 'no-cache' });
+    res.writeHead(upstream.status, {
+      'content-type': upstream.headers.get('content-type') ?? 'text/event-stream',
+      'cache-control': 'no-cache',
+    });
     if (upstream.body === null) return void res.end();
     open.add(res);
     res.on('close', () => open.delete(res));
@@ -88,7 +91,8 @@ export async function startSseProxy(relayUrl: string): Promise<SseProxy> {
     const decoder = new TextDecoder();
     const reader = upstream.body.getReader();
     try {
-      for (let read = await reader.read(); !read.done; read = await reader.read()) parser.feed(decoder.decode(read.value, { stream: true }));
+      for (let read = await reader.read(); !read.done; read = await reader.read())
+        parser.feed(decoder.decode(read.value, { stream: true }));
     } catch {
       // The page or the test cut the stream: nothing to forward any more.
     }
@@ -98,8 +102,14 @@ export async function startSseProxy(relayUrl: string): Promise<SseProxy> {
   const pass = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'host'));
-    const upstream = await fetch(new URL(path, relayUrl), { method: req.method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : undefined });
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'host'),
+    );
+    const upstream = await fetch(new URL(path, relayUrl), {
+      method: req.method,
+      headers,
+      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+    });
     const out: Record<string, string> = {};
     upstream.headers.forEach((value, key) => {
       if (key !== 'content-encoding' && key !== 'content-length' && key !== 'transfer-encoding') out[key] = value;

@@ -14,7 +14,14 @@ describe('app shell', () => {
     expect(loadTheme(storage)).toBe('dark');
     saveTheme('light', storage);
     expect(loadTheme(storage)).toBe('light');
-    const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(loadTheme(broken)).toBe('dark');
     expect(() => saveTheme('light', broken)).not.toThrow();
   });

@@ -154,7 +154,8 @@ function applySnapshot(s: FeedMachine, snap: Snapshot): FeedStep {
   let counters = count(s, 'badMessages', snap.skipped);
   const rewound = snap.rseq < s.received;
   if (rewound && !s.restartCounted) counters = { ...counters, restarts: counters.restarts + 1 };
-  const afterRestart = s.received > 0 && (rewound || s.restartCounted || (s.logId !== null && snap.logId !== null && snap.logId !== s.logId));
+  const afterRestart =
+    s.received > 0 && (rewound || s.restartCounted || (s.logId !== null && snap.logId !== null && snap.logId !== s.logId));
   const state: FeedMachine = {
     ...s,
     phase: 'live',

@@ -15,16 +15,37 @@ function messages(text: string): { event: string; data: string }[] {
 function filled(id: string): Order {
   return {
     ...openOrder(id),
-    status: 'FILLED', filled_size: 5, filled_value: 500, fees: 0.5, avg_price: 100, fill_pct: 100, submitted_at: T0 - 50_000, first_fill_at: T0 - 40_000, completed_at: T0 - 30_000,
+    status: 'FILLED',
+    filled_size: 5,
+    filled_value: 500,
+    fees: 0.5,
+    avg_price: 100,
+    fill_pct: 100,
+    submitted_at: T0 - 50_000,
+    first_fill_at: T0 - 40_000,
+    completed_at: T0 - 30_000,
     history: [
       { from: 'NEW', to: 'OPEN', at: T0 - 50_000, cause: 'transition' },
       { from: 'OPEN', to: 'FILLED', at: T0 - 30_000, cause: 'fill', reason: 'done' },
     ],
-    fills: [{ at: T0 - 40_000, filled_size: 1, filled_value: 100, fees: 0.1 }, { at: T0 - 30_000, filled_size: 5, filled_value: 500, fees: 0.5 }],
+    fills: [
+      { at: T0 - 40_000, filled_size: 1, filled_value: 100, fees: 0.1 },
+      { at: T0 - 30_000, filled_size: 5, filled_value: 500, fees: 0.5 },
+    ],
   };
 }
 
-const HEAD = { rseq: 12, log_id: 'log-A', now: T0, stale_after: 60, heartbeat_ms: 2000, keep_terminal: 7, anomalies: [], anomaly_counts: {}, last_seq: { e1: 4 } };
+const HEAD = {
+  rseq: 12,
+  log_id: 'log-A',
+  now: T0,
+  stale_after: 60,
+  heartbeat_ms: 2000,
+  keep_terminal: 7,
+  anomalies: [],
+  anomaly_counts: {},
+  last_seq: { e1: 4 },
+};
 
 function read(text: string, reader = new SnapshotReader()) {
   let result = null;
@@ -40,7 +61,16 @@ describe('SnapshotReader', () => {
   it('assembles the head and every block into core orders, history and fills included', () => {
     const orders = [openOrder('a'), filled('b'), openOrder('c'), filled('d'), openOrder('e')];
     const snap = read(snapshotMessages(HEAD, orders));
-    expect(snap).toMatchObject({ rseq: 12, logId: 'log-A', now: T0, staleAfterSec: 60, heartbeatMs: 2000, keepTerminal: 7, lastSeq: { e1: 4 }, skipped: 0 });
+    expect(snap).toMatchObject({
+      rseq: 12,
+      logId: 'log-A',
+      now: T0,
+      staleAfterSec: 60,
+      heartbeatMs: 2000,
+      keepTerminal: 7,
+      lastSeq: { e1: 4 },
+      skipped: 0,
+    });
     expect(snap!.orders).toEqual(orders);
   });
 

@@ -108,7 +108,10 @@ describe('rule 5: transitions', () => {
 
 describe('rule 7: every anomaly kind, with its record', () => {
   const scenarios: Record<AnomalyKind, { events: OrderEvent[]; detail: string }> = {
-    duplicate_order: { events: [created('a'), created('a', { seq: 42, engine: 'e9', ts: T0 + 7 })], detail: 'order a already exists; second order_created ignored' },
+    duplicate_order: {
+      events: [created('a'), created('a', { seq: 42, engine: 'e9', ts: T0 + 7 })],
+      detail: 'order a already exists; second order_created ignored',
+    },
     unknown_order: { events: [moved('a', 'OPEN', { seq: 42, engine: 'e9', ts: T0 + 7 })], detail: 'OPEN for unknown order a' },
     invalid_transition: {
       events: [created('a'), moved('a', 'OPEN'), moved('a', 'NEW', { seq: 42, engine: 'e9', ts: T0 + 7 })],
@@ -122,7 +125,10 @@ describe('rule 7: every anomaly kind, with its record', () => {
       events: [created('a'), moved('a', 'OPEN'), filled('a', 500), filled('a', 400, { seq: 42, engine: 'e9', ts: T0 + 7 })],
       detail: 'filled_size fell from 0.005 to 0.004; fill ignored',
     },
-    fill_before_open: { events: [created('a'), filled('a', 10, { seq: 42, engine: 'e9', ts: T0 + 7 })], detail: 'fill arrived while NEW; opened implicitly' },
+    fill_before_open: {
+      events: [created('a'), filled('a', 10, { seq: 42, engine: 'e9', ts: T0 + 7 })],
+      detail: 'fill arrived while NEW; opened implicitly',
+    },
     overfill: {
       events: [created('a', { size_usd: 1000 }), moved('a', 'OPEN'), filled('a', 1002, { seq: 42, engine: 'e9', ts: T0 + 7 })],
       detail: 'filled 100.20% of size_usd 1000',
@@ -135,7 +141,9 @@ describe('rule 7: every anomaly kind, with its record', () => {
 
   it.each(ANOMALY_KINDS)('%s keeps kind, id, engine, seq, ts and a readable detail', (kind) => {
     const book = bookWith(...scenarios[kind].events);
-    expect(book.anomalies.toArray()).toEqual([{ kind, client_order_id: 'a', engine: 'e9', seq: 42, ts: T0 + 7, detail: scenarios[kind].detail }]);
+    expect(book.anomalies.toArray()).toEqual([
+      { kind, client_order_id: 'a', engine: 'e9', seq: 42, ts: T0 + 7, detail: scenarios[kind].detail },
+    ]);
     expect(book.anomalyCounts[kind]).toBe(1);
     expect(book.anomalyTotal).toBe(1);
   });

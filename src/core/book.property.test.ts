@@ -57,7 +57,8 @@ describe('lifecycle properties over random adversarial streams', () => {
         for (const e of events) {
           applyEvent(book, e);
           const changed = [...frozen].filter(([id, json]) => JSON.stringify(book.orders.get(id)) !== json);
-          if (changed.length > 0) expect(changed.map(([id]) => JSON.stringify(book.orders.get(id)))).toEqual(changed.map(([, json]) => json));
+          if (changed.length > 0)
+            expect(changed.map(([id]) => JSON.stringify(book.orders.get(id)))).toEqual(changed.map(([, json]) => json));
           const o = book.orders.get(e.client_order_id);
           if (o !== undefined && isTerminal(o.status) && !frozen.has(o.client_order_id)) frozen.set(o.client_order_id, JSON.stringify(o));
         }
@@ -112,19 +113,20 @@ describe('lifecycle properties over random adversarial streams', () => {
 
   it('lines duplicated later with the same seq end in the same state as without', () => {
     const withCopies = sequencedStream.chain((events) =>
-      fc
-        .array(fc.tuple(fc.nat(), fc.nat()), { maxLength: Math.max(0, events.length * 2) })
-        .map((picks) => {
-          if (events.length === 0) return { events, noisy: events, copies: 0 };
-          // Each copy goes somewhere after its original, never before it.
-          const inserts = picks.map(([which, delay]) => ({ at: (which % events.length) + 1 + (delay % (events.length + 1)), event: events[which % events.length]! }));
-          const noisy: OrderEvent[] = [];
-          for (let i = 0; i <= events.length; i++) {
-            for (const ins of inserts) if (Math.min(ins.at, events.length) === i) noisy.push(ins.event);
-            if (i < events.length) noisy.push(events[i]!);
-          }
-          return { events, noisy, copies: inserts.length };
-        }),
+      fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: Math.max(0, events.length * 2) }).map((picks) => {
+        if (events.length === 0) return { events, noisy: events, copies: 0 };
+        // Each copy goes somewhere after its original, never before it.
+        const inserts = picks.map(([which, delay]) => ({
+          at: (which % events.length) + 1 + (delay % (events.length + 1)),
+          event: events[which % events.length]!,
+        }));
+        const noisy: OrderEvent[] = [];
+        for (let i = 0; i <= events.length; i++) {
+          for (const ins of inserts) if (Math.min(ins.at, events.length) === i) noisy.push(ins.event);
+          if (i < events.length) noisy.push(events[i]!);
+        }
+        return { events, noisy, copies: inserts.length };
+      }),
     );
     checkProperty(
       fc.property(withCopies, ({ events, noisy, copies }) => {

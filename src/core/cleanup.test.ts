@@ -93,7 +93,10 @@ describe('cleanup: the sorted log it keeps between runs', () => {
   it('merges a late completion from a lagging engine into the log kept sorted since the last cleanup', () => {
     const book = bookFinishing([10, 20, 30]);
     expect(cleanup(book, 2)).toEqual(['t0']);
-    for (const [id, s] of [['late', 5], ['new', 40]] as const) {
+    for (const [id, s] of [
+      ['late', 5],
+      ['new', 40],
+    ] as const) {
       applyEvent(book, created(id, { ts: T0 }));
       applyEvent(book, moved(id, 'OPEN', { ts: T0 + 1 }));
       applyEvent(book, moved(id, 'CANCELED', { ts: T0 + s * 1000 }));
@@ -105,33 +108,44 @@ describe('cleanup: the sorted log it keeps between runs', () => {
   it('removes exactly what a full sort removes, however completions interleave, tie and skew between engines', () => {
     // Each step: finish an order at a time from one of three engine clocks, some far behind, some tied; or clean up.
     const step = fc.oneof(
-      { weight: 8, arbitrary: fc.record({ kind: fc.constant('finish' as const), engine: fc.integer({ min: 0, max: 2 }), jitter: fc.integer({ min: -3, max: 3 }) }) },
+      {
+        weight: 8,
+        arbitrary: fc.record({
+          kind: fc.constant('finish' as const),
+          engine: fc.integer({ min: 0, max: 2 }),
+          jitter: fc.integer({ min: -3, max: 3 }),
+        }),
+      },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('clean' as const), keep: fc.integer({ min: 0, max: 30 }) }) },
     );
     checkProperty(
-      fc.property(fc.array(step, { maxLength: 300 }), fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 3, maxLength: 3 }), (steps, skews) => {
-        const fast = createBook();
-        const full = createBook();
-        const clocks = [0, 0, 0];
-        let n = 0;
-        for (const s of steps) {
-          if (s.kind === 'clean') {
-            expect(cleanup(fast, s.keep)).toEqual(cleanupByFullSort(full, s.keep));
-            continue;
+      fc.property(
+        fc.array(step, { maxLength: 300 }),
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 3, maxLength: 3 }),
+        (steps, skews) => {
+          const fast = createBook();
+          const full = createBook();
+          const clocks = [0, 0, 0];
+          let n = 0;
+          for (const s of steps) {
+            if (s.kind === 'clean') {
+              expect(cleanup(fast, s.keep)).toEqual(cleanupByFullSort(full, s.keep));
+              continue;
+            }
+            clocks[s.engine] = clocks[s.engine]! + 1;
+            const at = T0 + (clocks[s.engine]! + skews[s.engine]! + s.jitter) * 1000;
+            const id = `o${n++}`;
+            for (const book of [fast, full]) {
+              applyEvent(book, created(id, { ts: T0 - 100_000 }));
+              applyEvent(book, moved(id, 'OPEN', { ts: T0 - 100_000 }));
+              applyEvent(book, moved(id, 'CANCELED', { ts: at }));
+            }
+            expect(fast.orders.get(id)?.status).toBe('CANCELED');
           }
-          clocks[s.engine] = clocks[s.engine]! + 1;
-          const at = T0 + (clocks[s.engine]! + skews[s.engine]! + s.jitter) * 1000;
-          const id = `o${n++}`;
-          for (const book of [fast, full]) {
-            applyEvent(book, created(id, { ts: T0 - 100_000 }));
-            applyEvent(book, moved(id, 'OPEN', { ts: T0 - 100_000 }));
-            applyEvent(book, moved(id, 'CANCELED', { ts: at }));
-          }
-          expect(fast.orders.get(id)?.status).toBe('CANCELED');
-        }
-        expect(cleanup(fast, 5)).toEqual(cleanupByFullSort(full, 5));
-        expect([...fast.orders.keys()]).toEqual([...full.orders.keys()]);
-      }),
+          expect(cleanup(fast, 5)).toEqual(cleanupByFullSort(full, 5));
+          expect([...fast.orders.keys()]).toEqual([...full.orders.keys()]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

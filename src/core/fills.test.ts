@@ -42,9 +42,20 @@ describe('fill arithmetic', () => {
 
 describe('rule 6: fills are cumulative totals', () => {
   it('stores the totals as sent (not summed), with avg_price and fill_pct derived', () => {
-    const book = openBook(1000, fill(400, T0 + 1500, { filled_size: 0.004, fees: 1.6 }), fill(600, T0 + 2500, { filled_size: 0.006, fees: 2.4 }));
+    const book = openBook(
+      1000,
+      fill(400, T0 + 1500, { filled_size: 0.004, fees: 1.6 }),
+      fill(600, T0 + 2500, { filled_size: 0.006, fees: 2.4 }),
+    );
     const o = book.orders.get('a')!;
-    expect(o).toMatchObject({ filled_size: 0.006, filled_value: 600, fees: 2.4, fill_pct: 60, status: 'PARTIAL_FILL', last_update_at: T0 + 2500 });
+    expect(o).toMatchObject({
+      filled_size: 0.006,
+      filled_value: 600,
+      fees: 2.4,
+      fill_pct: 60,
+      status: 'PARTIAL_FILL',
+      last_update_at: T0 + 2500,
+    });
     expect(o.avg_price).toBeCloseTo(100_000, 6);
     expect(o.fills.map((f) => f.filled_value)).toEqual([400, 600]);
   });
@@ -76,7 +87,11 @@ describe('rule 6: fills are cumulative totals', () => {
     const o = book.orders.get('a')!;
     expect(o.status).toBe('FILLED');
     expect(o.completed_at).toBe(T0 + 3000);
-    expect(o.history.map((h) => `${h.from}>${h.to}:${h.cause}`)).toEqual(['NEW>OPEN:transition', 'OPEN>PARTIAL_FILL:fill', 'PARTIAL_FILL>FILLED:fill']);
+    expect(o.history.map((h) => `${h.from}>${h.to}:${h.cause}`)).toEqual([
+      'NEW>OPEN:transition',
+      'OPEN>PARTIAL_FILL:fill',
+      'PARTIAL_FILL>FILLED:fill',
+    ]);
   });
 
   it('99.9 % counts as filled (engine rounding); 99.89 % does not', () => {

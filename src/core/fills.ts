@@ -30,8 +30,7 @@ export function autoTransitionTarget(status: Status, rawPct: number): Status | n
 
 /** Stores cumulative totals and derived metrics; records the fill when anything moved. */
 export function applyFillTotals(order: Order, event: OrderFill): void {
-  const changed =
-    event.filled_size !== order.filled_size || event.filled_value !== order.filled_value || event.fees !== order.fees;
+  const changed = event.filled_size !== order.filled_size || event.filled_value !== order.filled_value || event.fees !== order.fees;
   if (!changed) return;
   order.filled_size = event.filled_size;
   order.filled_value = event.filled_value;

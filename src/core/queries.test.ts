@@ -10,7 +10,16 @@ import { summarize } from './summary';
 /** One order per status: `o-<STATUS>`, created a second apart in STATUSES order. */
 function oneOfEach(): OrderBook {
   const book = createBook();
-  const route = { OPEN: ['OPEN'], PARTIAL_FILL: ['OPEN', 'PARTIAL_FILL'], FILLED: ['OPEN', 'FILLED'], CANCELED: ['OPEN', 'CANCELED'], EXPIRED: ['OPEN', 'EXPIRED'], REJECTED: ['REJECTED'], FAILED: ['FAILED'], NEW: [] } as const;
+  const route = {
+    OPEN: ['OPEN'],
+    PARTIAL_FILL: ['OPEN', 'PARTIAL_FILL'],
+    FILLED: ['OPEN', 'FILLED'],
+    CANCELED: ['OPEN', 'CANCELED'],
+    EXPIRED: ['OPEN', 'EXPIRED'],
+    REJECTED: ['REJECTED'],
+    FAILED: ['FAILED'],
+    NEW: [],
+  } as const;
   STATUSES.forEach((status, i) => {
     const id = `o-${status}`;
     applyEvent(book, created(id, { ts: T0 + i * 1000 }));

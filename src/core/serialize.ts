@@ -79,7 +79,16 @@ const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1)
  * @example parseIsoMs('1970-01-01T00:00:01.500Z') // 1500
  */
 export function parseIsoMs(s: string): number {
-  if (s.length !== 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) {
+  if (
+    s.length !== 24 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(19) !== 46 ||
+    s.charCodeAt(23) !== 90
+  ) {
     return Date.parse(s);
   }
   let bad = 0;
@@ -118,7 +127,10 @@ export function orderFromJson(j: OrderJson): Order {
   const history: HistoryEntry[] = new Array<HistoryEntry>(j.history.length);
   for (let i = 0; i < history.length; i++) {
     const h = j.history[i]!;
-    history[i] = h.reason === undefined ? { from: h.from, to: h.to, at: parseIsoMs(h.at), cause: h.cause } : { from: h.from, to: h.to, at: parseIsoMs(h.at), cause: h.cause, reason: h.reason };
+    history[i] =
+      h.reason === undefined
+        ? { from: h.from, to: h.to, at: parseIsoMs(h.at), cause: h.cause }
+        : { from: h.from, to: h.to, at: parseIsoMs(h.at), cause: h.cause, reason: h.reason };
   }
   const fills: FillEntry[] = new Array<FillEntry>(j.fills.length);
   for (let i = 0; i < fills.length; i++) {

@@ -1,14 +1,5 @@
 /** The eight lifecycle statuses, in the order the engine's write-up lists them. */
-export const STATUSES = [
-  'NEW',
-  'OPEN',
-  'PARTIAL_FILL',
-  'FILLED',
-  'CANCELED',
-  'EXPIRED',
-  'REJECTED',
-  'FAILED',
-] as const;
+export const STATUSES = ['NEW', 'OPEN', 'PARTIAL_FILL', 'FILLED', 'CANCELED', 'EXPIRED', 'REJECTED', 'FAILED'] as const;
 
 export type Status = (typeof STATUSES)[number];
 
@@ -16,13 +7,7 @@ export type Status = (typeof STATUSES)[number];
 export const ACTIVE_STATUSES = ['NEW', 'OPEN', 'PARTIAL_FILL'] as const satisfies readonly Status[];
 
 /** Final: nothing may change an order once it is here. */
-export const TERMINAL_STATUSES = [
-  'FILLED',
-  'CANCELED',
-  'EXPIRED',
-  'REJECTED',
-  'FAILED',
-] as const satisfies readonly Status[];
+export const TERMINAL_STATUSES = ['FILLED', 'CANCELED', 'EXPIRED', 'REJECTED', 'FAILED'] as const satisfies readonly Status[];
 
 const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
 const ACTIVE_SET: ReadonlySet<Status> = new Set(ACTIVE_STATUSES);

@@ -8,9 +8,17 @@ import { canTransition, TRANSITIONS } from './transitions';
 
 /** The contract as issue 2 and docs/protocol.md write it, kept apart from the table under test. */
 const SPEC_ALLOWED: ReadonlySet<string> = new Set([
-  'NEW→OPEN', 'NEW→FAILED', 'NEW→REJECTED',
-  'OPEN→PARTIAL_FILL', 'OPEN→FILLED', 'OPEN→CANCELED', 'OPEN→EXPIRED', 'OPEN→REJECTED',
-  'PARTIAL_FILL→FILLED', 'PARTIAL_FILL→CANCELED', 'PARTIAL_FILL→EXPIRED',
+  'NEW→OPEN',
+  'NEW→FAILED',
+  'NEW→REJECTED',
+  'OPEN→PARTIAL_FILL',
+  'OPEN→FILLED',
+  'OPEN→CANCELED',
+  'OPEN→EXPIRED',
+  'OPEN→REJECTED',
+  'PARTIAL_FILL→FILLED',
+  'PARTIAL_FILL→CANCELED',
+  'PARTIAL_FILL→EXPIRED',
 ]);
 
 /** Shortest route from NEW to each status through the table itself (breadth-first). */

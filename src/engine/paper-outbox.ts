@@ -93,7 +93,13 @@ export class Outbox {
       lines += this.chunks[count]!.lines;
       count++;
     }
-    const body = count === 1 ? this.chunks[0]!.body : this.chunks.slice(0, count).map((c) => c.body).join('');
+    const body =
+      count === 1
+        ? this.chunks[0]!.body
+        : this.chunks
+            .slice(0, count)
+            .map((c) => c.body)
+            .join('');
     this.posts++;
     const attempt = this.options.post(body).then(
       () => {

@@ -12,10 +12,32 @@ type Fields = Record<string, unknown>;
 const MAX_EPOCH_S = 253_402_300_799;
 
 /** Values either side of every boundary the schema draws, plus anything at all. */
-const edgeNumbers = fc.constantFrom(0, -0, 1, -1, 0.5, 5e-324, -5e-324, 1.5, 2 ** 53 - 1, 2 ** 53, -(2 ** 53 - 1), Infinity, -Infinity, Number.NaN, MAX_EPOCH_S, MAX_EPOCH_S + 1, 1.7e12);
+const edgeNumbers = fc.constantFrom(
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  5e-324,
+  -5e-324,
+  1.5,
+  2 ** 53 - 1,
+  2 ** 53,
+  -(2 ** 53 - 1),
+  Infinity,
+  -Infinity,
+  Number.NaN,
+  MAX_EPOCH_S,
+  MAX_EPOCH_S + 1,
+  1.7e12,
+);
 const weird = fc.oneof(edgeNumbers, fc.constantFrom(null, undefined, '', ' ', '0', true, [], {}, 'toString', '__proto__'), fc.anything());
 
-const epochSeconds = fc.oneof(fc.double({ min: 0, max: MAX_EPOCH_S, noNaN: true }), fc.integer({ min: 0, max: MAX_EPOCH_S }), fc.constantFrom(0, -0, MAX_EPOCH_S, 1_763_856_000.125));
+const epochSeconds = fc.oneof(
+  fc.double({ min: 0, max: MAX_EPOCH_S, noNaN: true }),
+  fc.integer({ min: 0, max: MAX_EPOCH_S }),
+  fc.constantFrom(0, -0, MAX_EPOCH_S, 1_763_856_000.125),
+);
 
 /** ISO-8601 the way engines write it, and the same slightly wrong. */
 const isoText = fc
@@ -47,7 +69,14 @@ const amount = fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.consta
 
 const base = { client_order_id: nonEmpty, ts: tsValue, seq: seqValue, engine: engineValue };
 const validByType = {
-  order_created: fc.record({ type: fc.constant('order_created'), ...base, symbol: nonEmpty, side: fc.constantFrom('buy', 'sell'), size_usd: fc.oneof(fc.double({ min: 5e-324, max: 1e308, noNaN: true }), fc.constantFrom(5e-324, 1)), route: text }),
+  order_created: fc.record({
+    type: fc.constant('order_created'),
+    ...base,
+    symbol: nonEmpty,
+    side: fc.constantFrom('buy', 'sell'),
+    size_usd: fc.oneof(fc.double({ min: 5e-324, max: 1e308, noNaN: true }), fc.constantFrom(5e-324, 1)),
+    route: text,
+  }),
   order_transition: fc.record(
     { type: fc.constant('order_transition'), ...base, status: fc.constantFrom(...STATUSES), order_id: text, reason: text },
     { requiredKeys: ['type', 'client_order_id', 'ts', 'status'] },
@@ -61,7 +90,23 @@ const validEvent = fc.oneof(...EVENT_TYPES.map((t) => validByType[t])).map((e: F
   return out;
 });
 
-const KEYS = ['type', 'client_order_id', 'ts', 'seq', 'engine', 'symbol', 'side', 'size_usd', 'route', 'status', 'order_id', 'reason', 'filled_size', 'filled_value', 'fees'];
+const KEYS = [
+  'type',
+  'client_order_id',
+  'ts',
+  'seq',
+  'engine',
+  'symbol',
+  'side',
+  'size_usd',
+  'route',
+  'status',
+  'order_id',
+  'reason',
+  'filled_size',
+  'filled_value',
+  'fees',
+];
 type Mutation = { key: string; kind: 'delete' | 'undefined' | 'set'; value: unknown };
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   key: fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 6 })),
@@ -70,15 +115,17 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
 });
 
 /** A valid event with a few fields removed, blanked or replaced; sometimes without a prototype. */
-const nearValidEvent = fc.tuple(validEvent, fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([event, mutations, bare]) => {
-  const out: Fields = bare ? Object.create(null) : {};
-  Object.assign(out, event);
-  for (const m of mutations) {
-    if (m.kind === 'delete') delete out[m.key];
-    else out[m.key] = m.kind === 'undefined' ? undefined : m.value;
-  }
-  return out;
-});
+const nearValidEvent = fc
+  .tuple(validEvent, fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean())
+  .map(([event, mutations, bare]) => {
+    const out: Fields = bare ? Object.create(null) : {};
+    Object.assign(out, event);
+    for (const m of mutations) {
+      if (m.kind === 'delete') delete out[m.key];
+      else out[m.key] = m.kind === 'undefined' ? undefined : m.value;
+    }
+    return out;
+  });
 
 /** Same verdict, same error text, same keys in the same order, same values (-0 and NaN told apart). */
 function expectSame(fast: Decoded, schema: Decoded): void {

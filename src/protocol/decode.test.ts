@@ -1,9 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEvent, decodeLine, eventOf } from './decode';
 
-const created = { type: 'order_created', client_order_id: 'coid_abc123', ts: 1763856000.125, seq: 1, engine: 'eng-1', symbol: 'BTC-USD', side: 'buy', size_usd: 1000, route: 'live' };
-const transition = { type: 'order_transition', client_order_id: 'coid_abc123', ts: '2025-11-23T00:00:00.400Z', seq: 2, engine: 'eng-1', status: 'OPEN', order_id: 'exch_456' };
-const fill = { type: 'order_fill', client_order_id: 'coid_abc123', ts: 1763856001.5, seq: 3, engine: 'eng-1', filled_size: 0.004, filled_value: 400, fees: 1.6 };
+const created = {
+  type: 'order_created',
+  client_order_id: 'coid_abc123',
+  ts: 1763856000.125,
+  seq: 1,
+  engine: 'eng-1',
+  symbol: 'BTC-USD',
+  side: 'buy',
+  size_usd: 1000,
+  route: 'live',
+};
+const transition = {
+  type: 'order_transition',
+  client_order_id: 'coid_abc123',
+  ts: '2025-11-23T00:00:00.400Z',
+  seq: 2,
+  engine: 'eng-1',
+  status: 'OPEN',
+  order_id: 'exch_456',
+};
+const fill = {
+  type: 'order_fill',
+  client_order_id: 'coid_abc123',
+  ts: 1763856001.5,
+  seq: 3,
+  engine: 'eng-1',
+  filled_size: 0.004,
+  filled_value: 400,
+  fees: 1.6,
+};
 
 function errorOf(value: unknown): string {
   const d = decodeEvent(value);
@@ -23,13 +50,32 @@ describe('decode: the documented examples', () => {
     const d = decodeEvent({ ...bare, python_extra: { x: 1 } });
     expect(d).toEqual({ ok: true, event: { ...bare, engine: '', ts: 1763856000125 } });
     const t = decodeEvent({ type: 'order_transition', client_order_id: 'a', ts: 1, status: 'CANCELED', reason: 'user' });
-    expect(t.ok && t.event).toEqual({ type: 'order_transition', client_order_id: 'a', ts: 1000, engine: '', status: 'CANCELED', reason: 'user' });
+    expect(t.ok && t.event).toEqual({
+      type: 'order_transition',
+      client_order_id: 'a',
+      ts: 1000,
+      engine: '',
+      status: 'CANCELED',
+      reason: 'user',
+    });
   });
 });
 
 describe('eventOf', () => {
   it('is decodeEvent without the result object: the event, or undefined for what it rejects', () => {
-    const values: unknown[] = [created, transition, fill, { ...fill, fees: -1 }, { ...created, side: 'hold' }, { ...transition, ts: '2025-11-23 00:00' }, null, [], 'x', 7, {}];
+    const values: unknown[] = [
+      created,
+      transition,
+      fill,
+      { ...fill, fees: -1 },
+      { ...created, side: 'hold' },
+      { ...transition, ts: '2025-11-23 00:00' },
+      null,
+      [],
+      'x',
+      7,
+      {},
+    ];
     for (const value of values) {
       const decoded = decodeEvent(value);
       expect(eventOf(value)).toEqual(decoded.ok ? decoded.event : undefined);
@@ -65,7 +111,10 @@ describe('decode: rule 1 rejections name the field', () => {
   it.each([
     [{ ...created, side: 'hold' }, /^side: /],
     [{ ...transition, status: 'DONE' }, /^status: .*"PARTIAL_FILL"/],
-    [{ ...created, type: 'order_deleted' }, /^type: unknown event type "order_deleted" \(want one of order_created, order_transition, order_fill\)$/],
+    [
+      { ...created, type: 'order_deleted' },
+      /^type: unknown event type "order_deleted" \(want one of order_created, order_transition, order_fill\)$/,
+    ],
     [{ ...created, type: undefined }, /^type: unknown event type missing/],
     [{ ...created, type: 'toString' }, /^type: unknown event type "toString"/],
   ])('%j → %s', (value, pattern) => {

@@ -3,7 +3,16 @@ import { decodeLine } from './decode';
 import { toNdjsonLine, toWire } from './encode';
 
 describe('encode', () => {
-  const event = { type: 'order_fill', client_order_id: 'a', ts: 1763856001500, seq: 3, engine: 'eng-1', filled_size: 0.004, filled_value: 400, fees: 1.6 } as const;
+  const event = {
+    type: 'order_fill',
+    client_order_id: 'a',
+    ts: 1763856001500,
+    seq: 3,
+    engine: 'eng-1',
+    filled_size: 0.004,
+    filled_value: 400,
+    fees: 1.6,
+  } as const;
 
   it('writes ts as Unix epoch seconds, every field explicit', () => {
     expect(toWire(event)).toEqual({ ...event, ts: 1763856001.5 });

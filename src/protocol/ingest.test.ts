@@ -4,7 +4,17 @@ import { emptyTally, ingestLine } from './ingest';
 
 const line = (n: number, value: unknown) => ({ line: n, text: typeof value === 'string' ? value : JSON.stringify(value) });
 const createdLine = (n: number, seq?: number) =>
-  line(n, { type: 'order_created', client_order_id: `o${n}`, ts: 1763856000, seq, engine: 'e', symbol: 'X', side: 'buy', size_usd: 10, route: 'paper' });
+  line(n, {
+    type: 'order_created',
+    client_order_id: `o${n}`,
+    ts: 1763856000,
+    seq,
+    engine: 'e',
+    symbol: 'X',
+    side: 'buy',
+    size_usd: 10,
+    route: 'paper',
+  });
 
 describe('ingestLine', () => {
   it('rule 1: a rejected line is counted with its number and reason and changes nothing, not even the sequence', () => {
@@ -33,7 +43,11 @@ describe('ingestLine', () => {
     expect(first?.event).toMatchObject({ type: 'order_created', client_order_id: 'o1', ts: 1763856000000 });
     expect(first?.result.outcome).toBe('applied');
     expect(ingestLine(book, createdLine(1, 1), tally)).toBeUndefined();
-    const ghost = ingestLine(book, line(3, { type: 'order_fill', client_order_id: 'ghost', ts: 1, seq: 2, engine: 'e', filled_size: 0, filled_value: 0, fees: 0 }), tally);
+    const ghost = ingestLine(
+      book,
+      line(3, { type: 'order_fill', client_order_id: 'ghost', ts: 1, seq: 2, engine: 'e', filled_size: 0, filled_value: 0, fees: 0 }),
+      tally,
+    );
     expect(ghost?.result).toMatchObject({ outcome: 'unchanged', anomalies: 1 });
     expect(tally).toEqual({ accepted: 2, duplicates: 1, anomalies: 1, rejected: [] });
   });

@@ -40,7 +40,14 @@ describe('LineSplitter', () => {
       { line: 4, text: '{"e":"😀"}' },
     ]);
     for (let cut = 1; cut < data.length; cut++) expect(split(cutAt(data, [cut]))).toEqual(whole);
-    expect(split(cutAt(data, Array.from({ length: data.length - 1 }, (_, i) => i + 1)))).toEqual(whole);
+    expect(
+      split(
+        cutAt(
+          data,
+          Array.from({ length: data.length - 1 }, (_, i) => i + 1),
+        ),
+      ),
+    ).toEqual(whole);
   });
 
   it('strips CR of CRLF, skips blank and whitespace-only lines but still counts them', () => {
@@ -110,7 +117,12 @@ describe('LineSplitter', () => {
 describe('LineSplitter, whole-chunk decode', () => {
   /** Bytes that matter to splitting: newlines, CR, blanks, a BOM, multi-byte and broken UTF-8, long runs. */
   const piece = fc.oneof(
-    { weight: 12, arbitrary: fc.constantFrom('\n', '\r\n', '\r', ' ', '\t', '\u00a0', '\ufeff', '{"a":1}', 'é', '€', '😀', 'x'.repeat(9)).map((s) => bytes(s)) },
+    {
+      weight: 12,
+      arbitrary: fc
+        .constantFrom('\n', '\r\n', '\r', ' ', '\t', '\u00a0', '\ufeff', '{"a":1}', 'é', '€', '😀', 'x'.repeat(9))
+        .map((s) => bytes(s)),
+    },
     { weight: 1, arbitrary: fc.constantFrom([0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80]).map((b) => Uint8Array.from(b)) },
     { weight: 1, arbitrary: fc.uint8Array({ minLength: 0, maxLength: 6 }) },
   );
@@ -130,11 +142,22 @@ describe('LineSplitter, whole-chunk decode', () => {
 
   it('gives exactly the lines a byte-at-a-time feed gives, whatever the bytes and limit', () => {
     checkProperty(
-      fc.property(body, fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constant(DEFAULT_MAX_LINE_BYTES)), fc.integer({ min: 1, max: 40 }), (data, max, cut) => {
-        const oneByOne = split(cutAt(data, Array.from({ length: Math.max(0, data.length - 1) }, (_, i) => i + 1)), max);
-        expect(split([data], max)).toEqual(oneByOne);
-        expect(split(cutAt(data, [Math.min(cut, data.length)]), max)).toEqual(oneByOne);
-      }),
+      fc.property(
+        body,
+        fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constant(DEFAULT_MAX_LINE_BYTES)),
+        fc.integer({ min: 1, max: 40 }),
+        (data, max, cut) => {
+          const oneByOne = split(
+            cutAt(
+              data,
+              Array.from({ length: Math.max(0, data.length - 1) }, (_, i) => i + 1),
+            ),
+            max,
+          );
+          expect(split([data], max)).toEqual(oneByOne);
+          expect(split(cutAt(data, [Math.min(cut, data.length)]), max)).toEqual(oneByOne);
+        },
+      ),
       { numRuns: 500 },
     );
   });

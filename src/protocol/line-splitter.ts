@@ -1,7 +1,5 @@
 /** One NDJSON line, numbered from 1, or the reason it could not be read as text. */
-export type Line =
-  | { readonly line: number; readonly text: string }
-  | { readonly line: number; readonly error: string };
+export type Line = { readonly line: number; readonly text: string } | { readonly line: number; readonly error: string };
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 

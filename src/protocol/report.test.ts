@@ -27,7 +27,16 @@ describe('reportChunks', () => {
       rejected_lines: 4,
       duplicates: 1,
     });
-    expect(report.anomalies).toEqual([{ kind: 'unknown_order', client_order_id: 'ghost', engine: '', seq: 3, ts: '2025-11-23T00:00:02.000Z', detail: 'fill for unknown order ghost' }]);
+    expect(report.anomalies).toEqual([
+      {
+        kind: 'unknown_order',
+        client_order_id: 'ghost',
+        engine: '',
+        seq: 3,
+        ts: '2025-11-23T00:00:02.000Z',
+        detail: 'fill for unknown order ghost',
+      },
+    ]);
   });
 
   it('writes a large book in pieces of bounded size, still one valid document', () => {

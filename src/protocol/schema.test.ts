@@ -59,7 +59,10 @@ describe('parseTs: numbers are Unix epoch seconds', () => {
     expect(parseTs(s)).toBe(ms);
   });
 
-  it.each([-1, 1.7e12, 253_402_300_800, Number.POSITIVE_INFINITY, Number.NaN])('rejects %d (negative, milliseconds by mistake, or beyond year 9999)', (s) => {
-    expect(parseTs(s)).toBeNaN();
-  });
+  it.each([-1, 1.7e12, 253_402_300_800, Number.POSITIVE_INFINITY, Number.NaN])(
+    'rejects %d (negative, milliseconds by mistake, or beyond year 9999)',
+    (s) => {
+      expect(parseTs(s)).toBeNaN();
+    },
+  );
 });

@@ -36,7 +36,10 @@ const amount = z.number().finite('must be a finite number').min(0, 'must be ≥ 
 const ts = z.union([z.string(), z.number()], { error: 'must be an ISO-8601 string or Unix epoch seconds' }).transform((value, ctx) => {
   const ms = parseTs(value);
   if (Number.isNaN(ms)) {
-    ctx.addIssue({ code: 'custom', message: `unreadable timestamp ${JSON.stringify(value).slice(0, 60)} (want ISO-8601 or Unix epoch seconds)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `unreadable timestamp ${JSON.stringify(value).slice(0, 60)} (want ISO-8601 or Unix epoch seconds)`,
+    });
     return z.NEVER;
   }
   return ms;

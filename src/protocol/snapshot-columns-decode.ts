@@ -4,7 +4,28 @@ import { FILL_WIDTH, HISTORY_WIDTH } from './snapshot-columns';
 
 type Rec = Record<string, unknown>;
 
-const COLUMNS = ['id', 'oid', 'eng', 'sym', 'side', 'route', 'st', 'size', 'fsz', 'fval', 'fees', 'avg', 'pct', 'c', 'sub', 'ff', 'done', 'last', 'hn', 'fn'] as const;
+const COLUMNS = [
+  'id',
+  'oid',
+  'eng',
+  'sym',
+  'side',
+  'route',
+  'st',
+  'size',
+  'fsz',
+  'fval',
+  'fees',
+  'avg',
+  'pct',
+  'c',
+  'sub',
+  'ff',
+  'done',
+  'last',
+  'hn',
+  'fn',
+] as const;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -111,7 +132,8 @@ function readOrder(b: Block, k: number, hAt: number, fAt: number): Order | null 
   const route = text(b.s, b.route[k]);
   const status = text(b.s, b.st[k]);
   if (typeof clientId !== 'string' || (orderId !== null && typeof orderId !== 'string')) return null;
-  if (engine === undefined || symbol === undefined || route === undefined || (side !== 'buy' && side !== 'sell') || !isStatus(status)) return null;
+  if (engine === undefined || symbol === undefined || route === undefined || (side !== 'buy' && side !== 'sell') || !isStatus(status))
+    return null;
   const sizeUsd = b.size[k];
   const filledSize = b.fsz[k];
   const filledValue = b.fval[k];

@@ -54,9 +54,24 @@ function roundTrip(orders: readonly Order[]): { orders: Order[]; skipped: number
 
 function sample(id: string, overrides: Partial<Order> = {}): Order {
   return {
-    client_order_id: id, order_id: 'x-1', engine: 'eng-1', symbol: 'BTC-USD', side: 'buy', size_usd: 1000, route: 'live', status: 'PARTIAL_FILL',
-    filled_size: 0.004, filled_value: 400, fees: 0.4, avg_price: 100_000, fill_pct: 40, created_at: 1_763_856_000_125, submitted_at: 1_763_856_000_400,
-    first_fill_at: 1_763_856_001_500, completed_at: null, last_update_at: 1_763_856_001_500,
+    client_order_id: id,
+    order_id: 'x-1',
+    engine: 'eng-1',
+    symbol: 'BTC-USD',
+    side: 'buy',
+    size_usd: 1000,
+    route: 'live',
+    status: 'PARTIAL_FILL',
+    filled_size: 0.004,
+    filled_value: 400,
+    fees: 0.4,
+    avg_price: 100_000,
+    fill_pct: 40,
+    created_at: 1_763_856_000_125,
+    submitted_at: 1_763_856_000_400,
+    first_fill_at: 1_763_856_001_500,
+    completed_at: null,
+    last_update_at: 1_763_856_001_500,
     history: [
       { from: 'NEW', to: 'OPEN', at: 1_763_856_000_400, cause: 'transition' },
       { from: 'OPEN', to: 'PARTIAL_FILL', at: 1_763_856_001_500, cause: 'fill', reason: 'why not' },
@@ -134,6 +149,9 @@ describe('snapshot columns', () => {
       expect(out).toEqual([]);
     }
     for (const junk of [null, 42, 'text', [], { n: -1 }, { n: 2.5 }]) expect(ordersFromColumns(junk, [])).toBe(1);
-    checkProperty(fc.property(fc.jsonValue(), (junk) => void ordersFromColumns(junk, [])), { numRuns: 200 });
+    checkProperty(
+      fc.property(fc.jsonValue(), (junk) => void ordersFromColumns(junk, [])),
+      { numRuns: 200 },
+    );
   });
 });

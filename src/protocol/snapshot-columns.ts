@@ -65,9 +65,31 @@ export function ordersToColumns(orders: readonly Order[]): OrderColumns {
   // Sized up front: a block is encoded in one go and its columns are never grown.
   const column = <T>(): T[] => new Array<T>(n);
   const cols: OrderColumns = {
-    n, s, t, id: column(), oid: column(), eng: column(), sym: column(), side: column(), route: column(), st: column(),
-    size: column(), fsz: column(), fval: column(), fees: column(), avg: column(), pct: column(),
-    c: column(), sub: column(), ff: column(), done: column(), last: column(), hn: column(), h: [], fn: column(), f: [],
+    n,
+    s,
+    t,
+    id: column(),
+    oid: column(),
+    eng: column(),
+    sym: column(),
+    side: column(),
+    route: column(),
+    st: column(),
+    size: column(),
+    fsz: column(),
+    fval: column(),
+    fees: column(),
+    avg: column(),
+    pct: column(),
+    c: column(),
+    sub: column(),
+    ff: column(),
+    done: column(),
+    last: column(),
+    hn: column(),
+    h: [],
+    fn: column(),
+    f: [],
   };
   const { h, f } = cols;
   for (let i = 0; i < n; i++) {
@@ -92,7 +114,8 @@ export function ordersToColumns(orders: readonly Order[]): OrderColumns {
     cols.done[i] = o.completed_at === null ? null : o.completed_at - c0;
     cols.last[i] = o.last_update_at - c0;
     cols.hn[i] = o.history.length;
-    for (const e of o.history) h.push(intern(e.from), intern(e.to), e.at - c0, intern(e.cause), e.reason === undefined ? -1 : intern(e.reason));
+    for (const e of o.history)
+      h.push(intern(e.from), intern(e.to), e.at - c0, intern(e.cause), e.reason === undefined ? -1 : intern(e.reason));
     cols.fn[i] = o.fills.length;
     for (const e of o.fills) f.push(e.at - c0, e.filled_size, e.filled_value, e.fees);
   }

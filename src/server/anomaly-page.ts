@@ -6,14 +6,17 @@ export const MAX_PAGE_ANOMALIES = 1_000;
 export const MAX_PAGE_BYTES = 1024 * 1024;
 export const DEFAULT_PAGE_ANOMALIES = 200;
 
-export type PageQuery = { readonly ok: true; readonly before: number; readonly limit: number } | { readonly ok: false; readonly error: string };
+export type PageQuery =
+  { readonly ok: true; readonly before: number; readonly limit: number } | { readonly ok: false; readonly error: string };
 
 /** `before` and `limit` from `GET /api/anomalies`; `before` absent means "from the newest". */
 export function readPageQuery(book: OrderBook, before: string | undefined, limit: string | undefined): PageQuery {
   const b = before === undefined ? book.anomalyTotal + 1 : Number(before);
-  if (before !== undefined && (before.trim() === '' || !Number.isInteger(b) || b < 1)) return { ok: false, error: `before: want an anomaly number ≥ 1 (a snapshot's anomalies_first), got ${before}` };
+  if (before !== undefined && (before.trim() === '' || !Number.isInteger(b) || b < 1))
+    return { ok: false, error: `before: want an anomaly number ≥ 1 (a snapshot's anomalies_first), got ${before}` };
   const l = limit === undefined ? DEFAULT_PAGE_ANOMALIES : Number(limit);
-  if (limit !== undefined && (limit.trim() === '' || !Number.isInteger(l) || l < 1 || l > MAX_PAGE_ANOMALIES)) return { ok: false, error: `limit: want an integer from 1 to ${MAX_PAGE_ANOMALIES}, got ${limit}` };
+  if (limit !== undefined && (limit.trim() === '' || !Number.isInteger(l) || l < 1 || l > MAX_PAGE_ANOMALIES))
+    return { ok: false, error: `limit: want an integer from 1 to ${MAX_PAGE_ANOMALIES}, got ${limit}` };
   return { ok: true, before: b, limit: l };
 }
 

@@ -68,7 +68,9 @@ export function encodedBlock(book: OrderBook, block: readonly Order[]): EncodedB
   const key = block[0]!.client_order_id;
   const cached = blocks.get(key);
   blocks.delete(key);
-  const entry = unchanged(cached, block) ? cached : { orders: block, revs: block.map((o) => o.rev), json: JSON.stringify(ordersToColumns(block)) };
+  const entry = unchanged(cached, block)
+    ? cached
+    : { orders: block, revs: block.map((o) => o.rev), json: JSON.stringify(ordersToColumns(block)) };
   blocks.set(key, entry);
   return entry;
 }

@@ -44,12 +44,18 @@ export function refusal(book: OrderBook, event: OrderEvent, limits: BookLimits, 
   if (seq !== undefined && last !== undefined && seq <= last) return undefined;
   const newEngine = seq !== undefined && last === undefined && !(pending?.engines.has(event.engine) ?? false);
   if (newEngine && book.lastSeq.size + (pending?.engines.size ?? 0) >= limits.maxEngines) {
-    return { limit: 'max_engines', error: `engine limit reached: ${limits.maxEngines} distinct engines are tracked (--max-engines); events from a new engine are refused` };
+    return {
+      limit: 'max_engines',
+      error: `engine limit reached: ${limits.maxEngines} distinct engines are tracked (--max-engines); events from a new engine are refused`,
+    };
   }
   const id = event.client_order_id;
   const newOrder = event.type === 'order_created' && !book.orders.has(id) && !(pending?.orders.has(id) ?? false);
   if (newOrder && activeOrders(book) + (pending?.orders.size ?? 0) >= limits.maxActiveOrders) {
-    return { limit: 'max_active_orders', error: `active order limit reached: ${limits.maxActiveOrders} active orders (--max-active-orders); order_created refused` };
+    return {
+      limit: 'max_active_orders',
+      error: `active order limit reached: ${limits.maxActiveOrders} active orders (--max-active-orders); order_created refused`,
+    };
   }
   if (newEngine) pending?.engines.add(event.engine);
   if (newOrder) pending?.orders.add(id);

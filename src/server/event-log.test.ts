@@ -12,7 +12,12 @@ describe('MemoryEventLog', () => {
     for (let i = 0; i < 3; i++) log.append(1000 + i, { type: 'order_created', n: i });
     expect(rseqs(log.readAfter(1, 10))).toEqual([2, 3]);
     const second = log.readAfter(1, 1);
-    expect(second === 'gone' ? second : { ...second[0], event: JSON.parse(second[0]!.event) }).toEqual({ rseq: 2, at: 1001, id: undefined, event: { type: 'order_created', n: 1 } });
+    expect(second === 'gone' ? second : { ...second[0], event: JSON.parse(second[0]!.event) }).toEqual({
+      rseq: 2,
+      at: 1001,
+      id: undefined,
+      event: { type: 'order_created', n: 1 },
+    });
     expect(log.readAfter(3, 10)).toEqual([]);
   });
 
@@ -58,7 +63,10 @@ describe('MemoryEventLog', () => {
     for (let i = 0; i < 4; i++) log.append(i, { i });
     expect(told).toEqual([[1, 1]]);
     log.append(4, { r: 'x'.repeat(50) });
-    expect(told).toEqual([[1, 1], [2, 2]]);
+    expect(told).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
     expect(log.firstRseq).toBe(5);
     log.resetTo(10);
     expect(log.bytesHeld).toBe(0);

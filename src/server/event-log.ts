@@ -111,7 +111,12 @@ export class MemoryEventLog implements EventLog {
     const bytes = Buffer.byteLength(eventJson);
     // Before anything is overwritten or forgotten, so the listener can still read what goes.
     const first = this.firstRseq;
-    if (this.forgetListener !== undefined && this.last >= first && (rseq - first >= this.capacity || this.bytesHeld + bytes > this.byteBudget)) this.forgetListener(first);
+    if (
+      this.forgetListener !== undefined &&
+      this.last >= first &&
+      (rseq - first >= this.capacity || this.bytesHeld + bytes > this.byteBudget)
+    )
+      this.forgetListener(first);
     this.last = rseq;
     const slot = (rseq - 1) % this.capacity;
     this.events[slot] = eventJson;

@@ -7,7 +7,11 @@ const BATCH = 1_000;
  * yield between them so a 5 MB array does not hold the event loop. A lone object is one item.
  * Items are re-serialized so they take exactly the NDJSON path: one validation, one rule set.
  */
-export async function readJsonArrayLines(parts: readonly Uint8Array[], total: number, apply: (lines: readonly Line[]) => void | Promise<void>): Promise<void> {
+export async function readJsonArrayLines(
+  parts: readonly Uint8Array[],
+  total: number,
+  apply: (lines: readonly Line[]) => void | Promise<void>,
+): Promise<void> {
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(parts, total)));

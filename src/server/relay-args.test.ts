@@ -2,8 +2,15 @@ import { parseRelayArgs } from './relay-args';
 
 describe('parseRelayArgs', () => {
   it('reads flags, lets flags win over the environment, and turns the paper engine on by default', () => {
-    const parsed = parseRelayArgs(['--port', '9000', '--sim-rate=200', '--stale-after', '60', '--keep-terminal', '10'], { PORT: '1234', SEED: '7', INGEST_TOKEN: 't' });
-    expect(parsed).toEqual({ help: false, config: { sim: true, port: 9000, seed: 7, simRate: 200, staleAfterSec: 60, keepTerminal: 10, ingestToken: 't' } });
+    const parsed = parseRelayArgs(['--port', '9000', '--sim-rate=200', '--stale-after', '60', '--keep-terminal', '10'], {
+      PORT: '1234',
+      SEED: '7',
+      INGEST_TOKEN: 't',
+    });
+    expect(parsed).toEqual({
+      help: false,
+      config: { sim: true, port: 9000, seed: 7, simRate: 200, staleAfterSec: 60, keepTerminal: 10, ingestToken: 't' },
+    });
     expect(parseRelayArgs(['--no-sim'], {})).toEqual({ help: false, config: { sim: false } });
     expect(parseRelayArgs(['--help'], {})).toEqual({ help: true });
   });

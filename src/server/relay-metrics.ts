@@ -44,7 +44,11 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
   };
   mirror('orderwatch_events_accepted_total', 'Events accepted (passed validation and dedup)', () => state.totals.accepted);
   mirror('orderwatch_events_rejected_total', 'Lines rejected (invalid JSON or schema)', () => state.totals.rejected);
-  mirror('orderwatch_events_duplicate_total', 'Events skipped as duplicates (seq at or below the engine high-water mark)', () => book.duplicates);
+  mirror(
+    'orderwatch_events_duplicate_total',
+    'Events skipped as duplicates (seq at or below the engine high-water mark)',
+    () => book.duplicates,
+  );
   mirror('orderwatch_orders_evicted_total', 'Terminal orders removed by cleanup', () => state.totals.evicted);
   const anomalyReported = new Map<string, number>();
   new Counter({
@@ -154,7 +158,11 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
       }
     },
   });
-  const bytesStreamed = new Counter({ name: 'orderwatch_stream_bytes_total', help: 'Bytes queued to stream clients', registers: [registry] });
+  const bytesStreamed = new Counter({
+    name: 'orderwatch_stream_bytes_total',
+    help: 'Bytes queued to stream clients',
+    registers: [registry],
+  });
   const lag = new Histogram({
     name: 'orderwatch_ingest_to_send_seconds',
     help: 'From an event arriving to its fan-out message being queued to clients (oldest event of each message)',

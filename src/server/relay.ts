@@ -64,7 +64,14 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     degraded: store === undefined ? undefined : () => store.degraded(),
   });
   const streams = hub;
-  const metrics = createRelayMetrics({ state, now: config.now, staleAfterSec: config.staleAfterSec, clients: () => streams.size, streamQueued: () => streams.queuedBytes, drops: () => streams.drops });
+  const metrics = createRelayMetrics({
+    state,
+    now: config.now,
+    staleAfterSec: config.staleAfterSec,
+    clients: () => streams.size,
+    streamQueued: () => streams.queuedBytes,
+    drops: () => streams.drops,
+  });
   store?.registerMetrics(metrics.registry);
   const app = createRelayApp({ config, state, hub, metrics, logger, shutdown: shutdown.signal, startedAt: config.now(), store });
   // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.
@@ -77,7 +84,14 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   logger.info({ url, log_size: config.logSize, sim: config.sim }, 'relay listening');
 
   const engine: PaperEngine | undefined = config.sim
-    ? await startPaperEngine({ seed: config.seed, ratePerSec: config.simRate, faults: config.simFaults, ingestToken: config.ingestToken, fetch: app.fetch, logger })
+    ? await startPaperEngine({
+        seed: config.seed,
+        ratePerSec: config.simRate,
+        faults: config.simFaults,
+        ingestToken: config.ingestToken,
+        fetch: app.fetch,
+        logger,
+      })
     : undefined;
 
   let closing: Promise<void> | undefined;

@@ -20,7 +20,12 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     const started = performance.now();
     await next();
     const sim = c.req.header('user-agent') === SIM_USER_AGENT;
-    const fields = { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 };
+    const fields = {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    };
     if (sim) logger.debug(fields, 'request');
     else logger.info(fields, 'request');
   };

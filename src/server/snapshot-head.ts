@@ -60,7 +60,11 @@ export function snapshotHeadJson(book: OrderBook, fields: HeadFields): string {
   // What the rest of the head takes, and slack for the numbers still to come.
   const used = Buffer.byteLength(fixed) + Buffer.byteLength(seqs) + 200;
   // Filled from the newest; the head lists them oldest first, as it always has.
-  const listed = takeWithin(newestFirst(book.anomalies.toArray()), (a) => JSON.stringify(anomalyToJson(a)), MAX_HEAD_BYTES - used).reverse();
+  const listed = takeWithin(
+    newestFirst(book.anomalies.toArray()),
+    (a) => JSON.stringify(anomalyToJson(a)),
+    MAX_HEAD_BYTES - used,
+  ).reverse();
   const complete = seqParts.length === book.lastSeq.size;
   return (
     `${fixed},"last_seq":{${seqs}}${complete ? '' : ',"last_seq_complete":false'}` +

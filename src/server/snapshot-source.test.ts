@@ -16,7 +16,16 @@ function flow(count: number): { created: OrderEvent[]; later: OrderEvent[] } {
   const later: OrderEvent[] = [];
   for (let i = 0; i < count; i++) {
     const id = `o${i}`;
-    created.push({ type: 'order_created', client_order_id: id, ts: T0 + i, engine: 'e', symbol: 'BTC-USD', side: 'buy', size_usd: 1000, route: 'paper' });
+    created.push({
+      type: 'order_created',
+      client_order_id: id,
+      ts: T0 + i,
+      engine: 'e',
+      symbol: 'BTC-USD',
+      side: 'buy',
+      size_usd: 1000,
+      route: 'paper',
+    });
     later.push({ type: 'order_transition', client_order_id: id, ts: T0 + 5000 + i, engine: 'e', status: 'OPEN' });
     later.push({ type: 'order_fill', client_order_id: id, ts: T0 + 6000 + i, engine: 'e', filled_size: 0.01, filled_value: 1000, fees: 1 });
   }
@@ -94,14 +103,18 @@ describe('SnapshotSource', () => {
     };
     const before = snapshotPieces();
     // o1500 opens: the block holding it changes, the others do not.
-    ingest(state, later.filter((e) => e.client_order_id === 'o1500' && e.type === 'order_transition'));
+    ingest(
+      state,
+      later.filter((e) => e.client_order_id === 'o1500' && e.type === 'order_transition'),
+    );
     const after = snapshotPieces();
     expect(after).toHaveLength(before.length);
     // Between the head and the end (both carry the new rseq), one block changed: the one holding o1500.
     const changed = after.slice(1, -1).flatMap((piece, i) => (piece === before[i + 1] ? [] : [i]));
     expect(changed).toEqual([after.slice(1, -1).findIndex((piece) => piece.includes('"o1500"'))]);
     const reference = createBook();
-    for (const event of [...created, ...later.filter((e) => e.client_order_id === 'o1500' && e.type === 'order_transition')]) applyEvent(reference, event);
+    for (const event of [...created, ...later.filter((e) => e.client_order_id === 'o1500' && e.type === 'order_transition')])
+      applyEvent(reference, event);
     expect(readSnapshotText(after.join('')).orders).toEqual([...reference.orders.values()].map(orderToJson));
   });
 
@@ -110,7 +123,16 @@ describe('SnapshotSource', () => {
     const { created } = flow(6_000);
     ingest(state, created);
     // The first 300 orders are rejected, then cleaned out of the book.
-    ingest(state, created.slice(0, 300).map((e, i) => ({ type: 'order_transition', client_order_id: e.client_order_id, ts: T0 + 9_000 + i, engine: 'e', status: 'REJECTED' })));
+    ingest(
+      state,
+      created.slice(0, 300).map((e, i) => ({
+        type: 'order_transition',
+        client_order_id: e.client_order_id,
+        ts: T0 + 9_000 + i,
+        engine: 'e',
+        status: 'REJECTED',
+      })),
+    );
     const blocks = (): string[] => {
       const source = state.beginSnapshot({ now: T0, staleAfterSec: 300, heartbeatMs: 5000, keepTerminal: 0 });
       const pieces = [...source.pieces()];

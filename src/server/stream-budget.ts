@@ -9,7 +9,10 @@ export const MIN_STALL_MS = 2_000;
  * The clients to drop, largest backlog first, until what the rest have queued is at most
  * `limit` bytes; each with the total before it went. Empty when within the limit.
  */
-export function largestBacklogsOver(clients: Iterable<StreamClient>, limit: number): { client: StreamClient; backlog: number; total: number }[] {
+export function largestBacklogsOver(
+  clients: Iterable<StreamClient>,
+  limit: number,
+): { client: StreamClient; backlog: number; total: number }[] {
   let total = 0;
   const all: StreamClient[] = [];
   for (const client of clients) {
@@ -34,7 +37,11 @@ export function largestBacklogsOver(clients: Iterable<StreamClient>, limit: numb
  * updates each client's progress marks. A snapshot or catch-up waits for such a reader forever
  * (it never counts as slow), so this is what ends it.
  */
-export function stalled(clients: Iterable<StreamClient>, now: number, heartbeatMs: number): { client: StreamClient; queued: number; forMs: number }[] {
+export function stalled(
+  clients: Iterable<StreamClient>,
+  now: number,
+  heartbeatMs: number,
+): { client: StreamClient; queued: number; forMs: number }[] {
   const patience = Math.max(STALL_BEATS * heartbeatMs, MIN_STALL_MS);
   const out: { client: StreamClient; queued: number; forMs: number }[] = [];
   for (const client of clients) {

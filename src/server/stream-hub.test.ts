@@ -9,7 +9,10 @@ import { StreamHub } from './stream-hub';
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A hub over a shared (Redis-mode) log of `capacity` events, with one client already live. */
-async function liveHub(capacity: number, byteBudget?: number): Promise<{ hub: StreamHub; state: RelayState; log: SharedEventLog; client: StreamClient; messages: () => string }> {
+async function liveHub(
+  capacity: number,
+  byteBudget?: number,
+): Promise<{ hub: StreamHub; state: RelayState; log: SharedEventLog; client: StreamClient; messages: () => string }> {
   const log = new SharedEventLog(capacity, 'test', byteBudget);
   const state = new RelayState({ log, now: () => 1_000, anomalyLimit: 100, onAccepted: (rseq) => hub.publish(rseq) });
   const hub = new StreamHub({

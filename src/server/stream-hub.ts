@@ -104,10 +104,19 @@ export class StreamHub {
     const resumeAt = sameLog && lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId) : undefined;
     const canResume = resumeAt !== undefined && log.readAfter(resumeAt, 0) !== 'gone';
     const start = canResume ? { phase: 'catchup' as const, cursor: resumeAt } : { phase: 'snapshot' as const, cursor: 0 };
-    const client = new StreamClient(this.nextId++, this.deps.now(), start, (c) => this.remove(c, 'client closed the stream'), cutConnection);
+    const client = new StreamClient(
+      this.nextId++,
+      this.deps.now(),
+      start,
+      (c) => this.remove(c, 'client closed the stream'),
+      cutConnection,
+    );
     this.clients.add(client);
     client.send(encode(HELLO));
-    this.deps.logger.info({ client: client.id, resume: canResume ? resumeAt : null, asked: lastEventId ?? null, clients: this.clients.size }, 'stream client connected');
+    this.deps.logger.info(
+      { client: client.id, resume: canResume ? resumeAt : null, asked: lastEventId ?? null, clients: this.clients.size },
+      'stream client connected',
+    );
     void this.run(client).catch((error: unknown) => this.drop(client, `stream error: ${String(error)}`));
     return client;
   }
@@ -148,7 +157,12 @@ export class StreamHub {
   private async sendSnapshot(client: StreamClient): Promise<boolean> {
     const { state } = this.deps;
     for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt++) {
-      const source = state.beginSnapshot({ now: this.deps.now(), staleAfterSec: this.deps.staleAfterSec, heartbeatMs: this.deps.heartbeatMs, keepTerminal: this.deps.keepTerminal });
+      const source = state.beginSnapshot({
+        now: this.deps.now(),
+        staleAfterSec: this.deps.staleAfterSec,
+        heartbeatMs: this.deps.heartbeatMs,
+        keepTerminal: this.deps.keepTerminal,
+      });
       try {
         for (const piece of source.pieces()) {
           if (!client.channel.isOpen) return false;
@@ -233,7 +247,11 @@ export class StreamHub {
     const limit = this.deps.streamBytesTotal;
     if (limit === undefined) return;
     for (const { client, backlog, total } of largestBacklogsOver(this.clients, limit)) {
-      this.drop(client, `stream queues over their total: ${total} bytes for all clients (limit ${limit}); this client had the largest backlog, ${backlog} bytes`, 'total');
+      this.drop(
+        client,
+        `stream queues over their total: ${total} bytes for all clients (limit ${limit}); this client had the largest backlog, ${backlog} bytes`,
+        'total',
+      );
     }
   }
 
@@ -264,6 +282,9 @@ export class StreamHub {
   private remove(client: StreamClient, reason: string): void {
     if (!this.clients.delete(client)) return;
     client.phase = 'closed';
-    this.deps.logger.info({ client: client.id, reason, sent_bytes: client.bytesSent, clients: this.clients.size }, 'stream client disconnected');
+    this.deps.logger.info(
+      { client: client.id, reason, sent_bytes: client.bytesSent, clients: this.clients.size },
+      'stream client disconnected',
+    );
   }
 }

@@ -10,7 +10,8 @@ import { isStaleOrder } from './stale-rules';
 
 /** The default order spelled out as one key per order, ties by arrival: what the scan must equal. */
 function reference(orders: readonly Order[], isStale: (o: Order) => boolean): string[] {
-  const key = (o: Order): [number, number] => (isStale(o) ? [0, o.created_at] : o.completed_at === null ? [1, o.created_at] : [2, -o.completed_at]);
+  const key = (o: Order): [number, number] =>
+    isStale(o) ? [0, o.created_at] : o.completed_at === null ? [1, o.created_at] : [2, -o.completed_at];
   return orders
     .map((o, i) => ({ o, i, k: key(o) }))
     .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
@@ -29,8 +30,24 @@ describe('the scan’s default order', () => {
       for (let i = 0; i < n; i++) {
         const id = `o${i}`;
         const created = rng.int(0, 9) * 1000;
-        applyEvent(book, { type: 'order_created', engine: 'e', client_order_id: id, ts: created, symbol: 'BTC-USD', side: 'buy', size_usd: 100, route: 'paper' });
-        if (rng.next() < 0.4) applyEvent(book, { type: 'order_transition', engine: 'e', client_order_id: id, ts: created + rng.int(0, 4) * 1000, status: 'CANCELED' });
+        applyEvent(book, {
+          type: 'order_created',
+          engine: 'e',
+          client_order_id: id,
+          ts: created,
+          symbol: 'BTC-USD',
+          side: 'buy',
+          size_usd: 100,
+          route: 'paper',
+        });
+        if (rng.next() < 0.4)
+          applyEvent(book, {
+            type: 'order_transition',
+            engine: 'e',
+            client_order_id: id,
+            ts: created + rng.int(0, 4) * 1000,
+            status: 'CANCELED',
+          });
       }
       const arrival = [...book.orders.values()];
       // Terminal ties in the reference are by arrival; the scan reads completions newest first.

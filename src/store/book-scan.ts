@@ -106,7 +106,16 @@ export class ScanJob {
     if (!this.staleSorted) stale.sort(byCreated);
     if (!this.activeSorted) active.sort(byCreated);
     const terminal = terminalOrders(this.book, this.book.orders.size - stale.length - active.length);
-    return { book: this.book, now: this.now, thresholds: this.thresholds, stale, active, terminal, engines: [...this.engines].sort(), routes: [...this.routes].sort() };
+    return {
+      book: this.book,
+      now: this.now,
+      thresholds: this.thresholds,
+      stale,
+      active,
+      terminal,
+      engines: [...this.engines].sort(),
+      routes: [...this.routes].sort(),
+    };
   }
 }
 
@@ -156,7 +165,14 @@ function terminalOrders(book: OrderBook, expected: number): Order[] {
 }
 
 function isNoFilter(filter: OrderFilter): boolean {
-  return filter.statuses.length === 0 && !filter.staleOnly && filter.side === null && filter.engine === null && filter.route === null && filter.search.trim() === '';
+  return (
+    filter.statuses.length === 0 &&
+    !filter.staleOnly &&
+    filter.side === null &&
+    filter.engine === null &&
+    filter.route === null &&
+    filter.search.trim() === ''
+  );
 }
 
 /** The orders `filter` lets through, in the default order. */

@@ -6,7 +6,11 @@ import { createDashboard } from './dashboard-store';
 const T0 = Date.parse('2026-11-24T12:00:00Z');
 
 function item(rseq: number, id: string): StreamItem {
-  return { rseq, at: T0, event: { type: 'order_created', client_order_id: id, ts: T0, engine: 'e', symbol: 'S', side: 'buy', size_usd: 10, route: 'paper' } };
+  return {
+    rseq,
+    at: T0,
+    event: { type: 'order_created', client_order_id: id, ts: T0, engine: 'e', symbol: 'S', side: 'buy', size_usd: 10, route: 'paper' },
+  };
 }
 
 describe('dashboard store', () => {
@@ -74,7 +78,11 @@ describe('dashboard store', () => {
     const items: StreamItem[] = [item(++rseq, 'live-1'), item(++rseq, 'live-2')];
     for (let i = 0; i < 1500; i++) {
       items.push(item(++rseq, `t${i}`));
-      items.push({ rseq: ++rseq, at: at(i), event: { type: 'order_transition', client_order_id: `t${i}`, ts: at(i), engine: 'e', status: 'REJECTED' } });
+      items.push({
+        rseq: ++rseq,
+        at: at(i),
+        event: { type: 'order_transition', client_order_id: `t${i}`, ts: at(i), engine: 'e', status: 'REJECTED' },
+      });
     }
     dashboard.enqueue(items);
     frames.shift()!();

@@ -26,11 +26,22 @@ describe('order selectors', () => {
   it('default order: stale oldest first, then other active oldest first, then terminal newest first', () => {
     const scan = scanBook(book, T, t300);
     expect(scan.stale).toHaveLength(2);
-    expect(ids(filterScan(scan, NO_FILTER))).toEqual(['partial-older', 'open-old', 'open-young', 'new-fresh', 'canceled-late', 'filled-early']);
+    expect(ids(filterScan(scan, NO_FILTER))).toEqual([
+      'partial-older',
+      'open-old',
+      'open-young',
+      'new-fresh',
+      'canceled-late',
+      'filled-early',
+    ]);
   });
 
   it('a lower threshold moves orders into the stale group', () => {
-    expect(ids(filterScan(scanBook(book, T, thresholdsOf(30)), NO_FILTER)).slice(0, 3)).toEqual(['partial-older', 'open-old', 'open-young']);
+    expect(ids(filterScan(scanBook(book, T, thresholdsOf(30)), NO_FILTER)).slice(0, 3)).toEqual([
+      'partial-older',
+      'open-old',
+      'open-young',
+    ]);
   });
 
   it('sorts by a column either way', () => {

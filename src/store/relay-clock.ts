@@ -16,11 +16,7 @@ export interface RelayClock {
   readonly tick: () => void;
 }
 
-export function createRelayClock(
-  relayNow: () => number,
-  timers: Pick<Clock, 'every'> = systemClock,
-  periodMs = 1000,
-): RelayClock {
+export function createRelayClock(relayNow: () => number, timers: Pick<Clock, 'every'> = systemClock, periodMs = 1000): RelayClock {
   const listeners = new Set<() => void>();
   let current = relayNow();
   let stop: Cancel | null = null;

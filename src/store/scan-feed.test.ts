@@ -56,7 +56,13 @@ describe('scan feed', () => {
 
   it('scans a big book in slices of about 4 ms, taking in orders that arrive and finish between slices', () => {
     const { dashboard, feed, post, runSlice, ids, wait } = setup(1);
-    dashboard.applySnapshot(bookOf(Array.from({ length: 20_000 }, (_, i) => ({ id: `o${i}`, createdAt: T0 - 30_000 + i, engine: 'e1' }))), 0, T0, 300, 5000);
+    dashboard.applySnapshot(
+      bookOf(Array.from({ length: 20_000 }, (_, i) => ({ id: `o${i}`, createdAt: T0 - 30_000 + i, engine: 'e1' }))),
+      0,
+      T0,
+      300,
+      5000,
+    );
     feed.current(LIMITS, T0);
     wait(1000);
     feed.request(LIMITS, T0 + 1000);

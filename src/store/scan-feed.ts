@@ -31,7 +31,12 @@ export interface ScanFeed {
 }
 
 function sameLimits(a: StaleThresholds, b: StaleThresholds): boolean {
-  return a.staleAfterSec === b.staleAfterSec && a.newAckSec === b.newAckSec && a.openNoFillSec === b.openNoFillSec && a.partialNoFillSec === b.partialNoFillSec;
+  return (
+    a.staleAfterSec === b.staleAfterSec &&
+    a.newAckSec === b.newAckSec &&
+    a.openNoFillSec === b.openNoFillSec &&
+    a.partialNoFillSec === b.partialNoFillSec
+  );
 }
 
 /** A scan under way and the main-thread time its slices took so far. */
@@ -62,7 +67,8 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Pick<Clock, 'now
     changed();
   });
 
-  const fits = (scan: BookScan, thresholds: StaleThresholds): boolean => scan.book === dashboard.book() && sameLimits(scan.thresholds, thresholds);
+  const fits = (scan: BookScan, thresholds: StaleThresholds): boolean =>
+    scan.book === dashboard.book() && sameLimits(scan.thresholds, thresholds);
 
   // Each job's slices carry the job: one replaced meanwhile (other limits) stops its own chain.
   const slice = (run: Run): void => {

@@ -20,7 +20,12 @@ export interface StaleThresholds {
 export const DEFAULT_STALE_AFTER_SEC = 300;
 
 export function thresholdsOf(staleAfterSec: number, rules: Partial<Omit<StaleThresholds, 'staleAfterSec'>> = {}): StaleThresholds {
-  return { staleAfterSec, newAckSec: rules.newAckSec ?? null, openNoFillSec: rules.openNoFillSec ?? null, partialNoFillSec: rules.partialNoFillSec ?? null };
+  return {
+    staleAfterSec,
+    newAckSec: rules.newAckSec ?? null,
+    openNoFillSec: rules.openNoFillSec ?? null,
+    partialNoFillSec: rules.partialNoFillSec ?? null,
+  };
 }
 
 function lastFillAt(order: Order): number {
@@ -56,7 +61,8 @@ function breach(order: Order, now: number, t: StaleThresholds): Breach | null {
 export function isStaleOrder(order: Order, now: number, t: StaleThresholds): boolean {
   if (!isActive(order.status)) return false;
   if (order.status === 'NEW' && t.newAckSec !== null && (now - order.created_at) / 1000 > t.newAckSec) return true;
-  if (order.status === 'OPEN' && t.openNoFillSec !== null && (now - (order.submitted_at ?? order.created_at)) / 1000 > t.openNoFillSec) return true;
+  if (order.status === 'OPEN' && t.openNoFillSec !== null && (now - (order.submitted_at ?? order.created_at)) / 1000 > t.openNoFillSec)
+    return true;
   if (order.status === 'PARTIAL_FILL' && t.partialNoFillSec !== null && (now - lastFillAt(order)) / 1000 > t.partialNoFillSec) return true;
   // The core's isStale, its activity check already done above.
   return ageSeconds(order, now) > t.staleAfterSec;

@@ -5,7 +5,6 @@ import { perDashboard } from './per-dashboard';
 import type { DashboardStats, StatsAccumulator, StatsOptions } from './stats';
 import { createStatsAccumulator } from './stats';
 
-
 /** Derived figures for React's useSyncExternalStore: a snapshot that changes about once a second. */
 export interface StatsFeed {
   readonly subscribe: (listener: () => void) => () => void;

@@ -118,7 +118,12 @@ describe('stats accumulator', () => {
     const book = createBook();
     const acc = createStatsAccumulator();
     const seqd = (e: OrderEvent, seq: number): OrderEvent => ({ ...e, seq });
-    for (const e of [seqd(created('a', T0), 1), seqd(moved('a', T0 + 1, 'OPEN'), 2), seqd(moved('a', T0 + 2, 'OPEN'), 2), moved('a', T0 + 3, 'NEW')]) {
+    for (const e of [
+      seqd(created('a', T0), 1),
+      seqd(moved('a', T0 + 1, 'OPEN'), 2),
+      seqd(moved('a', T0 + 2, 'OPEN'), 2),
+      moved('a', T0 + 3, 'NEW'),
+    ]) {
       acc.applied(applyEvent(book, e), T0 + 10);
     }
     expect(acc.snapshot(T0 + 10).throughput[59]).toMatchObject({ created: 1, transitions: 1 });

@@ -9,5 +9,9 @@ import { useDashboard } from './dashboard-context';
  */
 export function useOrderRev(order: Order): number {
   const { store } = useDashboard();
-  return useSyncExternalStore(store.subscribe, () => order.rev, () => order.rev);
+  return useSyncExternalStore(
+    store.subscribe,
+    () => order.rev,
+    () => order.rev,
+  );
 }

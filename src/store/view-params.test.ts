@@ -16,7 +16,18 @@ describe('view params', () => {
       order: 'coid/1&2',
     });
     const p = parseViewParams(search);
-    expect(p).toMatchObject({ statuses: ['OPEN', 'NEW'], staleOnly: true, side: 'sell', engine: 'eng 1', route: 'live', search: 'btc', staleAfterSec: 45, newAckSec: 30, order: 'coid/1&2', token: 'abc' });
+    expect(p).toMatchObject({
+      statuses: ['OPEN', 'NEW'],
+      staleOnly: true,
+      side: 'sell',
+      engine: 'eng 1',
+      route: 'live',
+      search: 'btc',
+      staleAfterSec: 45,
+      newAckSec: 30,
+      order: 'coid/1&2',
+      token: 'abc',
+    });
     expect(p.sort).toEqual({ key: 'fill_pct', desc: true });
     expect(new URLSearchParams(search).get('keep')).toBe('1');
   });

@@ -74,7 +74,10 @@ const seqPlan: fc.Arbitrary<SeqPlan> = fc.oneof(
  * are missing, gapped or replayed (duplicates) per engine.
  */
 export const adversarialStream: fc.Arbitrary<OrderEvent[]> = fc
-  .tuple(fc.array(fc.tuple(createdEvent, seqPlan), { maxLength: 6 }), fc.array(fc.tuple(orderEvent, seqPlan), { maxLength: 80, size: 'medium' }))
+  .tuple(
+    fc.array(fc.tuple(createdEvent, seqPlan), { maxLength: 6 }),
+    fc.array(fc.tuple(orderEvent, seqPlan), { maxLength: 80, size: 'medium' }),
+  )
   // Most orders are created up front so their lifecycles get going; the body still creates more.
   .map(([creations, body]) => [...creations, ...body])
   .map((pairs) => {

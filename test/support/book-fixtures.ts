@@ -28,7 +28,15 @@ export function addOrder(book: OrderBook, spec: OrderSpec): void {
   const engine = spec.engine ?? 'eng-1';
   const base = { client_order_id: spec.id, engine };
   const at = spec.updatedAt ?? spec.createdAt + 1000;
-  applyEvent(book, { ...base, type: 'order_created', ts: spec.createdAt, symbol: spec.symbol ?? 'BTC-USD', side: spec.side ?? 'buy', size_usd: spec.sizeUsd ?? 1000, route: spec.route ?? 'paper' });
+  applyEvent(book, {
+    ...base,
+    type: 'order_created',
+    ts: spec.createdAt,
+    symbol: spec.symbol ?? 'BTC-USD',
+    side: spec.side ?? 'buy',
+    size_usd: spec.sizeUsd ?? 1000,
+    route: spec.route ?? 'paper',
+  });
   const status = spec.status ?? 'NEW';
   if (status === 'NEW') return;
   if (status === 'REJECTED' || status === 'FAILED') {
@@ -36,7 +44,15 @@ export function addOrder(book: OrderBook, spec: OrderSpec): void {
     return;
   }
   applyEvent(book, { ...base, type: 'order_transition', ts: at, status: 'OPEN', order_id: spec.orderId ?? `x-${spec.id}` });
-  if ((spec.filled ?? 0) > 0) applyEvent(book, { ...base, type: 'order_fill', ts: at, filled_size: (spec.filled ?? 0) / 100, filled_value: spec.filled ?? 0, fees: 0.1 });
+  if ((spec.filled ?? 0) > 0)
+    applyEvent(book, {
+      ...base,
+      type: 'order_fill',
+      ts: at,
+      filled_size: (spec.filled ?? 0) / 100,
+      filled_value: spec.filled ?? 0,
+      fees: 0.1,
+    });
   if (status === 'CANCELED' || status === 'EXPIRED' || (status === 'FILLED' && (spec.filled ?? 0) < (spec.sizeUsd ?? 1000))) {
     applyEvent(book, { ...base, type: 'order_transition', ts: at, status });
   }

@@ -2,9 +2,25 @@ import ts from 'typescript';
 
 /** Globals that reach outside a pure module: host APIs, timers and the clock. */
 const FORBIDDEN_GLOBALS = new Set([
-  'process', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location',
-  'performance', 'setTimeout', 'setInterval', 'setImmediate', 'requestAnimationFrame',
-  'fetch', 'require', 'Buffer', '__dirname', '__filename', 'globalThis', 'self',
+  'process',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+  'performance',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'requestAnimationFrame',
+  'fetch',
+  'require',
+  'Buffer',
+  '__dirname',
+  '__filename',
+  'globalThis',
+  'self',
 ]);
 
 export interface ModuleReference {
@@ -28,8 +44,17 @@ export interface ScanResult {
 function isReference(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isMethodSignature(parent)) && parent.name === node) return false;
-  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent)) && parent.name === node) return false;
+  if (
+    (ts.isPropertyAssignment(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isMethodSignature(parent)) &&
+    parent.name === node
+  )
+    return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent)) && parent.name === node)
+    return false;
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent)) return false;
   if (ts.isQualifiedName(parent) && parent.right === node) return false;
   return true;

@@ -67,7 +67,12 @@ export function clientBook(client: SseClient): { book: OrderBook; rseqs: number[
   const book =
     snap === undefined
       ? createBook()
-      : restoreBook({ orders: snap.orders.map(orderFromJson), anomalies: snap.anomalies.map(anomalyFromJson), lastSeq: snap.last_seq, anomalyCounts: snap.anomaly_counts as Record<AnomalyKind, number> });
+      : restoreBook({
+          orders: snap.orders.map(orderFromJson),
+          anomalies: snap.anomalies.map(anomalyFromJson),
+          lastSeq: snap.last_seq,
+          anomalyCounts: snap.anomaly_counts as Record<AnomalyKind, number>,
+        });
   const from = snap?.rseq ?? 0;
   const rseqs: number[] = [];
   for (const item of client.items) {

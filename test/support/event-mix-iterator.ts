@@ -126,7 +126,10 @@ export class EventMixIterator implements Iterator<OrderEvent> {
     this.pool.push(flight);
     const engine = flight.engine;
     const seq = ++this.seqs[engine]!;
-    return this.remember(engine, createdEvent(flight.id, this.ts, seq, this.engineNames[engine]!, symbol, rng.pick(SIDES), flight.size, rng.pick(ROUTES)));
+    return this.remember(
+      engine,
+      createdEvent(flight.id, this.ts, seq, this.engineNames[engine]!, symbol, rng.pick(SIDES), flight.size, rng.pick(ROUTES)),
+    );
   }
 
   /** As the paper engine plans them: most fills come in one to three reports, a few in more. */
@@ -189,7 +192,10 @@ export class EventMixIterator implements Iterator<OrderEvent> {
 
   private transition(flight: Flight, status: Status, orderId: string | undefined, reason: string | undefined): OrderTransition {
     const engine = flight.engine;
-    return this.remember(engine, transitionEvent(flight.id, this.ts, ++this.seqs[engine]!, this.engineNames[engine]!, status, orderId, reason));
+    return this.remember(
+      engine,
+      transitionEvent(flight.id, this.ts, ++this.seqs[engine]!, this.engineNames[engine]!, status, orderId, reason),
+    );
   }
 
   /** Swap-remove from the pool: O(1), order of the pool does not matter. */

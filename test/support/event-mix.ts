@@ -60,4 +60,3 @@ export function toNdjson(events: Iterable<OrderEvent>): string {
   for (const chunk of ndjsonChunks(events)) out += chunk;
   return out;
 }
-

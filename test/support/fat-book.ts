@@ -16,6 +16,7 @@ export function fatOrder(i: number): OrderEvent[] {
 export async function postInBatches(url: string, events: readonly OrderEvent[], perBatch = 3_000): Promise<void> {
   for (let from = 0; from < events.length; from += perBatch) {
     const { status, reply } = await postEvents(url, ndjson(events.slice(from, from + perBatch)));
-    if (status !== 200 || reply.rejected.length > 0) throw new Error(`batch at ${from}: ${status} ${JSON.stringify(reply.rejected.slice(0, 2))}`);
+    if (status !== 200 || reply.rejected.length > 0)
+      throw new Error(`batch at ${from}: ${status} ${JSON.stringify(reply.rejected.slice(0, 2))}`);
   }
 }

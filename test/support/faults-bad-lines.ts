@@ -7,14 +7,7 @@ export interface FuzzLine {
 }
 
 export type BadKind =
-  | 'wrong_type'
-  | 'huge_number'
-  | 'deep_nesting'
-  | 'invalid_utf8'
-  | 'huge_line'
-  | 'nul_byte'
-  | 'proto_key'
-  | 'not_an_event';
+  'wrong_type' | 'huge_number' | 'deep_nesting' | 'invalid_utf8' | 'huge_line' | 'nul_byte' | 'proto_key' | 'not_an_event';
 
 const utf8 = new TextEncoder();
 const TEN_MB = 10 * 1024 * 1024;
@@ -60,11 +53,16 @@ const hugeNumber = fc
   .filter((line) => !/"size_usd":(1e20|123456789012345678901234567890|9007199254740993)/.test(line));
 
 /** Arrays or objects nested thousands deep, as the whole line or as a field. */
-const deepNesting = fc.record({ depth: fc.oneof({ arbitrary: fc.integer({ min: 100, max: 5_000 }), weight: 20 }, fc.constant(100_000)), where: fc.constantFrom('line', 'field', 'object') }).map(({ depth, where }) => {
-  if (where === 'line') return '['.repeat(depth) + ']'.repeat(depth);
-  if (where === 'object') return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
-  return JSON.stringify(BASE).replace('"client_order_id":"fuzz-x"', `"client_order_id":${'['.repeat(depth)}${']'.repeat(depth)}`);
-});
+const deepNesting = fc
+  .record({
+    depth: fc.oneof({ arbitrary: fc.integer({ min: 100, max: 5_000 }), weight: 20 }, fc.constant(100_000)),
+    where: fc.constantFrom('line', 'field', 'object'),
+  })
+  .map(({ depth, where }) => {
+    if (where === 'line') return '['.repeat(depth) + ']'.repeat(depth);
+    if (where === 'object') return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    return JSON.stringify(BASE).replace('"client_order_id":"fuzz-x"', `"client_order_id":${'['.repeat(depth)}${']'.repeat(depth)}`);
+  });
 
 /** Bytes that are not UTF-8 (lone continuation, overlong, surrogate, truncated sequence, 0xFF) inside a string. */
 const invalidUtf8 = fc.constantFrom([0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xff], [0xc3, 0x28]).map((bad) => {
@@ -89,12 +87,25 @@ const protoKey = fc.constantFrom(
 );
 
 const notAnEvent = fc.oneof(
-  fc.constantFrom('null', 'true', '42', '"order_created"', '[]', '{}', '{"type":"order_created"', 'NaN', '{type:"order_created"}', "{'a':1}"),
+  fc.constantFrom(
+    'null',
+    'true',
+    '42',
+    '"order_created"',
+    '[]',
+    '{}',
+    '{"type":"order_created"',
+    'NaN',
+    '{type:"order_created"}',
+    "{'a':1}",
+  ),
   fc.string({ minLength: 1, maxLength: 40 }).map((s) => `#${s.replace(/[\r\n]/g, ' ')}`),
 );
 
 /** A line of 10 MiB: past the relay's 1 MiB line limit, rejected without being buffered whole. */
-const hugeLine = fc.constantFrom('x', '\u00e9').map((ch) => `{"type":"order_created","client_order_id":"${ch.repeat(TEN_MB / utf8.encode(ch).length)}"}`);
+const hugeLine = fc
+  .constantFrom('x', '\u00e9')
+  .map((ch) => `{"type":"order_created","client_order_id":"${ch.repeat(TEN_MB / utf8.encode(ch).length)}"}`);
 
 const asBytes = (kind: BadKind, arb: fc.Arbitrary<string | Uint8Array>): fc.Arbitrary<FuzzLine> =>
   arb.map((line) => ({ kind, bytes: typeof line === 'string' ? utf8.encode(line) : line }));

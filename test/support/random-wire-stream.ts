@@ -44,12 +44,30 @@ interface Live {
 const BROKEN: readonly { text: (id: string) => string; field: string }[] = [
   { text: () => '{"type":"order_created",', field: 'invalid JSON' },
   { text: () => '[1,2,3]', field: 'not a JSON object' },
-  { text: (id) => JSON.stringify({ type: 'order_created', client_order_id: id, ts: 1763856000, symbol: 'X', side: 'buy', size_usd: -5, route: 'paper' }), field: 'size_usd' },
+  {
+    text: (id) =>
+      JSON.stringify({
+        type: 'order_created',
+        client_order_id: id,
+        ts: 1763856000,
+        symbol: 'X',
+        side: 'buy',
+        size_usd: -5,
+        route: 'paper',
+      }),
+    field: 'size_usd',
+  },
   { text: (id) => JSON.stringify({ type: 'order_cancelled', client_order_id: id, ts: 1763856000 }), field: 'type' },
   { text: (id) => JSON.stringify({ type: 'order_transition', client_order_id: id, ts: 'yesterday', status: 'OPEN' }), field: 'ts' },
   { text: (id) => JSON.stringify({ type: 'order_transition', client_order_id: id, ts: 1763856000, status: 'DONE' }), field: 'status' },
-  { text: (id) => JSON.stringify({ type: 'order_fill', client_order_id: id, ts: 1763856000, filled_size: 1, filled_value: 1, fees: -1 }), field: 'fees' },
-  { text: () => JSON.stringify({ type: 'order_fill', client_order_id: '', ts: 1763856000, filled_size: 1, filled_value: 1, fees: 0 }), field: 'client_order_id' },
+  {
+    text: (id) => JSON.stringify({ type: 'order_fill', client_order_id: id, ts: 1763856000, filled_size: 1, filled_value: 1, fees: -1 }),
+    field: 'fees',
+  },
+  {
+    text: () => JSON.stringify({ type: 'order_fill', client_order_id: '', ts: 1763856000, filled_size: 1, filled_value: 1, fees: 0 }),
+    field: 'client_order_id',
+  },
 ];
 
 /**
@@ -83,9 +101,24 @@ export function randomWireStream(seed: number, lineCount: number): WireLine[] {
     const order = live.length > 0 ? rng.pick(live) : undefined;
     const base = { ts: clock, engine: order?.engine ?? rng.pick(ENGINES) };
     if (order === undefined || roll < 0.18) {
-      const o: Live = { id: `coid_${seed}_${made++}`, engine: rng.pick(ENGINES), size: rng.pick([100, 1000, 2500.5]), status: 'NEW', value: 0 };
+      const o: Live = {
+        id: `coid_${seed}_${made++}`,
+        engine: rng.pick(ENGINES),
+        size: rng.pick([100, 1000, 2500.5]),
+        status: 'NEW',
+        value: 0,
+      };
       live.push(o);
-      emit({ type: 'order_created', client_order_id: o.id, ts: clock, engine: o.engine, symbol: rng.pick(['BTC-USD', 'ETH-USD']), side: rng.pick(['buy', 'sell'] as const), size_usd: o.size, route: rng.pick(['live', 'paper', 'dry_run']) });
+      emit({
+        type: 'order_created',
+        client_order_id: o.id,
+        ts: clock,
+        engine: o.engine,
+        symbol: rng.pick(['BTC-USD', 'ETH-USD']),
+        side: rng.pick(['buy', 'sell'] as const),
+        size_usd: o.size,
+        route: rng.pick(['live', 'paper', 'dry_run']),
+      });
     } else if (roll < 0.55) {
       const full = rng.chance(0.3);
       const value = full ? order.size * rng.pick([0.999, 1, 1.0005, 1.2]) : order.value + rng.int(0, Math.floor(order.size / 3));
@@ -93,11 +126,27 @@ export function randomWireStream(seed: number, lineCount: number): WireLine[] {
       if (order.status === 'NEW' && rng.chance(0.8)) order.status = 'OPEN';
       const regress = rng.chance(0.05) && value > 0;
       const v = regress ? value / 2 : value;
-      emit({ type: 'order_fill', client_order_id: order.id, ...base, engine: order.engine, filled_size: v / 50_000, filled_value: v, fees: v * 0.004 });
+      emit({
+        type: 'order_fill',
+        client_order_id: order.id,
+        ...base,
+        engine: order.engine,
+        filled_size: v / 50_000,
+        filled_value: v,
+        fees: v * 0.004,
+      });
     } else if (roll < 0.8) {
       const status = rng.chance(0.85) ? rng.pick(nextOf(order.status)) : rng.pick(STATUSES);
       order.status = status;
-      emit({ type: 'order_transition', client_order_id: order.id, ...base, engine: order.engine, status, ...(status === 'OPEN' ? { order_id: `x_${order.id}` } : {}), ...(status === 'REJECTED' ? { reason: 'min notional' } : {}) });
+      emit({
+        type: 'order_transition',
+        client_order_id: order.id,
+        ...base,
+        engine: order.engine,
+        status,
+        ...(status === 'OPEN' ? { order_id: `x_${order.id}` } : {}),
+        ...(status === 'REJECTED' ? { reason: 'min notional' } : {}),
+      });
     } else if (roll < 0.86) {
       emit({ type: 'order_transition', client_order_id: `ghost_${rng.int(0, 99)}`, ...base, status: 'OPEN' });
     } else if (roll < 0.92 && sent.length > 0) {

@@ -77,24 +77,36 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
 
   const launch = async (): Promise<void> => {
     const args = [
-      '--port', String(port),
-      '--bind', '127.0.0.1',
-      '--dir', dir,
-      '--save', '',
-      '--appendonly', 'yes',
-      '--appendfsync', options.appendfsync ?? 'everysec',
-      '--daemonize', 'no',
-      '--logfile', join(dir, 'redis.log'),
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      options.appendfsync ?? 'everysec',
+      '--daemonize',
+      'no',
+      '--logfile',
+      join(dir, 'redis.log'),
     ];
     const started = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     started.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2000);
     });
     child = started;
-    await waitUntil(async () => {
-      if (started.exitCode !== null) throw new Error(`redis-server exited early: ${stderr}`);
-      return canConnect(port);
-    }, timeout, `not listening on ${port}`);
+    await waitUntil(
+      async () => {
+        if (started.exitCode !== null) throw new Error(`redis-server exited early: ${stderr}`);
+        return canConnect(port);
+      },
+      timeout,
+      `not listening on ${port}`,
+    );
   };
 
   const kill = async (): Promise<void> => {

@@ -21,12 +21,19 @@ export async function postEvents(
   body: string | Uint8Array<ArrayBuffer>,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; reply: IngestReply }> {
-  const response = await fetch(`${baseUrl}/api/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...headers }, body });
+  const response = await fetch(`${baseUrl}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', ...headers },
+    body,
+  });
   return { status: response.status, reply: (await response.json()) as IngestReply };
 }
 
 /** A POST held open: write lines when you like, `end()` for the reply. Chunked, like an engine's long-lived connection. */
-export function openIngest(baseUrl: string, headers: Record<string, string> = {}): { write(text: string): void; end(): Promise<{ status: number; reply: IngestReply }> } {
+export function openIngest(
+  baseUrl: string,
+  headers: Record<string, string> = {},
+): { write(text: string): void; end(): Promise<{ status: number; reply: IngestReply }> } {
   const url = new URL('/api/events', baseUrl);
   let settle: (value: { status: number; reply: IngestReply }) => void = () => {};
   let fail: (error: unknown) => void = () => {};
@@ -59,7 +66,17 @@ export function orderFlow(count: number, engine = 'eng-1', firstSeq = 1, prefix 
   let seq = firstSeq;
   for (let i = 0; i < count; i++) {
     const id = `${prefix}${i}`;
-    out.push({ type: 'order_created', client_order_id: id, ts: base + i, seq: seq++, engine, symbol: 'BTC-USD', side: i % 2 === 0 ? 'buy' : 'sell', size_usd: 100 + i, route: 'paper' });
+    out.push({
+      type: 'order_created',
+      client_order_id: id,
+      ts: base + i,
+      seq: seq++,
+      engine,
+      symbol: 'BTC-USD',
+      side: i % 2 === 0 ? 'buy' : 'sell',
+      size_usd: 100 + i,
+      route: 'paper',
+    });
     out.push({ type: 'order_transition', client_order_id: id, ts: base + i + 1, seq: seq++, engine, status: 'OPEN', order_id: `x${i}` });
   }
   return out;

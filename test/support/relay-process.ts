@@ -23,7 +23,11 @@ function exited(child: ChildProcess): Promise<void> {
  * `src/server/main.ts` as a child process (what `npm start` runs, minus the build), for tests
  * and benchmarks that must crash a relay for real. Resolves once it prints its URL.
  */
-export async function startRelayProcess(args: readonly string[], timeoutMs = 30_000, env: Record<string, string> = {}): Promise<RelayProcess> {
+export async function startRelayProcess(
+  args: readonly string[],
+  timeoutMs = 30_000,
+  env: Record<string, string> = {},
+): Promise<RelayProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--log-level', 'warn', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },

@@ -10,6 +10,14 @@ const ROOT = resolve(import.meta.dirname, '../..');
  */
 export async function bundleReplayCli(outDir: string): Promise<string> {
   const outfile = join(outDir, 'replay.mjs');
-  await build({ entryPoints: [join(ROOT, 'src/cli/replay.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
+  await build({
+    entryPoints: [join(ROOT, 'src/cli/replay.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
   return outfile;
 }

@@ -76,7 +76,15 @@ export class SseClient {
     let timer: NodeJS.Timeout | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`SSE: timed out after ${timeoutMs} ms waiting for ${what} (got ${this.messages.length} messages, last rseq ${this.items.at(-1)?.rseq ?? 'none'})`)), timeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `SSE: timed out after ${timeoutMs} ms waiting for ${what} (got ${this.messages.length} messages, last rseq ${this.items.at(-1)?.rseq ?? 'none'})`,
+              ),
+            ),
+          timeoutMs,
+        );
         this.waiters.push({ check, resolve });
       });
     } finally {

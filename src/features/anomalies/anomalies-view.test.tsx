@@ -19,11 +19,7 @@ describe('AnomaliesView', () => {
     const t = createTestDashboard(T0, [created('a', T0), moved('a', T0 + 1, 'OPEN'), moved('a', T0 + 1, 'FILLED')]);
     render(<AnomaliesView />, { wrapper: t.wrapper });
     expect(screen.getByText(/No anomalies/)).toBeInTheDocument();
-    t.post(
-      { ...moved('a', T0 + 2_000, 'OPEN'), seq: 7 },
-      filled('ghost', T0 + 3_000, 10, 0),
-      created('a', T0 + 4_000),
-    );
+    t.post({ ...moved('a', T0 + 2_000, 'OPEN'), seq: 7 }, filled('ghost', T0 + 3_000, 10, 0), created('a', T0 + 4_000));
     t.advance(1_000);
     expect(countOf('Invalid transition')).toBe('1');
     expect(countOf('Unknown order')).toBe('1');

@@ -57,18 +57,29 @@ export function AnomaliesView({ fetchOlder }: { readonly fetchOlder?: FetchLike 
         <AnomalyList anomalies={recent} onSelectOrder={(id) => update({ order: id })} />
       </div>
       {total > book.anomalies.size && (
-        <p className="ow-anomalies__note">Showing the newest of {formatCount(book.anomalies.size)} kept; counts cover all {formatCount(total)}.</p>
+        <p className="ow-anomalies__note">
+          Showing the newest of {formatCount(book.anomalies.size)} kept; counts cover all {formatCount(total)}.
+        </p>
       )}
       {recent.length > 0 && (
         <div className="ow-anomalies__older">
           {canLoadOlder ? (
-            <button type="button" className="ow-anomalies__older-button" disabled={older.loading} onClick={() => older.loadOlder(localExhausted)}>
+            <button
+              type="button"
+              className="ow-anomalies__older-button"
+              disabled={older.loading}
+              onClick={() => older.loadOlder(localExhausted)}
+            >
               {older.loading ? 'Loading older…' : 'Load older'}
             </button>
           ) : (
             <span className="ow-anomalies__note">No older anomalies kept by the relay.</span>
           )}
-          {older.error !== null && <span className="ow-anomalies__note" role="alert">Could not load older anomalies: {older.error}</span>}
+          {older.error !== null && (
+            <span className="ow-anomalies__note" role="alert">
+              Could not load older anomalies: {older.error}
+            </span>
+          )}
         </div>
       )}
     </section>

@@ -24,7 +24,8 @@ export function AnomalyList({ anomalies, onSelectOrder }: AnomalyListProps) {
               {a.client_order_id}
             </button>
             <span className="ow-anomaly-list__meta num">
-              {a.engine === '' ? 'no engine' : a.engine} · seq {a.seq ?? '—'} · <time dateTime={new Date(a.ts).toISOString()}>{formatTimestamp(a.ts)}</time>
+              {a.engine === '' ? 'no engine' : a.engine} · seq {a.seq ?? '—'} ·{' '}
+              <time dateTime={new Date(a.ts).toISOString()}>{formatTimestamp(a.ts)}</time>
             </span>
           </div>
           <div className="ow-anomaly-list__detail">{a.detail}</div>

@@ -10,7 +10,14 @@ import { readOlderPage } from './older-anomalies';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
 
-const ghost = (n: number): Anomaly => ({ kind: 'unknown_order', client_order_id: `ghost-${n}`, engine: 'e1', seq: n, ts: T0 + n, detail: `fill for unknown order ghost-${n}` });
+const ghost = (n: number): Anomaly => ({
+  kind: 'unknown_order',
+  client_order_id: `ghost-${n}`,
+  engine: 'e1',
+  seq: n,
+  ts: T0 + n,
+  detail: `fill for unknown order ghost-${n}`,
+});
 
 function rowIds(): string[] {
   return within(screen.getByRole('list', { name: /Recent anomalies/ }))
@@ -25,7 +32,11 @@ describe('loading older anomalies from the relay', () => {
     const user = userEvent.setup();
     const t = createTestDashboard(T0);
     // A snapshot head that listed only anomalies 8–10 of 10 (the rest did not fit its bound).
-    const book = restoreBook({ orders: [], anomalies: [8, 9, 10].map(ghost), anomalyCounts: { ...zeroByAnomalyKind(), unknown_order: 10 } });
+    const book = restoreBook({
+      orders: [],
+      anomalies: [8, 9, 10].map(ghost),
+      anomalyCounts: { ...zeroByAnomalyKind(), unknown_order: 10 },
+    });
     act(() => t.dashboard.applySnapshot(book, 0, T0, 300, 5_000));
     const asked: { url: string; auth: string | undefined }[] = [];
     const fetchOlder = (url: string, init?: RequestInit): Promise<Response> => {
@@ -50,7 +61,15 @@ describe('loading older anomalies from the relay', () => {
   it('shows why when the relay refuses, and keeps the button', async () => {
     const user = userEvent.setup();
     const t = createTestDashboard(T0);
-    act(() => t.dashboard.applySnapshot(restoreBook({ orders: [], anomalies: [ghost(9)], anomalyCounts: { ...zeroByAnomalyKind(), unknown_order: 9 } }), 0, T0, 300, 5_000));
+    act(() =>
+      t.dashboard.applySnapshot(
+        restoreBook({ orders: [], anomalies: [ghost(9)], anomalyCounts: { ...zeroByAnomalyKind(), unknown_order: 9 } }),
+        0,
+        T0,
+        300,
+        5_000,
+      ),
+    );
     render(<AnomaliesView fetchOlder={() => Promise.resolve(new Response('{}', { status: 401 }))} />, { wrapper: t.wrapper });
     await user.click(screen.getByRole('button', { name: 'Load older' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not load older anomalies: relay answered 401');

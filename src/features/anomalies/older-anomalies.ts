@@ -21,14 +21,21 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function isAnomalyJson(v: unknown): v is AnomalyJson {
   return (
-    isRecord(v) && typeof v.kind === 'string' && (ANOMALY_KINDS as readonly string[]).includes(v.kind) && typeof v.client_order_id === 'string' &&
-    typeof v.engine === 'string' && typeof v.ts === 'string' && typeof v.detail === 'string' && (v.seq === null || typeof v.seq === 'number')
+    isRecord(v) &&
+    typeof v.kind === 'string' &&
+    (ANOMALY_KINDS as readonly string[]).includes(v.kind) &&
+    typeof v.client_order_id === 'string' &&
+    typeof v.engine === 'string' &&
+    typeof v.ts === 'string' &&
+    typeof v.detail === 'string' &&
+    (v.seq === null || typeof v.seq === 'number')
   );
 }
 
 /** Reads a page; entries it cannot read are left out, a body it cannot read is an Error. */
 export function readOlderPage(body: unknown): OlderPage {
-  if (!isRecord(body) || !Array.isArray(body.anomalies) || typeof body.first !== 'number' || typeof body.held_from !== 'number') throw new Error('unreadable anomalies page');
+  if (!isRecord(body) || !Array.isArray(body.anomalies) || typeof body.first !== 'number' || typeof body.held_from !== 'number')
+    throw new Error('unreadable anomalies page');
   return { anomalies: body.anomalies.filter(isAnomalyJson).map(anomalyFromJson), first: body.first, heldFrom: body.held_from };
 }
 

@@ -34,7 +34,11 @@ const INITIAL: State = { extraRows: 0, fetched: [], next: undefined, exhausted: 
  * the dashboard's oldest held one is number `anomalyTotal − size + 1`. Starts over when the
  * book is replaced (a new snapshot).
  */
-export function useOlderAnomalies(book: OrderBook, token: string | null, fetchFn: FetchLike = (url, init) => window.fetch(url, init)): OlderAnomalies {
+export function useOlderAnomalies(
+  book: OrderBook,
+  token: string | null,
+  fetchFn: FetchLike = (url, init) => window.fetch(url, init),
+): OlderAnomalies {
   const [state, setState] = useState<State>(INITIAL);
   const bookRef = useRef(book);
   useEffect(() => {
@@ -73,5 +77,12 @@ export function useOlderAnomalies(book: OrderBook, token: string | null, fetchFn
     [book, token, fetchFn, state.loading, state.exhausted, state.next],
   );
 
-  return { extraRows: state.extraRows, fetched: state.fetched, exhausted: state.exhausted, loading: state.loading, error: state.error, loadOlder };
+  return {
+    extraRows: state.extraRows,
+    fetched: state.fetched,
+    exhausted: state.exhausted,
+    loading: state.loading,
+    error: state.error,
+    loadOlder,
+  };
 }

@@ -6,7 +6,9 @@ import { STATUS_LOOK } from '../../components/status-palette';
  * SVG fills must be concrete colours: read the theme's `--status-*` values (so light and dark
  * themes both apply) and fall back to the palette's dark-theme colour.
  */
-export function statusColors(root: Element | null = typeof document === 'undefined' ? null : document.documentElement): Record<Status, string> {
+export function statusColors(
+  root: Element | null = typeof document === 'undefined' ? null : document.documentElement,
+): Record<Status, string> {
   const style = root === null ? null : getComputedStyle(root);
   const out = {} as Record<Status, string>;
   for (const status of STATUSES) {

@@ -17,15 +17,21 @@ export function ChartsPanel() {
   return (
     <div className="ow-charts">
       <section className="ow-card" aria-labelledby="ow-chart-status">
-        <h2 id="ow-chart-status" className="ow-card__title">Orders by status</h2>
+        <h2 id="ow-chart-status" className="ow-card__title">
+          Orders by status
+        </h2>
         <StatusBreakdownChart counts={counts} colors={colors} />
       </section>
       <section className="ow-card" aria-labelledby="ow-chart-throughput">
-        <h2 id="ow-chart-throughput" className="ow-card__title">Throughput per minute · last 60 min</h2>
+        <h2 id="ow-chart-throughput" className="ow-card__title">
+          Throughput per minute · last 60 min
+        </h2>
         {throughput}
       </section>
       <section className="ow-card" aria-labelledby="ow-chart-quality">
-        <h2 id="ow-chart-quality" className="ow-card__title">Execution quality · last 60 min</h2>
+        <h2 id="ow-chart-quality" className="ow-card__title">
+          Execution quality · last 60 min
+        </h2>
         <ExecutionQuality stats={stats} />
       </section>
     </div>

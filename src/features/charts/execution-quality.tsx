@@ -2,7 +2,10 @@ import { formatUsd } from '../../lib/format';
 import type { DashboardStats } from '../../store/stats';
 import { formatDurationMs, formatRatio } from './chart-colors';
 
-type QualityStats = Pick<DashboardStats, 'timeToFirstFill' | 'timeToComplete' | 'fillRate' | 'rejectRate' | 'feesLastHour' | 'filledValueLastHour'>;
+type QualityStats = Pick<
+  DashboardStats,
+  'timeToFirstFill' | 'timeToComplete' | 'fillRate' | 'rejectRate' | 'feesLastHour' | 'filledValueLastHour'
+>;
 
 /** Execution quality as figures: latency percentiles and rates over recent orders. */
 export function ExecutionQuality({ stats }: { readonly stats: QualityStats }) {

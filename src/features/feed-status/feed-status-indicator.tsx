@@ -10,7 +10,9 @@ import { RetryCountdown } from './retry-countdown';
  * outside the live region so screen readers hear state changes, not a ticking clock.
  */
 export function FeedStatusIndicator() {
-  const { status, attempt, retryAt } = useDashboardState(useShallow((s) => ({ status: s.feed.status, attempt: s.feed.attempt, retryAt: s.feed.retryAt })));
+  const { status, attempt, retryAt } = useDashboardState(
+    useShallow((s) => ({ status: s.feed.status, attempt: s.feed.attempt, retryAt: s.feed.retryAt })),
+  );
   const attemptText = status === 'RECONNECTING' && attempt > 0 ? ` (attempt ${attempt})` : '';
   return (
     <div className={`feed-status feed-status--${status.toLowerCase()}`} data-feed-status={status}>

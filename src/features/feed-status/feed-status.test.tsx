@@ -53,7 +53,9 @@ describe('feed status', () => {
     );
     expect(screen.queryByTestId('book-replaced')).toBeNull();
     act(() => dashboard.setFeed({ replaced: { at: Date.parse('2026-11-24T17:05:09Z'), ordersBefore: 7041, ordersAfter: 586 } }));
-    expect(screen.getByRole('alert')).toHaveTextContent("The relay restarted at 17:05:09 UTC and its book replaced this page's: 7,041 → 586 orders.");
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      "The relay restarted at 17:05:09 UTC and its book replaced this page's: 7,041 → 586 orders.",
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('book-replaced')).toBeNull();
   });

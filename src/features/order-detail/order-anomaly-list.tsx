@@ -8,8 +8,7 @@ export function OrderAnomalyList({ anomalies }: { readonly anomalies: readonly A
     <ul className="ow-detail__anomalies">
       {anomalies.map((a, i) => (
         <li key={`${a.ts}-${a.seq ?? 'n'}-${i}`}>
-          <span className="ow-detail__anomaly-kind">⚠ {a.kind.replaceAll('_', ' ')}</span>{' '}
-          <span className="num">{formatTimeMs(a.ts)}</span>
+          <span className="ow-detail__anomaly-kind">⚠ {a.kind.replaceAll('_', ' ')}</span> <span className="num">{formatTimeMs(a.ts)}</span>
           {a.seq !== null && <span className="ow-detail__seq"> seq {a.seq}</span>}
           <div className="ow-detail__anomaly-detail">{a.detail}</div>
         </li>

@@ -21,7 +21,10 @@ export function OrderTimelineList({ rows }: { readonly rows: readonly TimelineRo
               {describeCause(row.cause)}
               {row.reason !== undefined && <span className="ow-timeline__reason">: {row.reason}</span>}
             </span>
-            <span className="ow-timeline__dur num" aria-label={row.current && row.durationMs !== null ? 'time in state so far' : 'time in state'}>
+            <span
+              className="ow-timeline__dur num"
+              aria-label={row.current && row.durationMs !== null ? 'time in state so far' : 'time in state'}
+            >
               {formatInState(row.durationMs)}
               {row.current && row.durationMs !== null ? ' ◷' : ''}
             </span>

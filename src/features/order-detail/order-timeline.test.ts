@@ -38,7 +38,12 @@ describe('order timeline', () => {
   });
 
   it('computes fill increments from cumulative reports', () => {
-    const o = order(created('a', T0), moved('a', T0 + 1, 'OPEN'), filled('a', T0 + 2, 250, 0.25, 50_000), filled('a', T0 + 3, 1000, 1, 50_000));
+    const o = order(
+      created('a', T0),
+      moved('a', T0 + 1, 'OPEN'),
+      filled('a', T0 + 2, 250, 0.25, 50_000),
+      filled('a', T0 + 3, 1000, 1, 50_000),
+    );
     const { rows, truncated } = fillRows(o);
     expect(truncated).toBe(false);
     expect(rows[1]).toMatchObject({ value: 750, fees: 0.75, cumValue: 1000, cumPct: 100 });

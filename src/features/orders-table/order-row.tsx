@@ -44,7 +44,11 @@ function OrderRowView({ row, thresholds, index, top, active, selected, onSelect,
       }}
     >
       {row.getAllCells().map((cell) => (
-        <div key={cell.id} role="gridcell" className={COLUMN_LAYOUT[cell.column.id as SortKey].numeric ? 'orders-grid__cell orders-grid__cell--num' : 'orders-grid__cell'}>
+        <div
+          key={cell.id}
+          role="gridcell"
+          className={COLUMN_LAYOUT[cell.column.id as SortKey].numeric ? 'orders-grid__cell orders-grid__cell--num' : 'orders-grid__cell'}
+        >
           <FlexRender cell={cell} />
         </div>
       ))}

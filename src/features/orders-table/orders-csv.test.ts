@@ -30,7 +30,16 @@ describe('csv', () => {
     const book = createBook();
     const t = Date.parse('2026-11-24T12:00:00Z');
     for (const id of ['b', '=cmd|calc']) {
-      applyEvent(book, { type: 'order_created', client_order_id: id, ts: t, engine: 'e', symbol: '@BTC', side: 'buy', size_usd: 100, route: 'paper' });
+      applyEvent(book, {
+        type: 'order_created',
+        client_order_id: id,
+        ts: t,
+        engine: 'e',
+        symbol: '@BTC',
+        side: 'buy',
+        size_usd: 100,
+        route: 'paper',
+      });
     }
     const orders = [...book.orders.values()].reverse();
     const csv = ordersToCsv(orders, t + 400_000, thresholdsOf(300));

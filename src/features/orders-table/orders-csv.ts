@@ -17,8 +17,23 @@ export function csvField(value: string | number | null): string {
 }
 
 const HEADER = [
-  'client_order_id', 'order_id', 'status', 'stale', 'symbol', 'side', 'size_usd', 'fill_pct', 'filled_size', 'filled_value',
-  'avg_price', 'fees', 'engine', 'route', 'created_at', 'last_update_at', 'age_s',
+  'client_order_id',
+  'order_id',
+  'status',
+  'stale',
+  'symbol',
+  'side',
+  'size_usd',
+  'fill_pct',
+  'filled_size',
+  'filled_value',
+  'avg_price',
+  'fees',
+  'engine',
+  'route',
+  'created_at',
+  'last_update_at',
+  'age_s',
 ];
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -28,8 +43,22 @@ export function ordersToCsv(orders: readonly Order[], now: number, thresholds: S
   const lines = [HEADER.join(',')];
   for (const o of orders) {
     const fields: (string | number | null)[] = [
-      o.client_order_id, o.order_id, o.status, staleReason(o, now, thresholds), o.symbol, o.side, o.size_usd, o.fill_pct,
-      o.filled_size, o.filled_value, o.avg_price, o.fees, o.engine, o.route, iso(o.created_at), iso(o.last_update_at),
+      o.client_order_id,
+      o.order_id,
+      o.status,
+      staleReason(o, now, thresholds),
+      o.symbol,
+      o.side,
+      o.size_usd,
+      o.fill_pct,
+      o.filled_size,
+      o.filled_value,
+      o.avg_price,
+      o.fees,
+      o.engine,
+      o.route,
+      iso(o.created_at),
+      iso(o.last_update_at),
       Math.round((now - o.created_at) / 1000),
     ];
     lines.push(fields.map(csvField).join(','));

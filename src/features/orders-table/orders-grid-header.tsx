@@ -22,7 +22,12 @@ export function OrdersGridHeader({ headers, table }: { readonly headers: readonl
               aria-sort={sorted === false ? 'none' : ARIA_SORT[sorted]}
               className={numeric ? 'orders-grid__cell orders-grid__cell--num' : 'orders-grid__cell'}
             >
-              <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={`Sort by ${String(header.column.columnDef.header)}`}>
+              <button
+                type="button"
+                className="sort-button"
+                onClick={header.column.getToggleSortingHandler()}
+                title={`Sort by ${String(header.column.columnDef.header)}`}
+              >
                 <table.FlexRender header={header} />
                 <span className="sort-button__arrow" aria-hidden="true">
                   {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}

@@ -29,7 +29,11 @@ describe('orders table', () => {
   afterEach(() => window.history.replaceState(null, '', '/'));
 
   it('renders only the visible rows of 10,000 orders, with grid semantics', () => {
-    const specs = Array.from({ length: 10_000 }, (_, i) => ({ id: `o${String(i).padStart(5, '0')}`, createdAt: T - i * 1000, status: 'OPEN' as const }));
+    const specs = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `o${String(i).padStart(5, '0')}`,
+      createdAt: T - i * 1000,
+      status: 'OPEN' as const,
+    }));
     renderTable(bookOf(specs));
     const grid = screen.getByRole('grid', { name: 'Orders' });
     expect(grid).toHaveAttribute('aria-rowcount', '10001');
@@ -48,7 +52,12 @@ describe('orders table', () => {
   });
 
   it('marks stale rows with the word, icon and reason', () => {
-    renderTable(bookOf([{ id: 'old', createdAt: T - 400_000, status: 'OPEN' }, { id: 'young', createdAt: T - 5_000, status: 'OPEN' }]));
+    renderTable(
+      bookOf([
+        { id: 'old', createdAt: T - 400_000, status: 'OPEN' },
+        { id: 'young', createdAt: T - 5_000, status: 'OPEN' },
+      ]),
+    );
     const [first, second] = dataRows();
     expect(first).toHaveAttribute('data-order-id', 'old');
     expect(first).toHaveClass('is-stale');
@@ -58,28 +67,52 @@ describe('orders table', () => {
   });
 
   it('sorts by a header click and keeps the sort in the URL', () => {
-    renderTable(bookOf([{ id: 'a', createdAt: T - 1000, sizeUsd: 50 }, { id: 'b', createdAt: T - 2000, sizeUsd: 5000 }]));
+    renderTable(
+      bookOf([
+        { id: 'a', createdAt: T - 1000, sizeUsd: 50 },
+        { id: 'b', createdAt: T - 2000, sizeUsd: 5000 },
+      ]),
+    );
     const header = screen.getByRole('columnheader', { name: /Size USD/ });
     expect(header).toHaveAttribute('aria-sort', 'none');
     fireEvent.click(within(header).getByRole('button'));
     const sort = new URLSearchParams(window.location.search).get('sort');
     expect(sort === 'size_usd' || sort === '-size_usd').toBe(true);
-    expect(screen.getByRole('columnheader', { name: /Size USD/ })).toHaveAttribute('aria-sort', sort === 'size_usd' ? 'ascending' : 'descending');
+    expect(screen.getByRole('columnheader', { name: /Size USD/ })).toHaveAttribute(
+      'aria-sort',
+      sort === 'size_usd' ? 'ascending' : 'descending',
+    );
     expect(dataRows()[0]).toHaveAttribute('data-order-id', sort === 'size_usd' ? 'a' : 'b');
   });
 
   it('filters with a status chip showing live counts', () => {
-    renderTable(bookOf([{ id: 'n1', createdAt: T - 1000 }, { id: 'o1', createdAt: T - 1000, status: 'OPEN' }, { id: 'o2', createdAt: T - 1000, status: 'OPEN' }]));
+    renderTable(
+      bookOf([
+        { id: 'n1', createdAt: T - 1000 },
+        { id: 'o1', createdAt: T - 1000, status: 'OPEN' },
+        { id: 'o2', createdAt: T - 1000, status: 'OPEN' },
+      ]),
+    );
     const chip = screen.getByRole('button', { name: /Open\s*2/ });
     expect(chip).toHaveAttribute('aria-pressed', 'false');
     fireEvent.click(chip);
     expect(screen.getByRole('button', { name: /Open\s*2/ })).toHaveAttribute('aria-pressed', 'true');
     expect(new URLSearchParams(window.location.search).get('status')).toBe('OPEN');
-    expect(dataRows().map((r) => r.getAttribute('data-order-id')).sort()).toEqual(['o1', 'o2']);
+    expect(
+      dataRows()
+        .map((r) => r.getAttribute('data-order-id'))
+        .sort(),
+    ).toEqual(['o1', 'o2']);
   });
 
   it('moves the active row with the keyboard and selects with Enter', () => {
-    renderTable(bookOf([{ id: 'a', createdAt: T - 3000 }, { id: 'b', createdAt: T - 2000 }, { id: 'c', createdAt: T - 1000 }]));
+    renderTable(
+      bookOf([
+        { id: 'a', createdAt: T - 3000 },
+        { id: 'b', createdAt: T - 2000 },
+        { id: 'c', createdAt: T - 1000 },
+      ]),
+    );
     const grid = screen.getByRole('grid');
     act(() => grid.focus());
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
@@ -95,7 +128,13 @@ describe('orders table', () => {
     const book = bookOf([{ id: 'f', createdAt: T - 1000, status: 'OPEN' }]);
     const { dashboard, frames } = renderTable(book);
     expect(within(dataRows()[0]!).getByText('0.0%')).toBeInTheDocument();
-    dashboard.enqueue([{ rseq: 1, at: T, event: { type: 'order_fill', client_order_id: 'f', engine: 'eng-1', ts: T, filled_size: 3, filled_value: 300, fees: 0 } }]);
+    dashboard.enqueue([
+      {
+        rseq: 1,
+        at: T,
+        event: { type: 'order_fill', client_order_id: 'f', engine: 'eng-1', ts: T, filled_size: 3, filled_value: 300, fees: 0 },
+      },
+    ]);
     act(() => frames.shift()!());
     expect(within(dataRows()[0]!).getByText('30.0%')).toBeInTheDocument();
     addOrder(book, { id: 'unused', createdAt: T });

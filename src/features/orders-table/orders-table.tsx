@@ -17,7 +17,10 @@ export function OrdersTable() {
   const [params, update] = useViewParams();
   const thresholds = useStaleThresholds();
   const { statuses, staleOnly, side, engine, route, search } = params;
-  const filter = useMemo<OrderFilter>(() => ({ statuses, staleOnly, side, engine, route, search }), [statuses, staleOnly, side, engine, route, search]);
+  const filter = useMemo<OrderFilter>(
+    () => ({ statuses, staleOnly, side, engine, route, search }),
+    [statuses, staleOnly, side, engine, route, search],
+  );
   const rows = useOrderRows(filter, params.sort);
   const onSortChange = useCallback((sort: SortSpec | null) => update({ sort }), [update]);
   const onSelect = useCallback((order: string) => update({ order }), [update]);
@@ -36,7 +39,12 @@ export function OrdersTable() {
       </div>
       <div className="toolbar">
         <SearchBox value={search} onChange={onSearch} />
-        <FilterSelect label="Side" value={side} options={['buy', 'sell']} onChange={(v) => update({ side: v === 'buy' || v === 'sell' ? v : null })} />
+        <FilterSelect
+          label="Side"
+          value={side}
+          options={['buy', 'sell']}
+          onChange={(v) => update({ side: v === 'buy' || v === 'sell' ? v : null })}
+        />
         <FilterSelect label="Engine" value={engine} options={rows.engines} onChange={(v) => update({ engine: v })} />
         <FilterSelect label="Route" value={route} options={rows.routes} onChange={(v) => update({ route: v })} />
         <StaleControls params={params} update={update} />
@@ -46,7 +54,14 @@ export function OrdersTable() {
         </span>
         <ExportCsvButton orders={rows.orders} thresholds={thresholds} />
       </div>
-      <OrdersGrid orders={rows.orders} thresholds={thresholds} sort={params.sort} onSortChange={onSortChange} selectedId={params.order} onSelect={onSelect} />
+      <OrdersGrid
+        orders={rows.orders}
+        thresholds={thresholds}
+        sort={params.sort}
+        onSortChange={onSortChange}
+        selectedId={params.order}
+        onSelect={onSelect}
+      />
     </section>
   );
 }

@@ -35,8 +35,8 @@ describe('search box', () => {
     for (const text of ['o', 'or', 'ord']) {
       fireEvent.change(box(), { target: { value: text } });
       act(() => {
-      vi.advanceTimersByTime(100);
-    });
+        vi.advanceTimersByTime(100);
+      });
     }
     expect(sent).toEqual([]);
     act(() => {

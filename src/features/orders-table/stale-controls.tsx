@@ -13,13 +13,33 @@ export function StaleControls({ params, update }: StaleControlsProps) {
   const rules = [params.newAckSec, params.openNoFillSec, params.partialNoFillSec].filter((v) => v !== null).length;
   return (
     <div className="stale-controls">
-      <SecondsInput label="Stale after" value={params.staleAfterSec} placeholder={String(relayDefault)} onChange={(v) => update({ staleAfterSec: v })} />
+      <SecondsInput
+        label="Stale after"
+        value={params.staleAfterSec}
+        placeholder={String(relayDefault)}
+        onChange={(v) => update({ staleAfterSec: v })}
+      />
       <details className="stale-rules">
         <summary>Per-status limits{rules > 0 ? ` (${rules})` : ''}</summary>
         <div className="stale-rules__body">
-          <SecondsInput label="NEW not acknowledged after" value={params.newAckSec} placeholder="off" onChange={(v) => update({ newAckSec: v })} />
-          <SecondsInput label="OPEN with no fill after" value={params.openNoFillSec} placeholder="off" onChange={(v) => update({ openNoFillSec: v })} />
-          <SecondsInput label="PARTIAL with no new fill after" value={params.partialNoFillSec} placeholder="off" onChange={(v) => update({ partialNoFillSec: v })} />
+          <SecondsInput
+            label="NEW not acknowledged after"
+            value={params.newAckSec}
+            placeholder="off"
+            onChange={(v) => update({ newAckSec: v })}
+          />
+          <SecondsInput
+            label="OPEN with no fill after"
+            value={params.openNoFillSec}
+            placeholder="off"
+            onChange={(v) => update({ openNoFillSec: v })}
+          />
+          <SecondsInput
+            label="PARTIAL with no new fill after"
+            value={params.partialNoFillSec}
+            placeholder="off"
+            onChange={(v) => update({ partialNoFillSec: v })}
+          />
         </div>
       </details>
     </div>

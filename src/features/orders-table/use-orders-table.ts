@@ -15,7 +15,11 @@ const getRowId = (order: Order): string => order.client_order_id;
  * time the order is re-derived or the grid scrolls. Sorting is ours (`manualSorting`); the
  * table keeps the header state and the toggle handlers.
  */
-export function useOrdersTable(windowRows: readonly Order[], sort: SortSpec | null, onSortChange: (sort: SortSpec | null) => void): OrdersTable {
+export function useOrdersTable(
+  windowRows: readonly Order[],
+  sort: SortSpec | null,
+  onSortChange: (sort: SortSpec | null) => void,
+): OrdersTable {
   const sorting = useMemo<SortingState>(() => (sort === null ? [] : [{ id: sort.key, desc: sort.desc }]), [sort]);
   const onSortingChange = useCallback(
     (updater: Updater<SortingState>) => {

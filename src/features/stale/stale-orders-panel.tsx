@@ -23,7 +23,10 @@ export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'mai
   const [params, update] = useViewParams();
   const onSelect = useCallback((id: string) => update({ order: id }), [update]);
   return (
-    <section className={`ow-stale ow-stale--${variant}${total > 0 ? ' ow-stale--alarm' : ''}`} aria-labelledby={`ow-stale-title-${variant}`}>
+    <section
+      className={`ow-stale ow-stale--${variant}${total > 0 ? ' ow-stale--alarm' : ''}`}
+      aria-labelledby={`ow-stale-title-${variant}`}
+    >
       <header className="ow-stale__header">
         <h2 id={`ow-stale-title-${variant}`} className="ow-stale__title">
           <span aria-hidden="true">{total > 0 ? '⚠ ' : ''}</span>
@@ -32,13 +35,7 @@ export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'mai
         <span className="ow-stale__limit">active &gt; {formatAge(staleAfterSec)}</span>
       </header>
       <div className="ow-stale__body" ref={listBox}>
-        <StaleList
-          entries={entries}
-          total={total}
-          maxRows={maxRows}
-          selectedId={params.order}
-          {...(wall ? {} : { onSelect })}
-        />
+        <StaleList entries={entries} total={total} maxRows={maxRows} selectedId={params.order} {...(wall ? {} : { onSelect })} />
       </div>
     </section>
   );

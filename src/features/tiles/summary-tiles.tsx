@@ -31,7 +31,13 @@ export function formatLag(ms: number | null): string {
 
 function tiles(f: SummaryFigures): TileSpec[] {
   return [
-    { key: 'stale', label: 'Stale', value: formatCount(f.stale), tone: f.stale > 0 ? 'alarm' : 'good', flag: f.stale > 0 ? '⚠ act now' : '✓ none' },
+    {
+      key: 'stale',
+      label: 'Stale',
+      value: formatCount(f.stale),
+      tone: f.stale > 0 ? 'alarm' : 'good',
+      flag: f.stale > 0 ? '⚠ act now' : '✓ none',
+    },
     { key: 'active', label: 'Active', value: formatCount(f.active), tone: 'neutral' },
     { key: 'partial', label: 'Partially filled', value: formatCount(f.partial), tone: 'neutral' },
     { key: 'filled15', label: 'Filled · 15 min', value: formatCount(f.filled15), tone: 'neutral' },

@@ -16,7 +16,11 @@ const NOV_24 = Date.parse('2026-11-24T15:00:00Z');
 const NOV_25 = Date.parse('2026-11-25T00:00:01Z');
 
 // Non-ASCII in every payload: the script splits parts on newline bytes of UTF-8 text.
-const item = (engine: string, seq: number | undefined): AppendItem => ({ engine, seq, payload: JSON.stringify({ engine, seq: seq ?? null, note: 'ø 日本' }) });
+const item = (engine: string, seq: number | undefined): AppendItem => ({
+  engine,
+  seq,
+  payload: JSON.stringify({ engine, seq: seq ?? null, note: 'ø 日本' }),
+});
 
 /** The payloads an entry holds, in order, whichever fields they came in, and its field names. */
 function storedPayloads(fields: readonly string[]): { names: string[]; payloads: string[] } {
@@ -58,16 +62,31 @@ describe('appendBatch (Lua dedup + XADD)', () => {
 
   it('tells a dozen engines in one batch apart (places of two digits) and takes extreme seqs', async () => {
     const engines = Array.from({ length: 12 }, (_, k) => `e${k}`);
-    const batch = engines.flatMap((engine, k) => [item(engine, Number.MIN_SAFE_INTEGER + k), item(engine, Number.MAX_SAFE_INTEGER - 11 + k)]);
+    const batch = engines.flatMap((engine, k) => [
+      item(engine, Number.MIN_SAFE_INTEGER + k),
+      item(engine, Number.MAX_SAFE_INTEGER - 11 + k),
+    ]);
     expect(await appendBatch(redis, batch, NOV_24, options)).toMatchObject({ accepted: 24, dropped: [] });
-    expect(await redis.hgetall(keys.lastSeq)).toEqual(Object.fromEntries(engines.map((engine, k) => [engine, String(Number.MAX_SAFE_INTEGER - 11 + k)])));
-    const again = await appendBatch(redis, [...batch.slice(22), item('e11', Number.MAX_SAFE_INTEGER), item('e0', undefined)], NOV_24, options);
+    expect(await redis.hgetall(keys.lastSeq)).toEqual(
+      Object.fromEntries(engines.map((engine, k) => [engine, String(Number.MAX_SAFE_INTEGER - 11 + k)])),
+    );
+    const again = await appendBatch(
+      redis,
+      [...batch.slice(22), item('e11', Number.MAX_SAFE_INTEGER), item('e0', undefined)],
+      NOV_24,
+      options,
+    );
     expect(again).toMatchObject({ accepted: 1, dropped: [0, 1, 2] });
   });
 
   it('adds nothing when every event is a duplicate', async () => {
     await appendBatch(redis, [item('e', 1)], NOV_24, options);
-    expect(await appendBatch(redis, [item('e', 1)], NOV_24, options)).toMatchObject({ id: undefined, accepted: 0, duplicates: 1, dropped: [0] });
+    expect(await appendBatch(redis, [item('e', 1)], NOV_24, options)).toMatchObject({
+      id: undefined,
+      accepted: 0,
+      duplicates: 1,
+      dropped: [0],
+    });
     expect(await redis.xlen(keys.stream('2026-11-24'))).toBe(1);
   });
 
@@ -133,13 +152,24 @@ describe('appendBatch: the dedup rule, batch after batch', () => {
 
   // Engine names are any string on the wire, and more than nine of them give places of two digits.
   const engines = ['a', 'b c', 'd\ne', '', '1 2\n', 'é', ...Array.from({ length: 8 }, (_, k) => `engine-${k}`)];
-  const seq = fc.oneof(fc.integer({ min: -3, max: 12 }), fc.constantFrom(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER));
+  const seq = fc.oneof(
+    fc.integer({ min: -3, max: 12 }),
+    fc.constantFrom(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER),
+  );
   const event = fc.record({ engine: fc.constantFrom(...engines), seq: fc.option(seq, { nil: undefined }) });
   // Runs of consecutive seqs are what engines send; scattered ones, repeats and gaps are what retries and bugs send.
-  const run = fc.tuple(fc.constantFrom(...engines), fc.integer({ min: -3, max: 12 }), fc.integer({ min: 1, max: 6 })).map(([engine, from, n]) =>
-    Array.from({ length: n }, (_, k) => ({ engine, seq: from + k })),
-  );
-  const batch = fc.array(fc.oneof(event.map((e) => [e]), run), { minLength: 1, maxLength: 6 }).map((parts) => parts.flat());
+  const run = fc
+    .tuple(fc.constantFrom(...engines), fc.integer({ min: -3, max: 12 }), fc.integer({ min: 1, max: 6 }))
+    .map(([engine, from, n]) => Array.from({ length: n }, (_, k) => ({ engine, seq: from + k })));
+  const batch = fc
+    .array(
+      fc.oneof(
+        event.map((e) => [e]),
+        run,
+      ),
+      { minLength: 1, maxLength: 6 },
+    )
+    .map((parts) => parts.flat());
 
   it('drops exactly the events the per-event rule drops, batch after batch, and stores the rest in order in whatever parts', async () => {
     await fc.assert(
@@ -150,7 +180,16 @@ describe('appendBatch: the dedup rule, batch after batch', () => {
         for (const events of batches) {
           const items = events.map(({ engine, seq }) => item(engine, seq));
           const dropped = expectedDrops(highest, items);
-          const result = await appendBatch(redis, items, NOV_24, options, joinInParts(items.map((i) => i.payload), partChars));
+          const result = await appendBatch(
+            redis,
+            items,
+            NOV_24,
+            options,
+            joinInParts(
+              items.map((i) => i.payload),
+              partChars,
+            ),
+          );
           expect(result.dropped).toEqual(dropped);
           expect(result.accepted).toBe(items.length - dropped.length);
           if (result.id === undefined) continue;

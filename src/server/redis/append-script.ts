@@ -188,7 +188,8 @@ export async function appendBatch(
     if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
     reply = await redis.eval(APPEND_LUA, 5, ...args);
   }
-  if (!Array.isArray(reply) || typeof reply[0] !== 'string' || typeof reply[1] !== 'number' || typeof reply[2] !== 'number') throw new Error('append script: unexpected reply');
+  if (!Array.isArray(reply) || typeof reply[0] !== 'string' || typeof reply[1] !== 'number' || typeof reply[2] !== 'number')
+    throw new Error('append script: unexpected reply');
   const accepted = reply[1];
   const dropped = (reply.slice(3) as unknown[]).filter((k): k is number => typeof k === 'number');
   return { id: reply[0] === '' ? undefined : reply[0], accepted, duplicates: items.length - accepted, firstRseq: reply[2], dropped };

@@ -12,7 +12,17 @@ const stores: RedisStore[] = [];
 const NOW = Date.parse('2026-11-24T15:00:00Z');
 
 function created(id: string, seq: number): OrderEvent {
-  return { type: 'order_created', client_order_id: id, ts: NOW, seq, engine: 'e1', symbol: 'BTC-USD', side: 'buy', size_usd: 100, route: 'paper' };
+  return {
+    type: 'order_created',
+    client_order_id: id,
+    ts: NOW,
+    seq,
+    engine: 'e1',
+    symbol: 'BTC-USD',
+    side: 'buy',
+    size_usd: 100,
+    route: 'paper',
+  };
 }
 
 function opened(id: string, seq: number): OrderEvent {
@@ -73,7 +83,10 @@ describe('ClusterReplica on a real Redis', () => {
   it('restarts from the snapshot plus the tail', async () => {
     const a = await open('restart', { snapshotEveryEvents: 5, snapshotEveryMs: 60_000 });
     await until(() => a.replica.health.ready);
-    const first = await a.replica.append(Array.from({ length: 10 }, (_, i) => created(`s${i}`, i + 1)), NOW);
+    const first = await a.replica.append(
+      Array.from({ length: 10 }, (_, i) => created(`s${i}`, i + 1)),
+      NOW,
+    );
     await a.replica.waitFor(first.id!, 2_000);
     await until(() => a.replica.counters.snapshotsWritten > 0, 5_000);
     const tail = await a.replica.append([opened('s0', 11), created('t1', 12)], NOW);
@@ -98,7 +111,16 @@ describe('ClusterReplica on a real Redis', () => {
     await a.replica.waitFor(id!, 2_000);
     expect(a.replica.health.degraded).toBe(false);
     // What a Redis restarted from an AOF missing its last second would do: number from 1 again.
-    const payload = JSON.stringify({ type: 'order_created', client_order_id: 'x', ts: NOW / 1000, engine: 'e', symbol: 'S', side: 'buy', size_usd: 1, route: 'r' });
+    const payload = JSON.stringify({
+      type: 'order_created',
+      client_order_id: 'x',
+      ts: NOW / 1000,
+      engine: 'e',
+      symbol: 'S',
+      side: 'buy',
+      size_usd: 1,
+      route: 'r',
+    });
     await admin.xadd('ow:{lost}:2026-11-24:ev', '*', 'evs', `1 ${NOW}\n${payload}`);
     await until(() => a.replica.health.degraded);
     expect(a.replica.health.error).toMatch(/lost history/);

@@ -117,7 +117,11 @@ export class ClusterReplica {
   }
 
   /** Atomically dedups and appends the new events as one stream entry; `payloads`, when given, are their stored forms. */
-  async append(events: readonly OrderEvent[], at: number, payloads: readonly string[] = events.map(encodeEventPayload)): Promise<AppendResult> {
+  async append(
+    events: readonly OrderEvent[],
+    at: number,
+    payloads: readonly string[] = events.map(encodeEventPayload),
+  ): Promise<AppendResult> {
     const own = this.ownEntries.begin(at, events, payloads);
     const items = events.map((event, k) => ({ engine: event.engine, seq: event.seq, payload: payloads[k]! }));
     let result: AppendResult | undefined;

@@ -13,14 +13,17 @@ describe('joinInParts', () => {
         expect(parts.flatMap((part) => part.split('\n'))).toEqual(payloads);
         for (const part of parts) expect(part.length <= limit || !part.includes('\n')).toBe(true);
         // Greedy: a part ends only where its next payload would not have fitted.
-        for (let p = 0; p + 1 < parts.length; p++) expect(parts[p]!.length + 1 + parts[p + 1]!.split('\n')[0]!.length).toBeGreaterThan(limit);
+        for (let p = 0; p + 1 < parts.length; p++)
+          expect(parts[p]!.length + 1 + parts[p + 1]!.split('\n')[0]!.length).toBeGreaterThan(limit);
       }),
     );
   });
 
   it('keeps a 2,000-event batch out of V8 large strings (128 KiB), even two bytes per character', () => {
     for (const text of ['ascii', '日本語']) {
-      const parts = joinInParts(Array.from({ length: 2_000 }, (_, k) => `{"type":"order_created","client_order_id":"o${k}","symbol":"${text}"}`.padEnd(170, ' ')));
+      const parts = joinInParts(
+        Array.from({ length: 2_000 }, (_, k) => `{"type":"order_created","client_order_id":"o${k}","symbol":"${text}"}`.padEnd(170, ' ')),
+      );
       expect(parts.length).toBeGreaterThan(1);
       // A part, with the entry header before the first, as V8 would store it.
       const bytes = (part: string): number => ([...part].some((ch) => ch.charCodeAt(0) > 0xff) ? 2 : 1) * (part.length + 40);

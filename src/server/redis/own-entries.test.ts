@@ -16,12 +16,21 @@ function ingested(event: OrderEvent): OrderEvent {
   return decoded.event;
 }
 
-const raw = (id: string, rseq: number, at: number, payloads: readonly string[]): RawEntry => [id, batchFields(rseq, at, joinInParts(payloads))];
+const raw = (id: string, rseq: number, at: number, payloads: readonly string[]): RawEntry => [
+  id,
+  batchFields(rseq, at, joinInParts(payloads)),
+];
 
 describe('OwnEntries', () => {
   const events = [...createEventMix({ seed: 9, orders: 40, engines: 2 })].slice(0, 60).map(ingested);
   const payloads = events.map(encodeEventPayload);
-  const result = (id: string | undefined, dropped: number[] = []): AppendResult => ({ id, accepted: 60 - dropped.length, duplicates: dropped.length, firstRseq: 20, dropped });
+  const result = (id: string | undefined, dropped: number[] = []): AppendResult => ({
+    id,
+    accepted: 60 - dropped.length,
+    duplicates: dropped.length,
+    firstRseq: 20,
+    dropped,
+  });
 
   it('gives back an entry this relay sent exactly as the full read of it, before or after the reply', () => {
     for (const replied of [false, true]) {

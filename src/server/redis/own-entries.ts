@@ -89,7 +89,14 @@ function storedEvents(id: string, firstRseq: number, own: OwnEntry): StoredEvent
   const count = own.events.length;
   const events = new Array<StoredEvent>(count);
   for (let k = 0; k < count; k++) {
-    events[k] = { entry: id, place: placeInEntry(k, count), rseq: firstRseq + k, at: own.at, event: own.events[k]!, json: own.payloads[k]! };
+    events[k] = {
+      entry: id,
+      place: placeInEntry(k, count),
+      rseq: firstRseq + k,
+      at: own.at,
+      event: own.events[k]!,
+      json: own.payloads[k]!,
+    };
   }
   return events;
 }

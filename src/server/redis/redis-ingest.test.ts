@@ -42,9 +42,17 @@ describe('RedisIngest', () => {
     const lines: OrderEvent[] = [];
     const mix = createEventMix({ seed: 4, orders: Number.POSITIVE_INFINITY, engines: 2 })[Symbol.iterator]();
     for (let i = 0; i < count; i++) lines.push(mix.next().value);
-    const ingest = new RedisIngest(store.replica, () => NOW, () => undefined, () => undefined);
+    const ingest = new RedisIngest(
+      store.replica,
+      () => NOW,
+      () => undefined,
+      () => undefined,
+    );
     const tally = emptyTally();
-    await ingest.accept(lines.map((event, i) => ({ line: i + 1, text: toNdjsonLine(event).trimEnd() })), tally);
+    await ingest.accept(
+      lines.map((event, i) => ({ line: i + 1, text: toNdjsonLine(event).trimEnd() })),
+      tally,
+    );
     await ingest.settle(tally);
     expect(tally.accepted).toBe(count);
     const entries = (await admin.xrange('ow:{ingest}:2026-11-24:ev', '-', '+')) as RawEntry[];

@@ -45,9 +45,5 @@ export function tradingDay(now: number, rolloverHourUtc = 0): string {
 
 /** The three days around `now` (yesterday, today, tomorrow) the append script may need. */
 export function daysAround(now: number, rolloverHourUtc = 0): [string, string, string] {
-  return [
-    tradingDay(now - DAY_MS, rolloverHourUtc),
-    tradingDay(now, rolloverHourUtc),
-    tradingDay(now + DAY_MS, rolloverHourUtc),
-  ];
+  return [tradingDay(now - DAY_MS, rolloverHourUtc), tradingDay(now, rolloverHourUtc), tradingDay(now + DAY_MS, rolloverHourUtc)];
 }

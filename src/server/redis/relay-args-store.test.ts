@@ -21,7 +21,17 @@ describe('--store / REDIS_URL', () => {
 
   it('takes the store tuning from flags or the environment, the flag winning', () => {
     const parsed = parseRelayArgs(
-      ['--store', 'redis://r:6379', '--store-tag', 'desk-2', '--store-max-len=500000', '--store-snapshot-events', '150000', '--store-rollover-hour', '22'],
+      [
+        '--store',
+        'redis://r:6379',
+        '--store-tag',
+        'desk-2',
+        '--store-max-len=500000',
+        '--store-snapshot-events',
+        '150000',
+        '--store-rollover-hour',
+        '22',
+      ],
       { STORE_RETENTION_DAYS: '3', STORE_SNAPSHOT_MS: '30000', STORE_MAX_LEN: '9' },
     );
     expect(!parsed.help && parsed.config.storeTuning).toEqual({
@@ -35,11 +45,17 @@ describe('--store / REDIS_URL', () => {
   });
 
   it('refuses store tuning without a store, and values out of range, naming the flag', () => {
-    expect(() => parseRelayArgs(['--store-snapshot-events', '1000'], {})).toThrow('--store-snapshot-events: only with --store (or REDIS_URL)');
+    expect(() => parseRelayArgs(['--store-snapshot-events', '1000'], {})).toThrow(
+      '--store-snapshot-events: only with --store (or REDIS_URL)',
+    );
     expect(() => parseRelayArgs([], { STORE_TAG: 'x' })).toThrow('STORE_TAG: only with --store (or REDIS_URL)');
     const store = ['--store', 'redis://r:6379'];
-    expect(() => parseRelayArgs([...store, '--store-rollover-hour', '24'], {})).toThrow('--store-rollover-hour: want an integer from 0 to 23, got "24"');
-    expect(() => parseRelayArgs([...store, '--store-snapshot-ms', '10'], {})).toThrow('--store-snapshot-ms: want an integer ≥ 1000, got "10"');
+    expect(() => parseRelayArgs([...store, '--store-rollover-hour', '24'], {})).toThrow(
+      '--store-rollover-hour: want an integer from 0 to 23, got "24"',
+    );
+    expect(() => parseRelayArgs([...store, '--store-snapshot-ms', '10'], {})).toThrow(
+      '--store-snapshot-ms: want an integer ≥ 1000, got "10"',
+    );
     expect(() => parseRelayArgs([...store, '--store-tag', 'a}b'], {})).toThrow(/--store-tag: want 1 to 64 of/);
   });
 });

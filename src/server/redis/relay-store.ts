@@ -134,10 +134,35 @@ export class RelayStore implements IngestStore {
   /** Store gauges and counters on the relay's registry. */
   registerMetrics(registry: Registry): void {
     const replica = () => this.store?.replica;
-    new Gauge({ name: 'orderwatch_store_ready', help: '1 once caught up with the shared stream after start', registers: [registry], collect() { this.set(replica()?.health.ready === true ? 1 : 0); } });
-    new Gauge({ name: 'orderwatch_store_degraded', help: '1 while Redis cannot be reached', registers: [registry], collect() { this.set(replica()?.health.degraded !== false ? 1 : 0); } });
-    new Gauge({ name: 'orderwatch_store_rseq', help: 'cluster rseq this relay has applied', registers: [registry], collect() { this.set(replica()?.position.rseq ?? 0); } });
-    const counter = (name: string, help: string, key: 'redisErrors' | 'rseqGaps' | 'badEntries' | 'snapshotsWritten' | 'badSnapshots'): void => {
+    new Gauge({
+      name: 'orderwatch_store_ready',
+      help: '1 once caught up with the shared stream after start',
+      registers: [registry],
+      collect() {
+        this.set(replica()?.health.ready === true ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'orderwatch_store_degraded',
+      help: '1 while Redis cannot be reached',
+      registers: [registry],
+      collect() {
+        this.set(replica()?.health.degraded !== false ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'orderwatch_store_rseq',
+      help: 'cluster rseq this relay has applied',
+      registers: [registry],
+      collect() {
+        this.set(replica()?.position.rseq ?? 0);
+      },
+    });
+    const counter = (
+      name: string,
+      help: string,
+      key: 'redisErrors' | 'rseqGaps' | 'badEntries' | 'snapshotsWritten' | 'badSnapshots',
+    ): void => {
       let reported = 0;
       new Counter({
         name,

@@ -22,12 +22,7 @@ export interface StartPoint {
  * Where a (re)starting relay begins: the stored snapshot and the stream position it stands
  * for, or, without a usable snapshot, an empty book at the start of the current day's stream.
  */
-export async function findStartPoint(
-  redis: Redis,
-  keys: ClusterKeys,
-  todayStream: string,
-  bookOptions: BookOptions,
-): Promise<StartPoint> {
+export async function findStartPoint(redis: Redis, keys: ClusterKeys, todayStream: string, bookOptions: BookOptions): Promise<StartPoint> {
   const [stored, current] = await Promise.all([redis.getBuffer(keys.snapshot), redis.hget(keys.meta, 'stream')]);
   const stream = current ?? todayStream;
   const newest = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1)) as [string, string[]][];

@@ -14,7 +14,17 @@ const relays: RunningRelay[] = [];
 const clients: SseClient[] = [];
 
 function created(i: number): OrderEvent {
-  return { type: 'order_created', client_order_id: `r${i}`, ts: Date.now(), seq: i, engine: 'e1', symbol: 'BTC-USD', side: 'buy', size_usd: 10, route: 'paper' };
+  return {
+    type: 'order_created',
+    client_order_id: `r${i}`,
+    ts: Date.now(),
+    seq: i,
+    engine: 'e1',
+    symbol: 'BTC-USD',
+    side: 'buy',
+    size_usd: 10,
+    route: 'paper',
+  };
 }
 
 beforeAll(async () => {

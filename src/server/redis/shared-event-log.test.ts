@@ -34,7 +34,7 @@ describe('SharedEventLog', () => {
     expect(log.rseqOfId('7')).toBeUndefined();
   });
 
-  it('maps a position inside a batch entry to its event, a bare entry id to the entry\'s last', () => {
+  it("maps a position inside a batch entry to its event, a bare entry id to the entry's last", () => {
     const log = new SharedEventLog(10, 'test');
     append(log, 1, '100-0:0');
     append(log, 2, '100-0:1');

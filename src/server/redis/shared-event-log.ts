@@ -74,4 +74,3 @@ export class SharedEventLog extends MemoryEventLog {
     return lo;
   }
 }
-

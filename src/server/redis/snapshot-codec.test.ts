@@ -47,7 +47,13 @@ describe('cluster snapshot codec', () => {
     const book = dayBook();
     bytes(book);
     const active = [...book.orders.values()].find((o) => o.status === 'OPEN' || o.status === 'PARTIAL_FILL')!;
-    applyEvent(book, { type: 'order_transition', client_order_id: active.client_order_id, ts: active.last_update_at + 1, engine: active.engine, status: 'CANCELED' });
+    applyEvent(book, {
+      type: 'order_transition',
+      client_order_id: active.client_order_id,
+      ts: active.last_update_at + 1,
+      engine: active.engine,
+      status: 'CANCELED',
+    });
     const decoded = decodeSnapshot(bytes(book));
     if ('error' in decoded) throw new Error(decoded.error);
     expect(decoded.book.orders.get(active.client_order_id)!.status).toBe('CANCELED');
@@ -81,7 +87,9 @@ describe('cluster snapshot codec', () => {
     const cut = [...lines];
     cut[3] = cut[3]!.slice(0, -10);
     expect(decodeSnapshot(Buffer.from(cut.join('\n')))).toEqual({ error: 'snapshot block 2 is not JSON' });
-    expect(decodeSnapshot(Buffer.from(lines.join('\n').replace('"v":2', '"v":3')))).toEqual({ error: 'snapshot has an unknown shape or version' });
+    expect(decodeSnapshot(Buffer.from(lines.join('\n').replace('"v":2', '"v":3')))).toEqual({
+      error: 'snapshot has an unknown shape or version',
+    });
     expect(decodeSnapshot(Buffer.from('\u0000garbage'))).toEqual({ error: 'snapshot is not JSON' });
   });
 });

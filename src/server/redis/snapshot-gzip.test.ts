@@ -3,8 +3,10 @@ import type { SnapshotLine } from './snapshot-codec';
 import { gzipLines, snapshotBytes } from './snapshot-gzip';
 
 describe('snapshot compression', () => {
-  const order = (i: number): string => JSON.stringify({ client_order_id: `o-${i}`, status: 'FILLED', symbol: 'BTC-USD', filled_value: i * 1.5 });
-  const makeLines = (): SnapshotLine[] => Array.from({ length: 40 }, (_, b) => ({ json: `[${Array.from({ length: 50 }, (_, i) => order(b * 50 + i)).join(',')}]` }));
+  const order = (i: number): string =>
+    JSON.stringify({ client_order_id: `o-${i}`, status: 'FILLED', symbol: 'BTC-USD', filled_value: i * 1.5 });
+  const makeLines = (): SnapshotLine[] =>
+    Array.from({ length: 40 }, (_, b) => ({ json: `[${Array.from({ length: 50 }, (_, i) => order(b * 50 + i)).join(',')}]` }));
   const text = (lines: readonly SnapshotLine[]): string => lines.map((line) => `${line.json}\n`).join('');
 
   it('stores the lines gzipped, much smaller, and reads them back exactly', async () => {

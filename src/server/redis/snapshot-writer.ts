@@ -49,11 +49,7 @@ export interface FrozenBook {
  * this yield to the event loop between pieces. The snapshot is stored gzipped under a private
  * key and renamed into place, so readers never see half of one.
  */
-export async function writeSnapshot(
-  redis: Redis,
-  freeze: () => FrozenBook,
-  options: SnapshotWriteOptions,
-): Promise<SnapshotWriteResult> {
+export async function writeSnapshot(redis: Redis, freeze: () => FrozenBook, options: SnapshotWriteOptions): Promise<SnapshotWriteResult> {
   const { keys } = options;
   const token = randomUUID();
   const locked = await redis.set(keys.snapshotLock, token, 'PX', options.lockMs, 'NX');

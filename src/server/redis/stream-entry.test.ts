@@ -36,7 +36,16 @@ function unreadable(raw: RawEntry): boolean {
   return read.kind === 'bad' || (read.kind === 'events' && read.events.length === 0 && read.bad === 1);
 }
 
-const created = { type: 'order_created', client_order_id: 'a', ts: 1_764_000_000.5, engine: 'e', symbol: 'BTC-USD', side: 'buy', size_usd: 10, route: 'r' };
+const created = {
+  type: 'order_created',
+  client_order_id: 'a',
+  ts: 1_764_000_000.5,
+  engine: 'e',
+  symbol: 'BTC-USD',
+  side: 'buy',
+  size_usd: 10,
+  route: 'r',
+};
 
 describe('stream entries', () => {
   it('read back every event of the engine mix exactly as the full decode reads it, payload kept as its JSON', () => {
@@ -66,7 +75,10 @@ describe('stream entries', () => {
   });
 
   it('counts an entry with fields out of place as bad instead of reading some of it', () => {
-    const [a, b] = [encodeEventPayload(ingested(created as OrderEvent)), encodeEventPayload(ingested({ ...created, client_order_id: 'b' } as OrderEvent))];
+    const [a, b] = [
+      encodeEventPayload(ingested(created as OrderEvent)),
+      encodeEventPayload(ingested({ ...created, client_order_id: 'b' } as OrderEvent)),
+    ];
     expect(parseEntry([ID, ['evp', `1 ${AT}\n${a}`, 'evp', b]]).kind).toBe('events');
     for (const fields of [
       ['evp', `1 ${AT}\n${a}`, 'other', 'x', 'evp', b],
@@ -114,8 +126,14 @@ describe('stream entries', () => {
     ['a prototype key and nothing else', '{"type":"order_created","__proto__":{"x":1}}'],
     ['a missing field', JSON.stringify({ ...created, route: undefined })],
     ['a wrong field type', JSON.stringify({ ...created, size_usd: '10' })],
-    ['a status the core does not know', JSON.stringify({ type: 'order_transition', client_order_id: 'a', ts: 1, engine: 'e', status: 'GONE' })],
-    ['a negative fill', JSON.stringify({ type: 'order_fill', client_order_id: 'a', ts: 1, engine: 'e', filled_size: -1, filled_value: 0, fees: 0 })],
+    [
+      'a status the core does not know',
+      JSON.stringify({ type: 'order_transition', client_order_id: 'a', ts: 1, engine: 'e', status: 'GONE' }),
+    ],
+    [
+      'a negative fill',
+      JSON.stringify({ type: 'order_fill', client_order_id: 'a', ts: 1, engine: 'e', filled_size: -1, filled_value: 0, fees: 0 }),
+    ],
     ['a fractional seq', JSON.stringify({ ...created, seq: 1.5 })],
   ])('counts an entry whose payload has %s as bad, without throwing', (_, payload) => {
     expect(unreadable(entry(payload))).toBe(true);
@@ -157,7 +175,7 @@ describe('stream entries', () => {
     expect(only(entry(JSON.stringify({ ...created, ts: 1_764_000_000.0004 }))).event.ts).toBe(1_764_000_000_000);
   });
 
-  describe('canonicalPayload (what ingest stores for an engine\'s line)', () => {
+  describe("canonicalPayload (what ingest stores for an engine's line)", () => {
     const stored = (text: string): string => {
       const parsed: unknown = JSON.parse(text);
       const decoded = decodeEvent(parsed);

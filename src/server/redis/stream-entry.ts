@@ -83,12 +83,14 @@ export function parseEntry(raw: RawEntry): StreamEntry {
   const name = fields[0];
   const value = fields[1];
   if (name === 'next' && value !== undefined) return { kind: 'next', id, stream: value };
-  if ((name !== BATCH_FIELD && name !== PARTS_FIELD) || value === undefined) return { kind: 'bad', id, error: `entry has no ${BATCH_FIELD} or ${PARTS_FIELD} field` };
+  if ((name !== BATCH_FIELD && name !== PARTS_FIELD) || value === undefined)
+    return { kind: 'bad', id, error: `entry has no ${BATCH_FIELD} or ${PARTS_FIELD} field` };
   const newline = value.indexOf('\n');
   const space = value.indexOf(' ');
   const rseq = space > 0 && space < newline ? Number(value.slice(0, space)) : Number.NaN;
   const at = Number(value.slice(space + 1, newline));
-  if (!Number.isSafeInteger(rseq) || rseq < 1 || !Number.isFinite(at)) return { kind: 'bad', id, error: 'entry lacks rseq and arrival time' };
+  if (!Number.isSafeInteger(rseq) || rseq < 1 || !Number.isFinite(at))
+    return { kind: 'bad', id, error: 'entry lacks rseq and arrival time' };
   // Strict about the layout: an entry no relay writes is counted as bad, never read in part.
   if (!wellFormed(fields)) return { kind: 'bad', id, error: `${name} entry with fields out of place` };
   const parts = [value.slice(newline + 1).split('\n')];

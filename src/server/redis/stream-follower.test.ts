@@ -4,7 +4,16 @@ import type { RawEntry } from './stream-entry';
 import { batchFields } from './entry-parts';
 import { StreamFollower } from './stream-follower';
 
-const payload = JSON.stringify({ type: 'order_created', client_order_id: 'a', ts: 1, engine: 'e', symbol: 'S', side: 'buy', size_usd: 1, route: 'r' });
+const payload = JSON.stringify({
+  type: 'order_created',
+  client_order_id: 'a',
+  ts: 1,
+  engine: 'e',
+  symbol: 'S',
+  side: 'buy',
+  size_usd: 1,
+  route: 'r',
+});
 const entry = (n: number): RawEntry => [`${n}-0`, batchFields(n, 0, [payload])];
 
 /** A follower over scripted XREAD replies, on a clock that only the follower's sleeps move. */

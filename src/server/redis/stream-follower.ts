@@ -92,7 +92,7 @@ export class StreamFollower {
     const { reader, batchSize, blockMs } = this.deps;
     const { stream, id } = this.cursor;
     const began = this.deps.now();
-    const reply = (await reader.xread('COUNT', batchSize, 'BLOCK', blockMs, 'STREAMS', stream, id));
+    const reply = await reader.xread('COUNT', batchSize, 'BLOCK', blockMs, 'STREAMS', stream, id);
     this.deps.onHealthy();
     if (this.stopped) return;
     const raw = reply?.[0]?.[1] ?? [];
@@ -127,7 +127,7 @@ export class StreamFollower {
   private async followIdleRollover(): Promise<void> {
     const current = await this.deps.commands.hget(this.deps.keys.meta, 'stream');
     if (current !== null && current !== this.cursor.stream) {
-      const newer = (await this.deps.reader.xread('COUNT', 1, 'STREAMS', this.cursor.stream, this.cursor.id));
+      const newer = await this.deps.reader.xread('COUNT', 1, 'STREAMS', this.cursor.stream, this.cursor.id);
       if (newer === null) this.cursor = { stream: current, id: this.cursor.id };
     }
   }

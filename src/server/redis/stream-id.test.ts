@@ -1,4 +1,12 @@
-import { compareEventPositions, compareStreamIds, idAtPlace, nextStreamId, parseEventPosition, parseStreamId, placeInEntry } from './stream-id';
+import {
+  compareEventPositions,
+  compareStreamIds,
+  idAtPlace,
+  nextStreamId,
+  parseEventPosition,
+  parseStreamId,
+  placeInEntry,
+} from './stream-id';
 
 describe('stream ids', () => {
   it('compares numerically, not as strings', () => {

@@ -9,23 +9,61 @@ import { ManualClock } from '../manual-clock';
 export const T0 = Date.parse('2026-11-24T12:00:00Z');
 
 export function created(rseq: number, id: string, at = T0) {
-  return { rseq, at, event: { type: 'order_created', client_order_id: id, ts: at / 1000, engine: 'e1', symbol: 'BTC-USD', side: 'buy', size_usd: 1000, route: 'paper' } };
+  return {
+    rseq,
+    at,
+    event: {
+      type: 'order_created',
+      client_order_id: id,
+      ts: at / 1000,
+      engine: 'e1',
+      symbol: 'BTC-USD',
+      side: 'buy',
+      size_usd: 1000,
+      route: 'paper',
+    },
+  };
 }
 export function fill(rseq: number, id: string, value: number, at = T0) {
-  return { rseq, at, event: { type: 'order_fill', client_order_id: id, ts: at / 1000, engine: 'e1', filled_size: value / 100, filled_value: value, fees: 0 } };
+  return {
+    rseq,
+    at,
+    event: { type: 'order_fill', client_order_id: id, ts: at / 1000, engine: 'e1', filled_size: value / 100, filled_value: value, fees: 0 },
+  };
 }
 /** An open order as the relay's book would hold it. */
 export function openOrder(id: string): Order {
   return {
-    client_order_id: id, order_id: null, engine: 'e1', symbol: 'ETH-USD', side: 'sell', size_usd: 500, route: 'paper', status: 'OPEN',
-    filled_size: 0, filled_value: 0, fees: 0, avg_price: null, fill_pct: 0, created_at: T0 - 60_000,
-    submitted_at: null, first_fill_at: null, completed_at: null, last_update_at: T0, history: [], fills: [], rev: 0,
+    client_order_id: id,
+    order_id: null,
+    engine: 'e1',
+    symbol: 'ETH-USD',
+    side: 'sell',
+    size_usd: 500,
+    route: 'paper',
+    status: 'OPEN',
+    filled_size: 0,
+    filled_value: 0,
+    fees: 0,
+    avg_price: null,
+    fill_pct: 0,
+    created_at: T0 - 60_000,
+    submitted_at: null,
+    first_fill_at: null,
+    completed_at: null,
+    last_update_at: T0,
+    history: [],
+    fills: [],
+    rev: 0,
   };
 }
 
 /** The SSE text of a snapshot holding open orders `ids`; `extra` overrides head fields. */
 export function snapshot(rseq: number, ids: string[] = [], extra: Record<string, unknown> = {}): string {
-  return snapshotMessages({ rseq, now: T0, summary: {}, anomalies: [], anomaly_counts: {}, last_seq: {}, stale_after: 120, heartbeat_ms: 1000, ...extra }, ids.map(openOrder));
+  return snapshotMessages(
+    { rseq, now: T0, summary: {}, anomalies: [], anomaly_counts: {}, last_seq: {}, stale_after: 120, heartbeat_ms: 1000, ...extra },
+    ids.map(openOrder),
+  );
 }
 
 export function setup(options: { token?: string } = {}) {

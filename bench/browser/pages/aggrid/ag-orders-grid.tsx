@@ -25,23 +25,52 @@ function defaultRank(order: Order, dashboard: Dashboard): number {
 }
 
 function columns(dashboard: Dashboard): ColDef<Order>[] {
-  const text = (field: keyof Order, headerName: string, width: number): ColDef<Order> => ({ colId: field, headerName, width, valueGetter: (p) => p.data?.[field] ?? '—' });
+  const text = (field: keyof Order, headerName: string, width: number): ColDef<Order> => ({
+    colId: field,
+    headerName,
+    width,
+    valueGetter: (p) => p.data?.[field] ?? '—',
+  });
   return [
     { colId: 'rank', hide: true, sort: 'asc', valueGetter: (p) => (p.data ? defaultRank(p.data, dashboard) : 0) },
-    { colId: 'age', headerName: 'Age', width: 88, valueGetter: (p) => (p.data ? orderAgeSec(p.data, dashboard.relayNow()) : 0), valueFormatter: (p) => formatAge(p.value as number) },
+    {
+      colId: 'age',
+      headerName: 'Age',
+      width: 88,
+      valueGetter: (p) => (p.data ? orderAgeSec(p.data, dashboard.relayNow()) : 0),
+      valueFormatter: (p) => formatAge(p.value as number),
+    },
     text('status', 'Status', 150),
     text('symbol', 'Symbol', 110),
     { colId: 'side', headerName: 'Side', width: 70, valueGetter: (p) => (p.data?.side === 'buy' ? 'Buy' : 'Sell') },
     { colId: 'size_usd', headerName: 'Size USD', width: 110, valueGetter: (p) => p.data?.size_usd ?? null, valueFormatter: usd },
-    { colId: 'fill_pct', headerName: 'Fill %', width: 100, valueGetter: (p) => p.data?.fill_pct ?? 0, valueFormatter: (p) => formatPct(p.value as number) },
+    {
+      colId: 'fill_pct',
+      headerName: 'Fill %',
+      width: 100,
+      valueGetter: (p) => p.data?.fill_pct ?? 0,
+      valueFormatter: (p) => formatPct(p.value as number),
+    },
     { colId: 'filled_value', headerName: 'Filled', width: 120, valueGetter: (p) => p.data?.filled_value ?? null, valueFormatter: usd },
-    { colId: 'avg_price', headerName: 'Avg price', width: 110, valueGetter: (p) => p.data?.avg_price ?? null, valueFormatter: (p) => formatPrice(p.value as number | null) },
+    {
+      colId: 'avg_price',
+      headerName: 'Avg price',
+      width: 110,
+      valueGetter: (p) => p.data?.avg_price ?? null,
+      valueFormatter: (p) => formatPrice(p.value as number | null),
+    },
     { colId: 'fees', headerName: 'Fees', width: 90, valueGetter: (p) => p.data?.fees ?? null, valueFormatter: usd },
     text('client_order_id', 'Client order id', 160),
     text('order_id', 'Exchange id', 140),
     text('engine', 'Engine', 90),
     text('route', 'Route', 80),
-    { colId: 'last_update_at', headerName: 'Updated', width: 90, valueGetter: (p) => p.data?.last_update_at ?? null, valueFormatter: (p) => formatClock(p.value as number | null) },
+    {
+      colId: 'last_update_at',
+      headerName: 'Updated',
+      width: 90,
+      valueGetter: (p) => p.data?.last_update_at ?? null,
+      valueFormatter: (p) => formatClock(p.value as number | null),
+    },
   ];
 }
 
