@@ -52,9 +52,13 @@ interface EmitterStats {
 }
 
 /** Runs the script with python3; fails (rather than hangs) after `timeoutMs`. */
-function runPython(url: string, timeoutMs = 15_000, env: Record<string, string> = {}): Promise<EmitterStats & { log: string }> {
+function runPython(
+  url: string,
+  options: { timeoutMs?: number; env?: Record<string, string>; script?: string } = {},
+): Promise<EmitterStats & { rejected: number; log: string }> {
+  const { timeoutMs = 15_000, env = {}, script = SCRIPT } = options;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('python3', ['-c', SCRIPT], {
+    const child = spawn('python3', ['-c', script], {
       env: { ...process.env, PYTHONPATH: EXAMPLES, OW_URL: url, OW_TOKEN: TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -66,9 +70,43 @@ function runPython(url: string, timeoutMs = 15_000, env: Record<string, string> 
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code !== 0) reject(new Error(`python3 exited ${code}: ${err}`));
-      else resolvePromise({ ...(JSON.parse(out.trim().split('\n').pop()!) as EmitterStats), log: err });
+      else resolvePromise({ ...(JSON.parse(out.trim().split('\n').pop()!) as EmitterStats & { rejected: number }), log: err });
     });
   });
+}
+
+/**
+ * A front before the relay that answers the first `refuse` requests itself with `status` and
+ * `body`, then passes requests through. Close it with `close()`.
+ */
+async function refusingFront(
+  target: string,
+  refuse: number,
+  status: number,
+  body: string,
+): Promise<{ url: string; refused: () => number; close: () => Promise<void> }> {
+  let refused = 0;
+  const front = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (refused < refuse) {
+        refused++;
+        res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+        return;
+      }
+      const headers = { 'content-type': req.headers['content-type'] ?? '', authorization: req.headers.authorization ?? '' };
+      fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks) })
+        .then(async (reply) => res.writeHead(reply.status, { 'content-type': 'application/json' }).end(await reply.text()))
+        .catch(() => res.writeHead(502).end());
+    });
+  });
+  await new Promise<void>((ready) => front.listen(0, '127.0.0.1', ready));
+  return {
+    url: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
+    refused: () => refused,
+    close: () => new Promise((done) => front.close(() => done())),
+  };
 }
 
 async function ordersOf(relay: RunningRelay): Promise<Map<string, OrderJson>> {
@@ -110,33 +148,16 @@ describe('python emitter against a real relay', () => {
 
   it('retries through 503s from a busy relay without losing or repeating events', async () => {
     relay = await quietRelay();
-    const target = `${relay.url}/api/events`;
-    let refused = 0;
     // A front that answers 503 twice, then passes requests through to the relay.
-    const front = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        if (refused < 2) {
-          refused++;
-          res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"busy"}');
-          return;
-        }
-        const headers = { 'content-type': req.headers['content-type'] ?? '', authorization: req.headers.authorization ?? '' };
-        fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks) })
-          .then(async (reply) => res.writeHead(reply.status, { 'content-type': 'application/json' }).end(await reply.text()))
-          .catch(() => res.writeHead(502).end());
-      });
-    });
-    await new Promise<void>((ready) => front.listen(0, '127.0.0.1', ready));
+    const front = await refusingFront(`${relay.url}/api/events`, 2, 503, '{"error":"busy"}');
     try {
-      const stats = await runPython(`http://127.0.0.1:${(front.address() as AddressInfo).port}`);
-      expect(refused).toBe(2);
+      const stats = await runPython(front.url);
+      expect(front.refused()).toBe(2);
       expect(stats).toMatchObject({ flushed: true, sent: 9, dropped: 0, failures: 2 });
       expectDelivered(await ordersOf(relay));
       expect(relay.state.book.duplicates).toBe(0);
     } finally {
-      await new Promise((done) => front.close(done));
+      await front.close();
     }
   });
 
@@ -162,7 +183,7 @@ describe('python emitter against a real relay', () => {
 
   it('says "unauthorized" when the relay refuses its token, and keeps the events', async () => {
     relay = await quietRelay();
-    const stats = await runPython(relay.url, 15_000, { OW_TOKEN: 'wrong-token', OW_FLUSH_S: '1' });
+    const stats = await runPython(relay.url, { env: { OW_TOKEN: 'wrong-token', OW_FLUSH_S: '1' } });
     expect(stats.log).toContain('unauthorized (HTTP 401)');
     expect(stats.log).toContain('check INGEST_TOKEN');
     expect(stats).toMatchObject({ flushed: false, sent: 0 });
@@ -172,26 +193,13 @@ describe('python emitter against a real relay', () => {
 
   it('drops a batch another 4xx refuses, naming why, and goes on with the next', async () => {
     relay = await quietRelay();
-    const target = `${relay.url}/api/events`;
-    let refused = 0;
     // A front that refuses the first batch as a relay would a bad body, then passes requests through.
-    const front = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        if (refused++ === 0) {
-          res
-            .writeHead(422, { 'content-type': 'application/json' })
-            .end('{"accepted":0,"rejected":[{"line":1,"error":"engine: 900000 bytes, limit 64"}]}');
-          return;
-        }
-        const headers = { 'content-type': req.headers['content-type'] ?? '', authorization: req.headers.authorization ?? '' };
-        fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks) })
-          .then(async (reply) => res.writeHead(reply.status, { 'content-type': 'application/json' }).end(await reply.text()))
-          .catch(() => res.writeHead(502).end());
-      });
-    });
-    await new Promise<void>((ready) => front.listen(0, '127.0.0.1', ready));
+    const front = await refusingFront(
+      `${relay.url}/api/events`,
+      1,
+      422,
+      '{"accepted":0,"rejected":[{"line":1,"error":"engine: 900000 bytes, limit 64"}]}',
+    );
     try {
       const script = `
 import json, os
@@ -205,34 +213,14 @@ stats = em.stats()
 em.close(timeout=1)
 print(json.dumps({"flushed": ok1 and ok2, **stats}))
 `;
-      const out = await new Promise<{ stats: EmitterStats & { rejected: number }; log: string }>((done, fail) => {
-        const child = spawn('python3', ['-c', script], {
-          env: {
-            ...process.env,
-            PYTHONPATH: EXAMPLES,
-            OW_URL: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
-            OW_TOKEN: TOKEN,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          if (code !== 0) fail(new Error(`python3 exited ${code}: ${stderr}`));
-          else done({ stats: JSON.parse(stdout.trim().split('\n').pop()!) as EmitterStats & { rejected: number }, log: stderr });
-        });
-      });
+      const out = await runPython(front.url, { script });
       expect(out.log).toContain('(HTTP 422), dropped it; first rejection: line 1: engine: 900000 bytes, limit 64');
-      expect(out.stats).toMatchObject({ flushed: true, sent: 1, rejected: 1, failures: 0 });
+      expect(out).toMatchObject({ flushed: true, sent: 1, rejected: 1, failures: 0 });
       const orders = await ordersOf(relay);
       expect(orders.has('after_1')).toBe(true);
       expect(orders.has('refused_1')).toBe(false);
     } finally {
-      await new Promise((done) => front.close(done));
+      await front.close();
     }
   });
 });
