@@ -95,6 +95,9 @@ describe(`fuzzed ingest against a real relay (seed ${SEED}; rerun with FC_SEED=$
         expect(rejection.error.length, `${context}: ${expectedBad[i]!.kind} line ${rejection.line}`).toBeGreaterThan(0);
         if (expectedBad[i]!.kind === 'huge_line') expect(rejection.error).toMatch(/longer than/);
         if (expectedBad[i]!.kind === 'invalid_utf8') expect(rejection.error).toMatch(/UTF-8/i);
+        if (expectedBad[i]!.kind === 'oversized_field') expect(rejection.error).toMatch(/^\w+: too long: \d+ bytes, the limit is \d+$/);
+        if (expectedBad[i]!.kind === 'hidden_char')
+          expect(rejection.error).toMatch(/^\w+: contains U\+[0-9A-F]{4} at \d+: identifiers may not/);
       }
       expect(reply.accepted + reply.duplicates, context).toBe(body.length - expectedBad.length);
       rejectedTotal += reply.rejected.length;

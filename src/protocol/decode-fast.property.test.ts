@@ -5,6 +5,7 @@ import { STATUSES } from '../core/status';
 import type { Decoded } from './decode';
 import { decodeEvent, decodeLine, decodeWithSchema } from './decode';
 import { decodeFast } from './decode-fast';
+import { ID_MAX_BYTES, NAME_MAX_BYTES, REASON_MAX_BYTES } from './field-limits';
 import { EVENT_SCHEMAS, EVENT_TYPES } from './schema';
 
 type Fields = Record<string, unknown>;
@@ -62,12 +63,47 @@ const nearIso = fc.oneof(
 
 const tsValue = fc.oneof(epochSeconds, isoText);
 const seqValue = fc.option(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, -0, 2 ** 53 - 1)), { nil: undefined });
-const engineValue = fc.option(fc.string({ maxLength: 8 }), { nil: undefined });
-const text = fc.string({ maxLength: 12 });
-const nonEmpty = fc.string({ minLength: 1, maxLength: 12 });
+/** `max` bytes exactly, or a character either side of it, in 1-, 2-, 3- and 4-byte characters. */
+const nearLimit = (max: number, within: boolean) =>
+  fc
+    .tuple(fc.constantFrom('a', 'é', '€', '😀'), within ? fc.integer({ min: -2, max: 0 }) : fc.integer({ min: 1, max: 2 }))
+    .map(([ch, extra]) => {
+      const bytes = new TextEncoder().encode(ch).length;
+      return ch.repeat(Math.max(1, Math.floor(max / bytes) + extra));
+    });
+/** Control, zero-width, bidi and separator characters inside otherwise plain text. */
+const hiddenText = fc
+  .tuple(
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom(
+      '\u202e',
+      '\u200b',
+      '\u200d',
+      '\u0000',
+      '\u001f',
+      '\u007f',
+      '\u0085',
+      '\ufeff',
+      '\u2066',
+      '\u2028',
+      '\u00ad',
+      '\u061c',
+      '\n',
+    ),
+    fc.string({ maxLength: 6 }),
+  )
+  .map(([a, hidden, b]) => a + hidden + b);
+const withinLimit = (max: number, short: fc.Arbitrary<string>) => fc.oneof({ arbitrary: short, weight: 4 }, nearLimit(max, true));
+const engineValue = fc.option(withinLimit(NAME_MAX_BYTES, fc.string({ maxLength: 8 })), { nil: undefined });
+const text = withinLimit(NAME_MAX_BYTES, fc.string({ maxLength: 12 }));
+const nonEmpty = withinLimit(NAME_MAX_BYTES, fc.string({ minLength: 1, maxLength: 12 }));
+const idText = withinLimit(ID_MAX_BYTES, fc.string({ minLength: 1, maxLength: 12 }));
+const reasonText = withinLimit(REASON_MAX_BYTES, fc.oneof(fc.string({ maxLength: 12 }), hiddenText));
+/** Every text field's limit crossed, or a hidden character in it. */
+const badText = fc.oneof(nearLimit(NAME_MAX_BYTES, false), nearLimit(ID_MAX_BYTES, false), nearLimit(REASON_MAX_BYTES, false), hiddenText);
 const amount = fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.constantFrom(0, -0, 5e-324, 1e308));
 
-const base = { client_order_id: nonEmpty, ts: tsValue, seq: seqValue, engine: engineValue };
+const base = { client_order_id: idText, ts: tsValue, seq: seqValue, engine: engineValue };
 const validByType = {
   order_created: fc.record({
     type: fc.constant('order_created'),
@@ -78,7 +114,7 @@ const validByType = {
     route: text,
   }),
   order_transition: fc.record(
-    { type: fc.constant('order_transition'), ...base, status: fc.constantFrom(...STATUSES), order_id: text, reason: text },
+    { type: fc.constant('order_transition'), ...base, status: fc.constantFrom(...STATUSES), order_id: idText, reason: reasonText },
     { requiredKeys: ['type', 'client_order_id', 'ts', 'status'] },
   ),
   order_fill: fc.record({ type: fc.constant('order_fill'), ...base, filled_size: amount, filled_value: amount, fees: amount }),
@@ -111,7 +147,7 @@ type Mutation = { key: string; kind: 'delete' | 'undefined' | 'set'; value: unkn
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   key: fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 6 })),
   kind: fc.constantFrom('delete', 'undefined', 'set'),
-  value: fc.oneof(weird, tsValue, nearIso, fc.constantFrom(...EVENT_TYPES, ...STATUSES, 'buy', 'sell')),
+  value: fc.oneof(weird, tsValue, nearIso, badText, fc.constantFrom(...EVENT_TYPES, ...STATUSES, 'buy', 'sell')),
 });
 
 /** A valid event with a few fields removed, blanked or replaced; sometimes without a prototype. */

@@ -2,6 +2,7 @@ import type { OrderEvent } from '../core/events';
 import { createdEvent, fillEvent, transitionEvent } from '../core/events';
 import type { Status } from '../core/status';
 import { STATUSES } from '../core/status';
+import { ID_MAX_BYTES, identifierProblem, NAME_MAX_BYTES, REASON_MAX_BYTES, textProblem } from './field-limits';
 import { readIsoFast } from './iso-ts-fast';
 import { parseTs } from './schema';
 
@@ -27,9 +28,21 @@ function isAmount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-/** An optional string: absent or undefined gives undefined, as zod's `optional()` does. */
-function isOptionalString(value: unknown): value is string | undefined {
-  return value === undefined || typeof value === 'string';
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && identifierProblem(value, ID_MAX_BYTES) === undefined;
+}
+
+function isName(value: unknown): value is string {
+  return typeof value === 'string' && identifierProblem(value, NAME_MAX_BYTES) === undefined;
+}
+
+/** Absent or undefined gives undefined, as zod's `optional()` does. */
+function isOptionalId(value: unknown): value is string | undefined {
+  return value === undefined || isId(value);
+}
+
+function isOptionalReason(value: unknown): value is string | undefined {
+  return value === undefined || (typeof value === 'string' && textProblem(value, REASON_MAX_BYTES) === undefined);
 }
 
 function readTsText(text: string): number {
@@ -45,7 +58,7 @@ function readTsText(text: string): number {
 export function decodeFast(value: object): OrderEvent | undefined {
   const v = value as Fields;
   const id = v.client_order_id;
-  if (!isNonEmpty(id)) return undefined;
+  if (!isNonEmpty(id) || !isId(id)) return undefined;
   const rawTs = v.ts;
   if (typeof rawTs !== 'number' && typeof rawTs !== 'string') return undefined;
   const ts = typeof rawTs === 'number' ? parseTs(rawTs) : readTsText(rawTs);
@@ -53,7 +66,7 @@ export function decodeFast(value: object): OrderEvent | undefined {
   const seq = v.seq;
   if (seq !== undefined && !Number.isSafeInteger(seq)) return undefined;
   const engine = v.engine === undefined ? '' : v.engine;
-  if (typeof engine !== 'string') return undefined;
+  if (!isName(engine)) return undefined;
   // Number.isSafeInteger narrows nothing: seq is a number or undefined past the check above.
   const s = seq as number | undefined;
   switch (v.type) {
@@ -64,12 +77,12 @@ export function decodeFast(value: object): OrderEvent | undefined {
     }
     case 'order_transition': {
       const { status, order_id: orderId, reason } = v;
-      if (!STATUS_SET.has(status) || !isOptionalString(orderId) || !isOptionalString(reason)) return undefined;
+      if (!STATUS_SET.has(status) || !isOptionalId(orderId) || !isOptionalReason(reason)) return undefined;
       return transitionEvent(id, ts, s, engine, status as Status, orderId, reason);
     }
     case 'order_created': {
       const { symbol, side, size_usd: size, route } = v;
-      if (!isNonEmpty(symbol) || (side !== 'buy' && side !== 'sell') || typeof route !== 'string') return undefined;
+      if (!isNonEmpty(symbol) || !isName(symbol) || (side !== 'buy' && side !== 'sell') || !isName(route)) return undefined;
       if (typeof size !== 'number' || !Number.isFinite(size) || !(size > 0)) return undefined;
       return createdEvent(id, ts, s, engine, symbol, side, size, route);
     }

@@ -50,8 +50,12 @@ export function eventOf(value: unknown): OrderEvent | undefined {
   return decoded.ok ? decoded.event : undefined;
 }
 
+function kindOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
 function notAnObject(value: unknown): Decoded {
-  return fail(`not a JSON object (got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`);
+  return fail(`not a JSON object (got ${kindOf(value)})`);
 }
 
 /** The schema alone: what the fast path must agree with, and where every error message comes from. */
@@ -59,7 +63,15 @@ export function decodeWithSchema(value: unknown): Decoded {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return notAnObject(value);
   const type = (value as { type?: unknown }).type;
   if (!isEventType(type)) {
-    const shown = type === undefined ? 'missing' : JSON.stringify(type).slice(0, 60);
+    // Only a string is shown: stringifying a deeply nested value would overflow the stack.
+    const shown =
+      type === undefined
+        ? 'missing'
+        : typeof type === 'string'
+          ? JSON.stringify(type.slice(0, 60))
+          : typeof type === 'number' || typeof type === 'boolean'
+            ? String(type)
+            : `(${kindOf(type)})`;
     return fail(`type: unknown event type ${shown} (want one of ${EVENT_TYPES.join(', ')})`);
   }
   const parsed = EVENT_SCHEMAS[type].safeParse(value);

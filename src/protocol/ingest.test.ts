@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBook } from '../core/book';
-import { emptyTally, ingestLine } from './ingest';
+import { emptyTally, ingestLine, INTERNAL_ERROR } from './ingest';
 
 const line = (n: number, value: unknown) => ({ line: n, text: typeof value === 'string' ? value : JSON.stringify(value) });
 const createdLine = (n: number, seq?: number) =>
@@ -50,5 +50,22 @@ describe('ingestLine', () => {
     );
     expect(ghost?.result).toMatchObject({ outcome: 'unchanged', anomalies: 1 });
     expect(tally).toEqual({ accepted: 2, duplicates: 1, anomalies: 1, rejected: [] });
+  });
+
+  it("a line whose handling throws is that line's rejection, reported with its number; the next line still applies", () => {
+    const book = createBook();
+    const tally = emptyTally();
+    const faults: number[] = [];
+    // A book whose order map fails on one id: the relay's own code throwing mid-apply.
+    const get = book.orders.get.bind(book.orders);
+    book.orders.get = (id: string) => {
+      if (id === 'o2') throw new RangeError('boom');
+      return get(id);
+    };
+    for (const n of [1, 2, 3]) ingestLine(book, createdLine(n), tally, undefined, (at) => faults.push(at));
+    expect(tally.rejected).toEqual([{ line: 2, error: INTERNAL_ERROR }]);
+    expect(faults).toEqual([2]);
+    expect(tally.accepted).toBe(2);
+    expect([...book.orders.keys()]).toEqual(['o1', 'o3']);
   });
 });

@@ -22,6 +22,26 @@ export function emptyTally(): IngestTally {
   return { accepted: 0, duplicates: 0, anomalies: 0, rejected: [] };
 }
 
+/** What a line that made the relay's own code throw is told: the fault is ours, the line is only rejected. */
+export const INTERNAL_ERROR = 'internal error (logged on the relay with this line number)';
+
+/** Told about a line whose handling threw, so the host can log it with the line number. */
+export type LineFault = (line: number, error: unknown) => void;
+
+/**
+ * Runs one line's step; an exception becomes that line's rejection, never the request's
+ * failure, so the lines after it are still read (a poison line must not stall an engine's queue).
+ */
+export function isolateLine<T>(line: number, tally: IngestTally, step: () => T, onFault?: LineFault): T | undefined {
+  try {
+    return step();
+  } catch (error) {
+    tally.rejected.push({ line, error: INTERNAL_ERROR });
+    onFault?.(line, error);
+    return undefined;
+  }
+}
+
 /**
  * Decodes one line and applies it to the book (rules 1–7), updating the tally.
  * Returns the decoded event and its result when it passed dedup, so callers can log or
@@ -33,6 +53,16 @@ export function ingestLine(
   tally: IngestTally,
   /** The relay's memory bounds: an error when the decoded event may not enter the book. */
   admit?: (event: OrderEvent) => string | undefined,
+  onFault?: LineFault,
+): { event: OrderEvent; result: ApplyResult } | undefined {
+  return isolateLine(line.line, tally, () => decodeAndApply(book, line, tally, admit), onFault);
+}
+
+function decodeAndApply(
+  book: OrderBook,
+  line: Line,
+  tally: IngestTally,
+  admit: ((event: OrderEvent) => string | undefined) | undefined,
 ): { event: OrderEvent; result: ApplyResult } | undefined {
   if ('error' in line) {
     tally.rejected.push({ line: line.line, error: line.error });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STATUSES } from '../core/status';
+import { ID_MAX_BYTES, identifierProblem, NAME_MAX_BYTES, REASON_MAX_BYTES, textProblem } from './field-limits';
 
 /** Year 9999: beyond it a timestamp cannot be written as ISO-8601, so it is unreadable. */
 const MAX_EPOCH_SECONDS = 253_402_300_799;
@@ -31,7 +32,16 @@ function isCalendarDate(text: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const nonEmpty = z.string().min(1, 'must be a non-empty string');
+/** A string `problem` finds nothing wrong with (field-limits.ts: bytes, hidden characters). */
+function limited(problem: (text: string, maxBytes: number) => string | undefined, maxBytes: number) {
+  return z.string().superRefine((text, ctx) => {
+    const found = problem(text, maxBytes);
+    if (found !== undefined) ctx.addIssue({ code: 'custom', message: found });
+  });
+}
+const id = () => limited(identifierProblem, ID_MAX_BYTES);
+const name = () => limited(identifierProblem, NAME_MAX_BYTES);
+const nonEmpty = 'must be a non-empty string';
 const amount = z.number().finite('must be a finite number').min(0, 'must be ≥ 0');
 const ts = z.union([z.string(), z.number()], { error: 'must be an ISO-8601 string or Unix epoch seconds' }).transform((value, ctx) => {
   const ms = parseTs(value);
@@ -46,27 +56,27 @@ const ts = z.union([z.string(), z.number()], { error: 'must be an ISO-8601 strin
 });
 
 const base = {
-  client_order_id: nonEmpty,
+  client_order_id: id().min(1, nonEmpty),
   ts,
   seq: z.number().int('must be an integer').refine(Number.isSafeInteger, 'must be a safe integer').optional(),
-  engine: z.string().default(''),
+  engine: name().default(''),
 };
 
 export const orderCreatedSchema = z.object({
   type: z.literal('order_created'),
   ...base,
-  symbol: nonEmpty,
+  symbol: name().min(1, nonEmpty),
   side: z.enum(['buy', 'sell']),
   size_usd: z.number().finite('must be a finite number').gt(0, 'must be > 0'),
-  route: z.string(),
+  route: name(),
 });
 
 export const orderTransitionSchema = z.object({
   type: z.literal('order_transition'),
   ...base,
   status: z.enum(STATUSES),
-  order_id: z.string().optional(),
-  reason: z.string().optional(),
+  order_id: id().optional(),
+  reason: limited(textProblem, REASON_MAX_BYTES).optional(),
 });
 
 export const orderFillSchema = z.object({

@@ -22,8 +22,17 @@ export async function readJsonArrayLines(
   const items: unknown[] = Array.isArray(value) ? value : [value];
   for (let start = 0; start < items.length; start += BATCH) {
     const lines: Line[] = [];
-    for (let i = start; i < Math.min(items.length, start + BATCH); i++) lines.push({ line: i + 1, text: JSON.stringify(items[i]) });
+    for (let i = start; i < Math.min(items.length, start + BATCH); i++) lines.push(itemLine(i + 1, items[i]));
     await apply(lines);
     if (start + BATCH < items.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function itemLine(line: number, item: unknown): Line {
+  try {
+    return { line, text: JSON.stringify(item) };
+  } catch (error) {
+    // Nested deeper than the stack allows (JSON.parse took it, stringify recurses): this item only.
+    return { line, error: `item could not be read (${error instanceof Error ? error.message : String(error)})`.slice(0, 200) };
   }
 }

@@ -49,6 +49,11 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
     'Events skipped as duplicates (seq at or below the engine high-water mark)',
     () => book.duplicates,
   );
+  mirror(
+    'orderwatch_ingest_internal_errors_total',
+    'Lines whose handling threw in the relay (a bug: each is logged with its line number); also in rejected',
+    () => state.totals.internalErrors,
+  );
   mirror('orderwatch_orders_evicted_total', 'Terminal orders removed by cleanup', () => state.totals.evicted);
   const anomalyReported = new Map<string, number>();
   new Counter({

@@ -6,7 +6,7 @@ import { cleanupAfterEvent } from '../core/cleanup';
 import type { OrderEvent } from '../core/events';
 import type { Order } from '../core/order';
 import { toWire } from '../protocol/encode';
-import type { IngestTally } from '../protocol/ingest';
+import type { IngestTally, LineFault } from '../protocol/ingest';
 import { ingestLine } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
 import type { BookLimits, LimitName, PendingGrowth } from './book-limits';
@@ -25,6 +25,8 @@ export interface RelayStateDeps {
   readonly limits?: BookLimits;
   /** Called with each accepted event's rseq right after it is logged: the stream fan-out reads it from the log. */
   readonly onAccepted: (rseq: number) => void;
+  /** A line whose handling threw (our bug, not the engine's): it was rejected; log it with its number. */
+  readonly onLineFault?: LineFault;
 }
 
 /** Totals over the relay's life, for metrics and /api/orders. */
@@ -34,6 +36,8 @@ export interface RelayTotals {
   evicted: number;
   /** Lines refused by a memory bound (counted in `rejected` too). */
   refused: Record<LimitName, number>;
+  /** Lines whose handling threw: a relay bug, each logged with its line number (counted in `rejected` too). */
+  internalErrors: number;
 }
 
 /**
@@ -43,7 +47,13 @@ export interface RelayTotals {
  */
 export class RelayState {
   readonly book: OrderBook;
-  readonly totals: RelayTotals = { accepted: 0, rejected: 0, evicted: 0, refused: { max_engines: 0, max_active_orders: 0 } };
+  readonly totals: RelayTotals = {
+    accepted: 0,
+    rejected: 0,
+    evicted: 0,
+    refused: { max_engines: 0, max_active_orders: 0 },
+    internalErrors: 0,
+  };
   private readonly snapshots = new Set<SnapshotSource>();
 
   constructor(private readonly deps: RelayStateDeps) {
@@ -61,7 +71,7 @@ export class RelayState {
     for (const line of lines) {
       if (this.snapshots.size > 0 && 'text' in line) this.keepPreimages(line.text);
       const rejectedBefore = tally.rejected.length;
-      const applied = ingestLine(this.book, line, tally, this.admit);
+      const applied = ingestLine(this.book, line, tally, this.admit, this.onLineFault);
       this.totals.rejected += tally.rejected.length - rejectedBefore;
       if (applied === undefined) continue;
       this.totals.accepted++;
@@ -69,6 +79,11 @@ export class RelayState {
       this.cleanUp();
     }
   }
+
+  readonly onLineFault: LineFault = (line, error) => {
+    this.totals.internalErrors++;
+    this.deps.onLineFault?.(line, error);
+  };
 
   /** Why `event` may not enter the book (counted), or undefined: the bounds of issue 13. */
   readonly admit = (event: OrderEvent, pending?: PendingGrowth): string | undefined => {

@@ -48,6 +48,8 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     keepTerminal: config.keepTerminal,
     limits: { maxEngines: config.maxEngines, maxActiveOrders: config.maxActiveOrders },
     onAccepted: (rseq) => hub.publish(rseq),
+    onLineFault: (line, error) =>
+      logger.error({ line, err: error instanceof Error ? error.stack : String(error) }, 'ingest: handling a line threw; it was rejected'),
   });
   const hub = new StreamHub({
     state,

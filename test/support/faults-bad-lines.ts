@@ -7,7 +7,16 @@ export interface FuzzLine {
 }
 
 export type BadKind =
-  'wrong_type' | 'huge_number' | 'deep_nesting' | 'invalid_utf8' | 'huge_line' | 'nul_byte' | 'proto_key' | 'not_an_event';
+  | 'wrong_type'
+  | 'huge_number'
+  | 'deep_nesting'
+  | 'invalid_utf8'
+  | 'huge_line'
+  | 'nul_byte'
+  | 'proto_key'
+  | 'not_an_event'
+  | 'oversized_field'
+  | 'hidden_char';
 
 const utf8 = new TextEncoder();
 const TEN_MB = 10 * 1024 * 1024;
@@ -102,6 +111,45 @@ const notAnEvent = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40 }).map((s) => `#${s.replace(/[\r\n]/g, ' ')}`),
 );
 
+/** A transition with every optional text field, for the limits on order_id and reason. */
+const TRANSITION = { type: 'order_transition', client_order_id: 'fuzz-x', ts: 1_763_856_000, status: 'OPEN', order_id: 'x1', reason: 'r' };
+/** The wire's byte limits (docs/protocol.md), per field of BASE or TRANSITION. */
+const BYTE_LIMITS = { client_order_id: 128, engine: 64, symbol: 64, route: 64, order_id: 128, reason: 1024 } as const;
+type LimitedField = keyof typeof BYTE_LIMITS;
+const eventWith = (field: LimitedField, value: string): string =>
+  JSON.stringify(field === 'order_id' || field === 'reason' ? { ...TRANSITION, [field]: value } : { ...BASE, [field]: value });
+
+/** A text field 1 to 200,000 bytes past its limit, in 1-, 2-, 3- or 4-byte characters. */
+const oversizedField = fc
+  .record({
+    field: fc.constantFrom(...(Object.keys(BYTE_LIMITS) as LimitedField[])),
+    ch: fc.constantFrom('a', '\u00e9', '\u20ac', '\u{1F600}'),
+    over: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 8 }), weight: 4 }, fc.integer({ min: 9, max: 200_000 })),
+  })
+  .map(({ field, ch, over }) => eventWith(field, ch.repeat(Math.ceil((BYTE_LIMITS[field] + over) / utf8.encode(ch).length))));
+
+/** An identifier holding a control, zero-width, bidi or separator character, raw or JSON-escaped. */
+const hiddenChar = fc
+  .record({
+    field: fc.constantFrom('client_order_id', 'engine', 'symbol', 'route', 'order_id'),
+    hidden: fc.constantFrom(
+      '\u202e',
+      '\u200b',
+      '\u200d',
+      '\u2066',
+      '\u061c',
+      '\ufeff',
+      '\u00ad',
+      '\u0001',
+      '\u007f',
+      '\u0085',
+      '\u2028',
+      '\t',
+    ),
+    at: fc.constantFrom('start', 'middle', 'end'),
+  })
+  .map(({ field, hidden, at }) => eventWith(field, at === 'start' ? `${hidden}id` : at === 'end' ? `id${hidden}` : `i${hidden}d`));
+
 /** A line of 10 MiB: past the relay's 1 MiB line limit, rejected without being buffered whole. */
 const hugeLine = fc
   .constantFrom('x', '\u00e9')
@@ -119,6 +167,8 @@ export const badLine: fc.Arbitrary<FuzzLine> = fc.oneof(
   asBytes('nul_byte', nulByte),
   asBytes('proto_key', protoKey),
   asBytes('not_an_event', notAnEvent),
+  asBytes('oversized_field', oversizedField),
+  asBytes('hidden_char', hiddenChar),
 );
 
 export const hugeBadLine: fc.Arbitrary<FuzzLine> = asBytes('huge_line', hugeLine);

@@ -1,6 +1,7 @@
 import type { OrderEvent } from '../../core/events';
 import { decodeEvent, decodeLine, eventOf } from '../../protocol/decode';
-import type { IngestTally } from '../../protocol/ingest';
+import type { IngestTally, LineFault } from '../../protocol/ingest';
+import { isolateLine } from '../../protocol/ingest';
 import type { PendingGrowth } from '../book-limits';
 import { noPendingGrowth } from '../book-limits';
 import type { Line } from '../../protocol/line-splitter';
@@ -39,6 +40,7 @@ export class RedisIngest {
      * (so no peer ever applies a refused event); `pending` counts the batch's own growth.
      */
     private readonly admit: (event: OrderEvent, pending: PendingGrowth) => string | undefined = () => undefined,
+    private readonly onFault?: LineFault,
   ) {}
 
   /** Throws when Redis cannot take the batch; what was appended before stays appended. */
@@ -53,28 +55,9 @@ export class RedisIngest {
         rejected++;
         continue;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(line.text);
-      } catch {
-        value = undefined;
-      }
-      const event = eventOf(value);
-      const refused = event === undefined ? undefined : this.admit(event, pending);
-      if (refused !== undefined) {
-        tally.rejected.push({ line: line.line, error: refused });
-        rejected++;
-        continue;
-      }
-      if (event !== undefined) {
-        events.push(event);
-        payloads.push(canonicalPayload(line.text, value, event));
-        continue;
-      }
-      // Decoded again only when rejected: the full decode words the error.
-      const decoded = value === undefined ? decodeLine(line.text) : decodeEvent(value);
-      tally.rejected.push({ line: line.line, error: decoded.ok ? 'invalid event' : decoded.error });
-      rejected++;
+      const before = tally.rejected.length;
+      isolateLine(line.line, tally, () => this.check(line.text, line.line, tally, pending, events, payloads), this.onFault);
+      rejected += tally.rejected.length - before;
     }
     if (rejected > 0) this.onRejected(rejected);
     if (events.length === 0) return;
@@ -89,6 +72,30 @@ export class RedisIngest {
       tally.duplicates += appended.duplicates;
       if (appended.duplicates > 0) this.onDuplicates(appended.duplicates);
     }
+  }
+
+  /** Rule 1 and the memory bounds for one line: its event and payload queued, or its rejection in `tally`. */
+  private check(text: string, line: number, tally: IngestTally, pending: PendingGrowth, events: OrderEvent[], payloads: string[]): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    const event = eventOf(value);
+    const refused = event === undefined ? undefined : this.admit(event, pending);
+    if (refused !== undefined) {
+      tally.rejected.push({ line, error: refused });
+      return;
+    }
+    if (event !== undefined) {
+      events.push(event);
+      payloads.push(canonicalPayload(text, value, event));
+      return;
+    }
+    // Decoded again only when rejected: the full decode words the error.
+    const decoded = value === undefined ? decodeLine(text) : decodeEvent(value);
+    tally.rejected.push({ line, error: decoded.ok ? 'invalid event' : decoded.error });
   }
 
   /** Waits until this relay has applied what the request appended, then counts anomalies. */

@@ -104,6 +104,7 @@ export class RelayStore implements IngestStore {
         if (this.state !== undefined) this.state.book.duplicates += count;
       },
       (event, pending) => this.state?.admit(event, pending),
+      this.state?.onLineFault,
     );
   }
 
