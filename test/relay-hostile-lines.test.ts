@@ -114,3 +114,61 @@ describe('field limits keep one POST from blinding every dashboard (issue 13, fi
     }
   });
 });
+
+describe("a timestamp ahead of the relay's clock (issue 13, finding 8)", () => {
+  let relay: RunningRelay | undefined;
+  afterEach(async () => {
+    await relay?.close();
+    relay = undefined;
+  });
+
+  it('is applied at receipt and flagged future_timestamp; the order ages and turns stale from then', async () => {
+    let clock = Date.UTC(2026, 11, 3, 9);
+    relay = await startRelay({ port: 0, logLevel: 'silent', now: () => clock, staleAfterSec: 300 });
+    const year9999 = {
+      type: 'order_created',
+      client_order_id: 'far',
+      ts: '9999-12-31T00:00:00Z',
+      symbol: 'X',
+      side: 'buy',
+      size_usd: 1,
+      route: 'r',
+    };
+    const sixtySecondsAhead = { ...year9999, client_order_id: 'near', ts: (clock + 60_000) / 1000 };
+    const forged = { ...year9999, client_order_id: 'forged', ts: clock / 1000, engine_ts: 253_402_214_400 };
+    const body = [year9999, sixtySecondsAhead, forged].map((e) => JSON.stringify(e)).join('\n');
+    const client = await SseClient.open(`${relay.url}/api/stream`);
+    await client.first('snapshot');
+    const { status, reply } = await postEvents(relay.url, `${body}\n`);
+    expect(status).toBe(200);
+    expect(reply).toMatchObject({ accepted: 3, anomalies: 1 });
+    // Dashboards get the stamped event, so they flag it too and age the order from the relay's receipt.
+    try {
+      await client.reach(3);
+      expect(client.items[0]!.event).toMatchObject({ client_order_id: 'far', ts: clock / 1000, engine_ts: 253_402_214_400 });
+      expect(client.items[2]!.event).not.toHaveProperty('engine_ts');
+    } finally {
+      client.close();
+    }
+
+    const book = relay.state.book;
+    expect(book.orders.get('far')).toMatchObject({ created_at: clock, last_update_at: clock });
+    // At the limit is not past it; an engine cannot mark its own event.
+    expect(book.orders.get('near')!.created_at).toBe(clock + 60_000);
+    expect(book.orders.get('forged')!.created_at).toBe(clock);
+    expect(book.anomalies.toArray()).toEqual([
+      {
+        kind: 'future_timestamp',
+        client_order_id: 'far',
+        engine: '',
+        seq: null,
+        ts: clock,
+        detail: expect.stringMatching(/^ts 2\d{11} s ahead of the relay's clock; applied at the time the relay received it$/) as unknown,
+      },
+    ]);
+
+    clock += 301_000;
+    const orders = (await (await fetch(`${relay.url}/api/orders`)).json()) as { stale: string[] };
+    expect(orders.stale).toContain('far');
+  });
+});

@@ -7,8 +7,8 @@ import { ndjson, postEvents } from './support/relay-post';
 import { SseClient } from './support/sse-client';
 
 const QUEUE_LIMIT = 256 * 1024;
-/** Fat events (a 2 KB reason) so megabytes flow with few events. */
-const REASON = 'r'.repeat(2_048);
+/** Fat events (a 1 KiB reason, the longest the wire takes) so megabytes flow with few events. */
+const REASON = 'r'.repeat(1_024);
 
 function fatEvents(from: number, count: number): OrderEvent[] {
   const base = Date.UTC(2025, 10, 23);

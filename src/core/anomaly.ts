@@ -6,6 +6,7 @@ export const ANOMALY_KINDS = [
   'fill_regression',
   'fill_before_open',
   'overfill',
+  'future_timestamp',
 ] as const;
 
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
@@ -30,5 +31,6 @@ export function zeroByAnomalyKind(): Record<AnomalyKind, number> {
     fill_regression: 0,
     fill_before_open: 0,
     overfill: 0,
+    future_timestamp: 0,
   };
 }

@@ -133,6 +133,11 @@ describe('rule 7: every anomaly kind, with its record', () => {
       events: [created('a', { size_usd: 1000 }), moved('a', 'OPEN'), filled('a', 1002, { seq: 42, engine: 'e9', ts: T0 + 7 })],
       detail: 'filled 100.20% of size_usd 1000',
     },
+    future_timestamp: {
+      // What the relay makes of an event stamped an hour ahead of its clock: ts is its receive time.
+      events: [created('a'), moved('a', 'NEW', { seq: 42, engine: 'e9', ts: T0 + 7, engine_ts: T0 + 7 + 3_600_000 })],
+      detail: "ts 3600 s ahead of the relay's clock; applied at the time the relay received it",
+    },
   };
 
   it('covers every kind the core knows', () => {

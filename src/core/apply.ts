@@ -34,6 +34,10 @@ export function applyEvent(book: OrderBook, event: OrderEvent): ApplyResult {
   }
   book.eventsSeen++;
   const before = book.anomalyTotal;
+  if (event.engine_ts !== undefined) {
+    const ahead = Math.round((event.engine_ts - event.ts) / 1000);
+    recordAnomaly(book, event, 'future_timestamp', `ts ${ahead} s ahead of the relay's clock; applied at the time the relay received it`);
+  }
   // One lookup serves every rule below; the handlers receive the order instead of looking again.
   let order = book.orders.get(event.client_order_id);
   let outcome: ApplyOutcome;

@@ -7,6 +7,12 @@ interface EventBase {
   readonly ts: number;
   readonly seq?: number | undefined;
   readonly engine: string;
+  /**
+   * Set by the relay only, on an event stamped more than `--max-future-s` ahead of its clock: the
+   * engine's own ts. `ts` is then the relay's receive time, so the order ages and can turn stale
+   * from when the relay saw it (a ts in year 9999 would otherwise never be stale).
+   */
+  readonly engine_ts?: number | undefined;
 }
 
 export interface OrderCreated extends EventBase {
@@ -84,6 +90,11 @@ export function fillEvent(
  * @example canonicalEvent({ type: 'order_fill', client_order_id: 'a', ts: 0, engine: '', filled_size: 1, filled_value: 1, fees: 0 })
  */
 export function canonicalEvent(event: OrderEvent): OrderEvent {
+  const shaped = canonicalShape(event);
+  return event.engine_ts === undefined ? shaped : { ...shaped, engine_ts: event.engine_ts };
+}
+
+function canonicalShape(event: OrderEvent): OrderEvent {
   const { client_order_id: id, ts, seq, engine } = event;
   switch (event.type) {
     case 'order_created':

@@ -28,7 +28,8 @@ export function ordersByStatus(book: OrderBook, status: Status): Order[] {
 
 /** Age in whole-or-fractional seconds against a supplied `now` (epoch ms). */
 export function ageSeconds(order: Order, now: number): number {
-  return (now - order.created_at) / 1000;
+  // Never negative: an engine clock a little ahead of this one must not show "-3 s".
+  return Math.max(0, now - order.created_at) / 1000;
 }
 
 /** Active and older than the limit: the core's definition of stale, shared by every view. */

@@ -77,6 +77,10 @@ export function injectFault(host: FaultHost, kind: FaultKind, fresh: SimOrder, t
       });
       return true;
     }
+    case 'future_timestamp':
+      // A no-op transition from an engine whose clock runs an hour fast: the relay flags it.
+      host.emit({ type: 'order_transition', ...base(fresh.id, fresh.engine), ts: ts + 3_600_000, status: 'NEW' });
+      return true;
     case 'duplicate_seq':
       return host.repeatLast();
   }

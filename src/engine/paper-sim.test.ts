@@ -6,7 +6,7 @@ import { TERMINAL_STATUSES } from '../core/status';
 import { ANOMALY_KINDS } from '../core/anomaly';
 import { decodeLine } from '../protocol/decode';
 import { toNdjsonLine } from '../protocol/encode';
-import { emptyTally, ingestLine } from '../protocol/ingest';
+import { emptyTally, ingestLine, stampReceipt } from '../protocol/ingest';
 import type { IngestTally } from '../protocol/ingest';
 import { createPaperSim } from './paper-sim';
 import type { PaperSimOptions } from './paper-sim';
@@ -35,7 +35,9 @@ function run(options: PaperSimOptions, minutes: number, stepMs = 100): Run {
     for (const event of sim.step(t)) {
       const text = toNdjsonLine(event).trimEnd();
       lines.push(text);
-      ingestLine(book, { line: lines.length, text }, tally);
+      // The relay's clock check, at the sim's own clock: what flags its fast-clock fault.
+      const at = t;
+      ingestLine(book, { line: lines.length, text }, tally, { stamp: (e) => stampReceipt(e, at, 60_000) });
     }
     if (i % (60_000 / stepMs) === 0) staleSamples.push(staleOrders(book, t, 300).length);
   }

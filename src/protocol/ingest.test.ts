@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBook } from '../core/book';
-import { emptyTally, ingestLine, INTERNAL_ERROR } from './ingest';
+import { emptyTally, ingestLine, INTERNAL_ERROR, stampReceipt } from './ingest';
+import { createdEvent } from '../core/events';
 
 const line = (n: number, value: unknown) => ({ line: n, text: typeof value === 'string' ? value : JSON.stringify(value) });
 const createdLine = (n: number, seq?: number) =>
@@ -62,10 +63,31 @@ describe('ingestLine', () => {
       if (id === 'o2') throw new RangeError('boom');
       return get(id);
     };
-    for (const n of [1, 2, 3]) ingestLine(book, createdLine(n), tally, undefined, (at) => faults.push(at));
+    for (const n of [1, 2, 3]) ingestLine(book, createdLine(n), tally, { onFault: (at) => faults.push(at) });
     expect(tally.rejected).toEqual([{ line: 2, error: INTERNAL_ERROR }]);
     expect(faults).toEqual([2]);
     expect(tally.accepted).toBe(2);
     expect([...book.orders.keys()]).toEqual(['o1', 'o3']);
+  });
+});
+
+describe('stampReceipt: the relay clock check', () => {
+  const NOW = 1_764_000_000_000;
+  const at = (ts: number) => createdEvent('o', ts, 1, 'e', 'X', 'buy', 1, 'r');
+
+  it('leaves an event up to the limit ahead untouched (the same object)', () => {
+    const event = at(NOW + 60_000);
+    expect(stampReceipt(event, NOW, 60_000)).toBe(event);
+  });
+
+  it('moves an event past the limit to the receipt time and keeps its own ts as engine_ts', () => {
+    expect(stampReceipt(at(NOW + 60_001), NOW, 60_000)).toEqual({ ...at(NOW), engine_ts: NOW + 60_001 });
+  });
+
+  it('drops an engine_ts the engine sent itself', () => {
+    const forged = { ...at(NOW), engine_ts: NOW + 1e9 };
+    const stamped = stampReceipt(forged, NOW, 60_000);
+    expect(stamped.engine_ts).toBeUndefined();
+    expect(Object.keys(stamped)).toEqual(Object.keys(at(NOW)));
   });
 });

@@ -2,6 +2,7 @@ import type { ApplyResult } from '../core/apply';
 import { applyEvent } from '../core/apply';
 import type { OrderBook } from '../core/book';
 import type { OrderEvent } from '../core/events';
+import { canonicalEvent } from '../core/events';
 import { decodeLine } from './decode';
 import type { Line } from './line-splitter';
 
@@ -42,6 +43,26 @@ export function isolateLine<T>(line: number, tally: IngestTally, step: () => T, 
   }
 }
 
+/** What the relay adds to the plain ingest step; the replay CLI uses none of it. */
+export interface IngestHooks {
+  /** The relay's memory bounds: an error when the decoded event may not enter the book. */
+  readonly admit?: ((event: OrderEvent) => string | undefined) | undefined;
+  /** The relay's clock check (`stampReceipt`), before the event is applied and logged. */
+  readonly stamp?: ((event: OrderEvent) => OrderEvent) | undefined;
+  readonly onFault?: LineFault | undefined;
+}
+
+/**
+ * An event stamped more than `maxAheadMs` past the relay's `now` is applied at `now` with its own
+ * ts kept as `engine_ts` (the core flags it `future_timestamp`): a ts in year 9999 would leave
+ * the order never stale and its age negative. An `engine_ts` an engine sent is dropped: only
+ * the relay sets it.
+ */
+export function stampReceipt(event: OrderEvent, now: number, maxAheadMs: number): OrderEvent {
+  if (event.ts - now > maxAheadMs) return { ...canonicalEvent(event), ts: now, engine_ts: event.ts };
+  return event.engine_ts === undefined ? event : canonicalEvent({ ...event, engine_ts: undefined });
+}
+
 /**
  * Decodes one line and applies it to the book (rules 1–7), updating the tally.
  * Returns the decoded event and its result when it passed dedup, so callers can log or
@@ -51,18 +72,16 @@ export function ingestLine(
   book: OrderBook,
   line: Line,
   tally: IngestTally,
-  /** The relay's memory bounds: an error when the decoded event may not enter the book. */
-  admit?: (event: OrderEvent) => string | undefined,
-  onFault?: LineFault,
+  hooks: IngestHooks = {},
 ): { event: OrderEvent; result: ApplyResult } | undefined {
-  return isolateLine(line.line, tally, () => decodeAndApply(book, line, tally, admit), onFault);
+  return isolateLine(line.line, tally, () => decodeAndApply(book, line, tally, hooks), hooks.onFault);
 }
 
 function decodeAndApply(
   book: OrderBook,
   line: Line,
   tally: IngestTally,
-  admit: ((event: OrderEvent) => string | undefined) | undefined,
+  hooks: IngestHooks,
 ): { event: OrderEvent; result: ApplyResult } | undefined {
   if ('error' in line) {
     tally.rejected.push({ line: line.line, error: line.error });
@@ -73,17 +92,18 @@ function decodeAndApply(
     tally.rejected.push({ line: line.line, error: decoded.error });
     return undefined;
   }
-  const refused = admit?.(decoded.event);
+  const refused = hooks.admit?.(decoded.event);
   if (refused !== undefined) {
     tally.rejected.push({ line: line.line, error: refused });
     return undefined;
   }
-  const result = applyEvent(book, decoded.event);
+  const event = hooks.stamp === undefined ? decoded.event : hooks.stamp(decoded.event);
+  const result = applyEvent(book, event);
   if (result.outcome === 'duplicate') {
     tally.duplicates++;
     return undefined;
   }
   tally.accepted++;
   tally.anomalies += result.anomalies;
-  return { event: decoded.event, result };
+  return { event, result };
 }

@@ -60,6 +60,8 @@ const base = {
   ts,
   seq: z.number().int('must be an integer').refine(Number.isSafeInteger, 'must be a safe integer').optional(),
   engine: name().default(''),
+  /** The relay's, on the stream only (core/events.ts); an engine has no reason to send it. */
+  engine_ts: ts.optional(),
 };
 
 export const orderCreatedSchema = z.object({

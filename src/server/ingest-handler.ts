@@ -11,6 +11,8 @@ import type { RelayState } from './relay-state';
 export interface IngestDeps {
   readonly state: RelayState;
   readonly maxBodyBytes: number;
+  /** No byte for this long ends the request, its tally so far the reply (a streamed POST has no total-time limit). */
+  readonly idleMs: number;
   readonly logger: Logger;
   /** Aborted at shutdown: open ingest requests stop reading and answer with what they took. */
   readonly shutdown: AbortSignal;
@@ -30,7 +32,7 @@ export interface IngestStore {
   };
 }
 
-type Ending = 'end' | 'too_large' | 'shutdown' | 'unavailable' | 'bad_encoding';
+type Ending = 'end' | 'too_large' | 'shutdown' | 'unavailable' | 'bad_encoding' | 'idle';
 
 /** The body types ingest reads; anything else (text/plain from an HTML form above all) is 415. */
 const INGEST_TYPES = ['application/x-ndjson', 'application/json'] as const;
@@ -56,7 +58,7 @@ export function unreadableBody(contentType: string | undefined, contentEncoding:
 /** Rejections listed in one reply; a garbage body must not make a garbage-sized reply. */
 const MAX_LISTED_REJECTIONS = 1_000;
 
-type Read = ReadableStreamReadResult<Uint8Array> | 'shutdown';
+type Read = ReadableStreamReadResult<Uint8Array> | 'shutdown' | 'idle';
 
 /**
  * Lines taken in one go at most, from chunks that had already arrived (`--store` mode only). Each
@@ -113,11 +115,15 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   let batch: Line[] = [];
   let ahead: Promise<Read> | undefined;
   let onShutdown = (): void => {};
-  const stopped = new Promise<'shutdown'>((resolve) => {
+  let onIdle = (): void => {};
+  const stopped = new Promise<'shutdown' | 'idle'>((resolve) => {
     onShutdown = () => resolve('shutdown');
+    onIdle = () => resolve('idle');
     if (deps.shutdown.aborted) onShutdown();
     else deps.shutdown.addEventListener('abort', onShutdown, { once: true });
   });
+  // One timer per request, pushed back by every chunk: an engine holding a POST open for hours is fine, a silent one is not.
+  const idle = setTimeout(() => onIdle(), deps.idleMs);
   // One listener per open request, removed when it stops reading: held-open POSTs must not pile them up.
   try {
     while (reader !== undefined) {
@@ -131,11 +137,12 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
         break;
       }
       ahead = undefined;
-      if (read === 'shutdown') {
-        ending = 'shutdown';
+      if (read === 'shutdown' || read === 'idle') {
+        ending = read;
         break;
       }
       if (read.done) break;
+      idle.refresh();
       let chunk = read.value;
       if (!json) {
         for (const line of splitter.push(chunk)) batch.push(line);
@@ -162,15 +169,22 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
       }
     }
   } finally {
+    clearTimeout(idle);
     deps.shutdown.removeEventListener('abort', onShutdown);
   }
+  // The rest of an idle body is not read: the reply goes now and the connection with it.
+  if (ending === 'idle') void reader?.cancel().catch(() => {});
   // An unfinished last line is only complete when the body really ended.
   if (ending === 'end') {
     const finished = json
       ? await applyOrFail(() => readJsonArrayLines(held, bytes, apply), [], deps)
       : await applyOrFail(apply, [...batch, ...splitter.end()], deps);
     if (!finished) ending = 'unavailable';
-  } else if ((ending === 'shutdown' || ending === 'bad_encoding') && batch.length > 0 && !(await applyOrFail(apply, batch, deps))) {
+  } else if (
+    (ending === 'shutdown' || ending === 'bad_encoding' || ending === 'idle') &&
+    batch.length > 0 &&
+    !(await applyOrFail(apply, batch, deps))
+  ) {
     ending = 'unavailable';
   }
   await sink?.settle(tally);
@@ -203,6 +217,11 @@ function reply(c: Context, deps: IngestDeps, tally: IngestTally, unlisted: numbe
   if (ending === 'bad_encoding') {
     body.error = 'body could not be read to its end (corrupt gzip?); events before the fault were kept';
     return c.json(body, 400);
+  }
+  if (ending === 'idle') {
+    body.error = `no byte for ${deps.idleMs / 1000} s (--ingest-idle-s): request ended; events before were kept`;
+    c.header('Connection', 'close');
+    return c.json(body, 408);
   }
   if (ending === 'too_large') {
     body.error = `body larger than ${deps.maxBodyBytes} bytes; events before the limit were kept`;

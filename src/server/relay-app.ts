@@ -1,9 +1,12 @@
 import type { HttpBindings } from '@hono/node-server';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { reportChunks } from '../protocol/report';
 import { anomalyPageJson, readPageQuery } from './anomaly-page';
 import { hasToken, requireToken } from './auth';
+import type { ConnectionCaps } from './connection-caps';
+import { CAP_RETRY_AFTER_S } from './connection-caps';
 import { handleIngest } from './ingest-handler';
 import type { RelayConfig } from './relay-config';
 import type { RelayMetrics } from './relay-metrics';
@@ -23,13 +26,15 @@ export interface RelayAppDeps {
   readonly logger: Logger;
   readonly shutdown: AbortSignal;
   readonly startedAt: number;
+  readonly caps: ConnectionCaps;
   /** `--store redis://…`: the shared event log, its readiness and resume rules. */
   readonly store?: RelayStore | undefined;
 }
 
 /** Every route of the relay, on web-standard Request/Response (testable with `app.fetch`). */
 export function createRelayApp(deps: RelayAppDeps): Hono {
-  const { config, state, hub, logger, store } = deps;
+  const { config, state, hub, logger, store, caps } = deps;
+  const overCap = (c: Context, error: string): Response => c.json({ error }, 503, { 'Retry-After': String(CAP_RETRY_AFTER_S) });
   const app = new Hono();
   const ingestGuard = requireToken(config.ingestToken, 'ingest', false);
   const viewGuard = requireToken(config.viewToken, 'view', true);
@@ -39,9 +44,22 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
   app.use('*', securityHeaders());
   app.use('*', requestOriginGuard({ boundHost: config.host, allowedHosts: config.allowedHosts }));
 
-  app.post('/api/events', ingestGuard, (c) =>
-    handleIngest(c, { state, maxBodyBytes: config.maxBodyBytes, logger, shutdown: deps.shutdown, store }),
-  );
+  app.post('/api/events', ingestGuard, async (c) => {
+    const slot = caps.admitIngest();
+    if (!slot.ok) return overCap(c, slot.error);
+    try {
+      return await handleIngest(c, {
+        state,
+        maxBodyBytes: config.maxBodyBytes,
+        idleMs: config.ingestIdleSec * 1000,
+        logger,
+        shutdown: deps.shutdown,
+        store,
+      });
+    } finally {
+      slot.release();
+    }
+  });
 
   app.get('/api/stream', viewGuard, async (c) => {
     if (deps.shutdown.aborted) return c.json({ error: 'shutting down' }, 503);
@@ -52,7 +70,14 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
       if (retry !== undefined) return c.json({ error: 'catching up with the event store' }, 503, { 'Retry-After': String(retry) });
       lastEventId = await store.resolveResume(lastEventId);
     }
-    const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+    const bindings = c.env as Partial<HttpBindings> | undefined;
+    const outgoing = bindings?.outgoing;
+    // Counted only with a socket to count (not `app.fetch`), and freed when that socket closes.
+    if (outgoing !== undefined) {
+      const slot = caps.admitStream(bindings?.incoming?.socket.remoteAddress);
+      if (!slot.ok) return overCap(c, slot.error);
+      outgoing.once('close', slot.release);
+    }
     const client = hub.connect(lastEventId, outgoing === undefined ? undefined : () => outgoing.destroy(), c.req.query('log_id'));
     return new Response(client.channel.stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },

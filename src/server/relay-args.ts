@@ -25,6 +25,13 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   --stream-bytes-total BYTES  STREAM_BYTES_TOTAL  bytes queued for all stream clients; past it the
                                       largest backlog is dropped first (default 268435456)
   --max-body BYTES    MAX_BODY        largest POST /api/events body (default 5242880)
+  --ingest-idle-s S   INGEST_IDLE_S   a streamed POST with no byte for S seconds is ended with its
+                                      tally (default 120; never cut for total time)
+  --max-future-s S    MAX_FUTURE_S    an event stamped more than S s ahead of the relay's clock is
+                                      applied at receipt and flagged future_timestamp (default 60)
+  --max-clients N     MAX_CLIENTS     stream clients open at once (default 1000)
+  --max-clients-per-address N  MAX_CLIENTS_PER_ADDRESS  … from one remote address (default 100)
+  --max-ingests N     MAX_INGESTS     POST /api/events requests read at once (default 64)
   --heartbeat-ms N    HEARTBEAT_MS    stream heartbeat interval (default 5000)
   --keep-terminal N   KEEP_TERMINAL   terminal orders kept in the relay's book (default 50000)
   --log-level L       LOG_LEVEL       pino level: debug, info, warn, error, silent (default info)
@@ -46,7 +53,19 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   METRICS_TOKEN  /metrics needs this one instead (for a Prometheus scrape config)`;
 
 type NumericKey =
-  'port' | 'simRate' | 'seed' | 'staleAfterSec' | 'logSize' | 'maxBodyBytes' | 'heartbeatMs' | 'keepTerminal' | MemoryBoundKey;
+  | 'port'
+  | 'simRate'
+  | 'seed'
+  | 'staleAfterSec'
+  | 'logSize'
+  | 'maxBodyBytes'
+  | 'heartbeatMs'
+  | 'keepTerminal'
+  | 'ingestIdleSec'
+  | 'maxFutureSec'
+  | MemoryBoundKey
+  | ConnectionCapKey;
+type ConnectionCapKey = 'maxClients' | 'maxClientsPerAddress' | 'maxIngests';
 /** The byte and count bounds of issue 13. */
 type MemoryBoundKey = 'logBytes' | 'maxEngines' | 'maxActiveOrders' | 'clientQueueLimit' | 'streamBytesTotal';
 
@@ -64,6 +83,11 @@ const NUMERIC: Record<string, { key: NumericKey; env: string; min: number; integ
   '--max-active-orders': { key: 'maxActiveOrders', env: 'MAX_ACTIVE_ORDERS', min: 1, integer: true },
   '--client-queue-bytes': { key: 'clientQueueLimit', env: 'CLIENT_QUEUE_BYTES', min: 1, integer: true },
   '--stream-bytes-total': { key: 'streamBytesTotal', env: 'STREAM_BYTES_TOTAL', min: 1, integer: true },
+  '--ingest-idle-s': { key: 'ingestIdleSec', env: 'INGEST_IDLE_S', min: 1, integer: false },
+  '--max-future-s': { key: 'maxFutureSec', env: 'MAX_FUTURE_S', min: 0, integer: false },
+  '--max-clients': { key: 'maxClients', env: 'MAX_CLIENTS', min: 1, integer: true },
+  '--max-clients-per-address': { key: 'maxClientsPerAddress', env: 'MAX_CLIENTS_PER_ADDRESS', min: 1, integer: true },
+  '--max-ingests': { key: 'maxIngests', env: 'MAX_INGESTS', min: 1, integer: true },
 };
 
 type StoreKey = 'maxLen' | 'retentionDays' | 'rolloverHourUtc' | 'snapshotEveryEvents' | 'snapshotEveryMs';

@@ -25,6 +25,15 @@ export interface RelayConfig {
   /** Bytes queued for all stream clients together; past it the largest backlog is dropped first. */
   readonly streamBytesTotal: number;
   readonly maxBodyBytes: number;
+  /** A streamed ingest with no byte for this long is ended, its tally so far the reply (never cut by total time). */
+  readonly ingestIdleSec: number;
+  /** An event whose ts is further ahead of the relay's clock is applied at receipt and flagged `future_timestamp`. */
+  readonly maxFutureSec: number;
+  /** Stream clients open at once, in all and from one remote address; past them 503 + Retry-After. */
+  readonly maxClients: number;
+  readonly maxClientsPerAddress: number;
+  /** `POST /api/events` requests read at once; past it 503 + Retry-After. */
+  readonly maxIngests: number;
   readonly heartbeatMs: number;
   readonly ingestToken: string | undefined;
   readonly viewToken: string | undefined;
@@ -67,6 +76,11 @@ export const DEFAULT_CONFIG: RelayConfig = {
   maxActiveOrders: 500_000,
   streamBytesTotal: 256 * 1024 * 1024,
   maxBodyBytes: 5 * 1024 * 1024,
+  ingestIdleSec: 120,
+  maxFutureSec: 60,
+  maxClients: 1_000,
+  maxClientsPerAddress: 100,
+  maxIngests: 64,
   heartbeatMs: 5_000,
   ingestToken: undefined,
   viewToken: undefined,
@@ -93,9 +107,20 @@ export function resolveConfig(partial: Partial<RelayConfig>): RelayConfig {
   if (!Number.isInteger(config.logSize) || config.logSize < 1)
     throw new RangeError(`logSize must be an integer ≥ 1, got ${config.logSize}`);
   if (!(config.heartbeatMs > 0)) throw new RangeError(`heartbeatMs must be > 0, got ${config.heartbeatMs}`);
-  for (const key of ['logBytes', 'maxEngines', 'maxActiveOrders', 'streamBytesTotal', 'clientQueueLimit'] as const) {
+  for (const key of [
+    'logBytes',
+    'maxEngines',
+    'maxActiveOrders',
+    'streamBytesTotal',
+    'clientQueueLimit',
+    'maxClients',
+    'maxClientsPerAddress',
+    'maxIngests',
+  ] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) throw new RangeError(`${key} must be an integer ≥ 1, got ${config[key]}`);
   }
+  if (!(config.maxFutureSec >= 0)) throw new RangeError(`maxFutureSec must be ≥ 0, got ${config.maxFutureSec}`);
+  if (!(config.ingestIdleSec > 0)) throw new RangeError(`ingestIdleSec must be > 0, got ${config.ingestIdleSec}`);
   if (!(config.maxBodyBytes > 0)) throw new RangeError(`maxBodyBytes must be > 0, got ${config.maxBodyBytes}`);
   return config;
 }

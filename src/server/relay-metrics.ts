@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ANOMALY_KINDS } from '../core/anomaly';
 import { isStale } from '../core/queries';
 import { STATUSES } from '../core/status';
+import type { ConnectionCaps, RefusedKind } from './connection-caps';
 import type { RelayState } from './relay-state';
 
 export interface RelayMetrics {
@@ -12,6 +13,8 @@ export interface RelayMetrics {
 
 export interface RelayMetricsDeps {
   readonly state: RelayState;
+  /** Open streams and ingests, and what the caps refused. */
+  readonly caps?: ConnectionCaps;
   readonly now: () => number;
   readonly staleAfterSec: number;
   readonly clients: () => number;
@@ -118,6 +121,7 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
       }
     },
   });
+  if (deps.caps !== undefined) registerCapMetrics(registry, deps.caps);
   new Gauge({
     name: 'orderwatch_engines',
     help: 'Distinct engines tracked for dedup (bounded by --max-engines)',
@@ -175,4 +179,28 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
     registers: [registry],
   });
   return { registry, bytesStreamed, lag };
+}
+
+function registerCapMetrics(registry: Registry, caps: ConnectionCaps): void {
+  const reported: Record<RefusedKind, number> = { max_clients: 0, max_clients_per_address: 0, max_ingests: 0 };
+  new Counter({
+    name: 'orderwatch_connections_refused_total',
+    help: 'Streams and ingest requests answered 503 by a cap (--max-clients, --max-clients-per-address, --max-ingests), by cap',
+    labelNames: ['limit'],
+    registers: [registry],
+    collect() {
+      for (const limit of Object.keys(reported) as RefusedKind[]) {
+        this.inc({ limit }, caps.refused[limit] - reported[limit]);
+        reported[limit] = caps.refused[limit];
+      }
+    },
+  });
+  new Gauge({
+    name: 'orderwatch_ingests_open',
+    help: 'POST /api/events requests being read (bounded by --max-ingests)',
+    registers: [registry],
+    collect() {
+      this.set(caps.openIngests);
+    },
+  });
 }

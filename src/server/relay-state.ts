@@ -7,7 +7,7 @@ import type { OrderEvent } from '../core/events';
 import type { Order } from '../core/order';
 import { toWire } from '../protocol/encode';
 import type { IngestTally, LineFault } from '../protocol/ingest';
-import { ingestLine } from '../protocol/ingest';
+import { ingestLine, stampReceipt } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
 import type { BookLimits, LimitName, PendingGrowth } from './book-limits';
 import { refusal } from './book-limits';
@@ -25,6 +25,8 @@ export interface RelayStateDeps {
   readonly limits?: BookLimits;
   /** Called with each accepted event's rseq right after it is logged: the stream fan-out reads it from the log. */
   readonly onAccepted: (rseq: number) => void;
+  /** How far ahead of `now` an event's ts may be before it is applied at `now` and flagged (`future_timestamp`). */
+  readonly maxFutureMs?: number;
   /** A line whose handling threw (our bug, not the engine's): it was rejected; log it with its number. */
   readonly onLineFault?: LineFault;
 }
@@ -71,7 +73,7 @@ export class RelayState {
     for (const line of lines) {
       if (this.snapshots.size > 0 && 'text' in line) this.keepPreimages(line.text);
       const rejectedBefore = tally.rejected.length;
-      const applied = ingestLine(this.book, line, tally, this.admit, this.onLineFault);
+      const applied = ingestLine(this.book, line, tally, { admit: this.admit, stamp: this.stamp, onFault: this.onLineFault });
       this.totals.rejected += tally.rejected.length - rejectedBefore;
       if (applied === undefined) continue;
       this.totals.accepted++;
@@ -79,6 +81,10 @@ export class RelayState {
       this.cleanUp();
     }
   }
+
+  /** The clock check every ingest path runs before an event is applied or shared (`stampReceipt`). */
+  readonly stamp = (event: OrderEvent): OrderEvent =>
+    stampReceipt(event, this.deps.now(), this.deps.maxFutureMs ?? Number.POSITIVE_INFINITY);
 
   readonly onLineFault: LineFault = (line, error) => {
     this.totals.internalErrors++;

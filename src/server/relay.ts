@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { MemoryEventLog } from './event-log';
 import type { RelayStore } from './redis/relay-store';
+import { ConnectionCaps } from './connection-caps';
 import { createRelayApp } from './relay-app';
 import type { RelayConfig } from './relay-config';
 import { resolveConfig } from './relay-config';
@@ -48,6 +49,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     keepTerminal: config.keepTerminal,
     limits: { maxEngines: config.maxEngines, maxActiveOrders: config.maxActiveOrders },
     onAccepted: (rseq) => hub.publish(rseq),
+    maxFutureMs: config.maxFutureSec * 1000,
     onLineFault: (line, error) =>
       logger.error({ line, err: error instanceof Error ? error.stack : String(error) }, 'ingest: handling a line threw; it was rejected'),
   });
@@ -66,7 +68,13 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     degraded: store === undefined ? undefined : () => store.degraded(),
   });
   const streams = hub;
+  const caps = new ConnectionCaps({
+    maxClients: config.maxClients,
+    maxClientsPerAddress: config.maxClientsPerAddress,
+    maxIngests: config.maxIngests,
+  });
   const metrics = createRelayMetrics({
+    caps,
     state,
     now: config.now,
     staleAfterSec: config.staleAfterSec,
@@ -75,7 +83,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     drops: () => streams.drops,
   });
   store?.registerMetrics(metrics.registry);
-  const app = createRelayApp({ config, state, hub, metrics, logger, shutdown: shutdown.signal, startedAt: config.now(), store });
+  const app = createRelayApp({ config, state, hub, metrics, logger, shutdown: shutdown.signal, startedAt: config.now(), store, caps });
   // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.
   await store?.attach(state, () => streams.beat());
 
@@ -117,9 +125,18 @@ async function loadRedisStore(config: RelayConfig, logger: Logger): Promise<Rela
   return new RelayStore(config.store!, config.storeTuning, config.logSize, logger, config.now, config.logBytes);
 }
 
+/**
+ * Node cuts any request at 5 minutes by default (`requestTimeout`), which ended an engine's
+ * hours-long NDJSON POST with a bare 408: the ingest handler's idle limit replaces it. Headers
+ * must still arrive in time (`headersTimeout`), so a client that never finishes them is cut.
+ */
+export const HTTP_SERVER_OPTIONS = { requestTimeout: 0, headersTimeout: 60_000 } as const;
+
 function listen(app: Hono, config: RelayConfig): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: HTTP_SERVER_OPTIONS }, () =>
+      resolve(server),
+    );
     server.once('error', reject);
   });
 }

@@ -33,7 +33,12 @@ export async function postEvents(
 export function openIngest(
   baseUrl: string,
   headers: Record<string, string> = {},
-): { write(text: string): void; end(): Promise<{ status: number; reply: IngestReply }> } {
+): {
+  write(text: string): void;
+  end(): Promise<{ status: number; reply: IngestReply }>;
+  /** The reply, whenever it comes: at `end()`, or earlier when the relay ends the request. */
+  readonly replied: Promise<{ status: number; reply: IngestReply }>;
+} {
   const url = new URL('/api/events', baseUrl);
   let settle: (value: { status: number; reply: IngestReply }) => void = () => {};
   let fail: (error: unknown) => void = () => {};
@@ -56,6 +61,7 @@ export function openIngest(
       req.end();
       return done;
     },
+    replied: done,
   };
 }
 

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ANOMALY_KINDS } from '../../core/anomaly';
 import { readViewParams } from '../../store/view-url';
 import { created, filled, moved } from '../../../test/support/stats-test-events';
 import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
@@ -25,7 +26,9 @@ describe('AnomaliesView', () => {
     expect(countOf('Unknown order')).toBe('1');
     expect(countOf('Duplicate order')).toBe('1');
     expect(countOf('Overfill')).toBe('0');
-    expect(screen.getAllByRole('button', { name: /./ }).filter((b) => b.closest('ul[aria-label="Anomalies by kind"]'))).toHaveLength(7);
+    expect(screen.getAllByRole('button', { name: /./ }).filter((b) => b.closest('ul[aria-label="Anomalies by kind"]'))).toHaveLength(
+      ANOMALY_KINDS.length,
+    );
     const rows = within(screen.getByRole('list', { name: /Recent anomalies/ })).getAllByRole('listitem');
     expect(rows.map((r) => r.getAttribute('data-kind'))).toEqual(['duplicate_order', 'unknown_order', 'invalid_transition']);
     expect(rows[2]).toHaveTextContent('FILLED → OPEN is not allowed (FILLED is terminal)');

@@ -9,4 +9,5 @@ export const ANOMALY_TEXT: Readonly<Record<AnomalyKind, { readonly label: string
   fill_regression: { label: 'Fill regression', meaning: 'cumulative totals went down' },
   fill_before_open: { label: 'Fill before open', meaning: 'a fill while NEW (opened implicitly)' },
   overfill: { label: 'Overfill', meaning: 'filled beyond 100.1% of size' },
+  future_timestamp: { label: 'Future timestamp', meaning: "ts ahead of the relay's clock (engine clock wrong)" },
 };

@@ -6,7 +6,7 @@ import type { PendingGrowth } from '../book-limits';
 import { noPendingGrowth } from '../book-limits';
 import type { Line } from '../../protocol/line-splitter';
 import type { ClusterReplica } from './cluster-replica';
-import { canonicalPayload } from './stream-entry';
+import { canonicalPayload, encodeEventPayload } from './stream-entry';
 
 /**
  * Events per stream entry at most. A request body usually arrives in pieces of a few hundred
@@ -41,6 +41,8 @@ export class RedisIngest {
      */
     private readonly admit: (event: OrderEvent, pending: PendingGrowth) => string | undefined = () => undefined,
     private readonly onFault?: LineFault,
+    /** The relay's clock check, before the event is shared: every relay applies the same stamped event. */
+    private readonly stamp: (event: OrderEvent) => OrderEvent = (event) => event,
   ) {}
 
   /** Throws when Redis cannot take the batch; what was appended before stays appended. */
@@ -82,7 +84,8 @@ export class RedisIngest {
     } catch {
       value = undefined;
     }
-    const event = eventOf(value);
+    const read = eventOf(value);
+    const event = read === undefined ? undefined : this.stamp(read);
     const refused = event === undefined ? undefined : this.admit(event, pending);
     if (refused !== undefined) {
       tally.rejected.push({ line, error: refused });
@@ -90,7 +93,8 @@ export class RedisIngest {
     }
     if (event !== undefined) {
       events.push(event);
-      payloads.push(canonicalPayload(text, value, event));
+      // A stamped event (moved to the relay's clock) is not what the engine wrote: encode it afresh.
+      payloads.push(event === read ? canonicalPayload(text, value, event) : encodeEventPayload(event));
       return;
     }
     // Decoded again only when rejected: the full decode words the error.

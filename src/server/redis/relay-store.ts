@@ -105,6 +105,7 @@ export class RelayStore implements IngestStore {
       },
       (event, pending) => this.state?.admit(event, pending),
       this.state?.onLineFault,
+      this.state?.stamp,
     );
   }
 
