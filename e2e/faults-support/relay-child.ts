@@ -1,6 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -15,8 +17,16 @@ export interface RelayChild {
   stop(): Promise<void>;
 }
 
-export async function startRelayChild(options: { port?: number; heartbeatMs: number; env?: Record<string, string> }): Promise<RelayChild> {
+export async function startRelayChild(options: {
+  port?: number;
+  heartbeatMs: number;
+  env?: Record<string, string>;
+  /** The journal's directory; a new empty one by default. */
+  dataDir?: string;
+}): Promise<RelayChild> {
   const args = [
+    '--data-dir',
+    options.dataDir ?? mkdtempSync(join(tmpdir(), 'orderwatch-e2e-')),
     '--no-sim',
     '--host',
     '127.0.0.1',

@@ -6,22 +6,25 @@ import { emptyTally } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from '../protocol/line-splitter';
 import { readJsonArrayLines } from './json-array-body';
-import type { RelayState } from './relay-state';
 
 export interface IngestDeps {
-  readonly state: RelayState;
   readonly maxBodyBytes: number;
   /** No byte for this long ends the request, its tally so far the reply (a streamed POST has no total-time limit). */
   readonly idleMs: number;
   readonly logger: Logger;
   /** Aborted at shutdown: open ingest requests stop reading and answer with what they took. */
   readonly shutdown: AbortSignal;
-  /** `--store` mode: events go to the shared log (Redis) rather than straight into the book. */
-  readonly store?: IngestStore;
+  /** Where the lines go: this relay's book (local-ingest.ts) or the shared log (redis/redis-ingest.ts). */
+  readonly store: IngestStore;
 }
 
-/** The shared log's side of one ingest request (see src/server/redis/redis-ingest.ts). */
+/** The event store's side of one ingest request. */
 export interface IngestStore {
+  /**
+   * Chunks already there are read into one batch before it is handed over (the shared log: one
+   * append per batch); otherwise each chunk's lines go at once.
+   */
+  readonly gathersChunks: boolean;
   /** Retry-After seconds when the store cannot take events now (Redis unreachable). */
   unavailable(): number | undefined;
   begin(): {
@@ -88,13 +91,12 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   const unreadable = unreadableBody(c.req.header('content-type'), c.req.header('content-encoding'));
   if (unreadable !== undefined) return c.json({ error: unreadable }, 415);
   const tally = emptyTally();
-  const retryAfter = deps.store?.unavailable();
+  const retryAfter = deps.store.unavailable();
   if (retryAfter !== undefined) return reply(c, deps, tally, 0, 'unavailable', retryAfter);
-  const sink = deps.store?.begin();
+  const sink = deps.store.begin();
   let rejectedTotal = 0;
   const apply = async (lines: readonly Line[]): Promise<void> => {
-    if (sink === undefined) deps.state.ingest(lines, tally);
-    else await sink.accept(lines, tally);
+    await sink.accept(lines, tally);
     if (tally.rejected.length > MAX_LISTED_REJECTIONS) {
       rejectedTotal += tally.rejected.length - MAX_LISTED_REJECTIONS;
       tally.rejected.length = MAX_LISTED_REJECTIONS;
@@ -146,7 +148,7 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
       let chunk = read.value;
       if (!json) {
         for (const line of splitter.push(chunk)) batch.push(line);
-        if (deps.store !== undefined && batch.length < BATCH_LINES) {
+        if (deps.store.gathersChunks && batch.length < BATCH_LINES) {
           // The next chunk, if it is already here, joins this batch; the read stays pending otherwise.
           ahead = Promise.race([reader.read(), stopped]);
           if ((await Promise.race([ahead, nextTurn()])) !== 'later' || batch.length === 0) continue;
@@ -187,8 +189,8 @@ export async function handleIngest(c: Context, deps: IngestDeps): Promise<Respon
   ) {
     ending = 'unavailable';
   }
-  await sink?.settle(tally);
-  return reply(c, deps, tally, rejectedTotal, ending, deps.store?.unavailable() ?? 1);
+  await sink.settle(tally);
+  return reply(c, deps, tally, rejectedTotal, ending, deps.store.unavailable() ?? 1);
 }
 
 /** Runs `apply`; false when the store failed (the request then ends with 503). */

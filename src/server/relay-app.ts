@@ -7,7 +7,9 @@ import { anomalyPageJson, readPageQuery } from './anomaly-page';
 import { hasToken, requireToken } from './auth';
 import type { ConnectionCaps } from './connection-caps';
 import { CAP_RETRY_AFTER_S } from './connection-caps';
+import type { IngestStore } from './ingest-handler';
 import { handleIngest } from './ingest-handler';
+import type { Journal } from './journal/journal';
 import type { RelayConfig } from './relay-config';
 import type { RelayMetrics } from './relay-metrics';
 import type { RelayStore } from './redis/relay-store';
@@ -27,6 +29,10 @@ export interface RelayAppDeps {
   readonly shutdown: AbortSignal;
   readonly startedAt: number;
   readonly caps: ConnectionCaps;
+  /** Where ingested lines go: the local book (and journal), or the shared log. */
+  readonly ingest: IngestStore;
+  /** The embedded journal (no `--store`, `--data-dir` not `none`). */
+  readonly journal?: Journal | undefined;
   /** `--store redis://…`: the shared event log, its readiness and resume rules. */
   readonly store?: RelayStore | undefined;
 }
@@ -49,12 +55,11 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
     if (!slot.ok) return overCap(c, slot.error);
     try {
       return await handleIngest(c, {
-        state,
         maxBodyBytes: config.maxBodyBytes,
         idleMs: config.ingestIdleSec * 1000,
         logger,
         shutdown: deps.shutdown,
-        store,
+        store: deps.ingest,
       });
     } finally {
       slot.release();
@@ -119,8 +124,11 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
       clients: hub.size,
     };
     if (store === undefined) {
-      const status = deps.shutdown.aborted ? 'stopping' : 'ok';
-      return c.json(full ? { status, ...base, store: 'memory', ready: true, degraded: false } : { status });
+      const journal = deps.journal;
+      const degraded = journal?.degraded ?? false;
+      const status = deps.shutdown.aborted ? 'stopping' : degraded ? 'degraded' : 'ok';
+      const detail = journal === undefined ? { store: 'memory' } : { store: 'journal', journal: journal.stats() };
+      return c.json(full ? { status, ...base, ...detail, ready: true, degraded } : { status });
     }
     // Load balancers route only to ready relays; a degraded relay (Redis away) still serves its streams.
     const health = store.health();

@@ -1,7 +1,7 @@
 import { parseRelayArgs } from './relay-args';
 
 describe('parseRelayArgs', () => {
-  it('reads flags, lets flags win over the environment, and turns the paper engine on by default', () => {
+  it('reads flags, lets flags win over the environment, and turns the paper engine and the journal on by default', () => {
     const parsed = parseRelayArgs(['--port', '9000', '--sim-rate=200', '--stale-after', '60', '--keep-terminal', '10'], {
       PORT: '1234',
       SEED: '7',
@@ -9,9 +9,18 @@ describe('parseRelayArgs', () => {
     });
     expect(parsed).toEqual({
       help: false,
-      config: { sim: true, port: 9000, seed: 7, simRate: 200, staleAfterSec: 60, keepTerminal: 10, ingestToken: 't' },
+      config: { sim: true, dataDir: './data', port: 9000, seed: 7, simRate: 200, staleAfterSec: 60, keepTerminal: 10, ingestToken: 't' },
     });
-    expect(parseRelayArgs(['--no-sim'], {})).toEqual({ help: false, config: { sim: false } });
+    expect(parseRelayArgs(['--no-sim'], {})).toEqual({ help: false, config: { sim: false, dataDir: './data' } });
+    expect(parseRelayArgs(['--data-dir', 'none', '--fsync', 'always'], { DATA_DIR: '/var/lib/ow' })).toEqual({
+      help: false,
+      config: { sim: true, dataDir: 'none', fsync: 'always' },
+    });
+    expect(parseRelayArgs([], { DATA_DIR: '/var/lib/ow', FSYNC: 'normal' })).toEqual({
+      help: false,
+      config: { sim: true, dataDir: '/var/lib/ow', fsync: 'normal' },
+    });
+    expect(() => parseRelayArgs(['--fsync', 'sometimes'], {})).toThrow('--fsync: want normal or always, got "sometimes"');
     expect(parseRelayArgs(['--help'], {})).toEqual({ help: true });
   });
 

@@ -35,6 +35,10 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   --heartbeat-ms N    HEARTBEAT_MS    stream heartbeat interval (default 5000)
   --keep-terminal N   KEEP_TERMINAL   terminal orders kept in the relay's book (default 50000)
   --log-level L       LOG_LEVEL       pino level: debug, info, warn, error, silent (default info)
+  --data-dir DIR      DATA_DIR        the journal (SQLite, orderwatch.db) keeping every accepted
+                                      event across restarts (default ./data); none: memory only
+  --fsync MODE        FSYNC           normal: a commit survives a relay crash (default); always:
+                                      also a power loss (each commit waits for the disk)
   --store URL         REDIS_URL       keep the event log in Redis Streams (redis://HOST:PORT[/DB]) so
                                       several relays serve one view; default: in memory, no Redis
   With --store only (the same values on every relay of a cluster):
@@ -108,6 +112,11 @@ function checkTag(name: string, text: string): string {
   return text;
 }
 
+function checkFsync(name: string, text: string): 'normal' | 'always' {
+  if (text === 'normal' || text === 'always') return text;
+  throw new Error(`${name}: want normal or always, got ${JSON.stringify(text)}`);
+}
+
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 export type ParsedArgs = { readonly help: true } | { readonly help: false; readonly config: Partial<RelayConfig> };
@@ -129,7 +138,7 @@ function parseNumber(flag: string, text: string, spec: { min: number; max?: numb
 
 /** Flags win over environment variables; throws an Error with a readable message on anything wrong. */
 export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
-  const config: { -readonly [K in keyof RelayConfig]?: RelayConfig[K] } = { sim: true };
+  const config: { -readonly [K in keyof RelayConfig]?: RelayConfig[K] } = { sim: true, dataDir: './data' };
   const tuning: { -readonly [K in keyof RedisTuning]?: RedisTuning[K] } = {};
   /** Store flags given, to refuse them without a store. */
   const storeFlags: string[] = [];
@@ -148,6 +157,8 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
     storeFlags.push('STORE_TAG');
   }
   if (env.HOST) config.host = env.HOST;
+  if (env.DATA_DIR) config.dataDir = env.DATA_DIR;
+  if (env.FSYNC) config.fsync = checkFsync('FSYNC', env.FSYNC);
   if (env.ALLOWED_HOSTS) config.allowedHosts = parseHostList('ALLOWED_HOSTS', env.ALLOWED_HOSTS);
   if (env.SIM === '0' || env.SIM === 'false') config.sim = false;
   if (env.SIM_FAULTS === '1' || env.SIM_FAULTS === 'true') config.simFaults = true;
@@ -177,6 +188,8 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
       tuning.tag = checkTag(flag, value());
       storeFlags.push(flag);
     } else if (flag === '--host') config.host = value();
+    else if (flag === '--data-dir') config.dataDir = value();
+    else if (flag === '--fsync') config.fsync = checkFsync(flag, value());
     else if (flag === '--allowed-hosts') config.allowedHosts = parseHostList(flag, value());
     else if (flag === '--no-sim') config.sim = false;
     else if (flag === '--sim-faults') config.simFaults = true;

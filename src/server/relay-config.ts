@@ -54,6 +54,13 @@ export interface RelayConfig {
   readonly logDestination: DestinationStream | undefined;
   /** How long `close()` lets open responses finish before cutting connections. */
   readonly shutdownGraceMs: number;
+  /**
+   * Where the journal lives (`orderwatch.db`, SQLite): every accepted event, so a restart loses
+   * nothing. `none` keeps everything in memory. `startRelay` defaults to `none`; `main.ts` to `./data`.
+   */
+  readonly dataDir: string;
+  /** `always`: each commit waits for the disk (survives power loss); `normal`: survives a process crash. */
+  readonly fsync: 'normal' | 'always';
   /** `redis://HOST:PORT[/DB]`: the event log lives in Redis Streams, shared by every relay on it. */
   readonly store: string | undefined;
   readonly storeTuning: RedisTuning;
@@ -95,6 +102,8 @@ export const DEFAULT_CONFIG: RelayConfig = {
   shutdownGraceMs: 5_000,
   store: undefined,
   storeTuning: {},
+  dataDir: 'none',
+  fsync: 'normal',
   now: Date.now,
 };
 

@@ -115,6 +115,14 @@ export class RelayState {
     return result;
   }
 
+  /** An event read back from the journal at start: applied as when it was accepted, not logged or sent again. */
+  restore(event: OrderEvent): void {
+    const result = applyEvent(this.book, event);
+    if (result.outcome === 'duplicate') return;
+    this.totals.accepted++;
+    this.cleanUp();
+  }
+
   beginSnapshot(head: Omit<SnapshotHead, 'rseq' | 'logId'>): SnapshotSource {
     const source = new SnapshotSource(this.book, { ...head, rseq: this.deps.log.lastRseq, logId: this.deps.log.logId });
     this.snapshots.add(source);

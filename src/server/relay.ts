@@ -6,6 +6,9 @@ import type { Logger } from 'pino';
 import { MemoryEventLog } from './event-log';
 import type { RelayStore } from './redis/relay-store';
 import { ConnectionCaps } from './connection-caps';
+import type { Journal } from './journal/journal';
+import type { LocalJournal } from './journal/local-journal';
+import { LocalIngest } from './local-ingest';
 import { createRelayApp } from './relay-app';
 import type { RelayConfig } from './relay-config';
 import { resolveConfig } from './relay-config';
@@ -28,6 +31,8 @@ export interface RunningRelay {
   readonly state: RelayState;
   readonly hub: StreamHub;
   readonly app: Hono;
+  /** The embedded journal, when there is one (tests reach its database to simulate a full disk). */
+  readonly journal: Journal | undefined;
   readonly metrics: RelayMetrics;
   readonly logger: Logger;
   /** Stops the engine, ends streams and open ingests, waits for responses (up to the grace time). */
@@ -42,8 +47,9 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   const logger = createLogger(config);
   const shutdown = new AbortController();
   const store = config.store === undefined ? undefined : await loadRedisStore(config, logger);
+  const local = store === undefined && config.dataDir !== 'none' ? await loadJournal(config, logger) : undefined;
   const state = new RelayState({
-    log: store?.log ?? new MemoryEventLog(config.logSize, undefined, config.logBytes),
+    log: store?.log ?? local?.log ?? new MemoryEventLog(config.logSize, undefined, config.logBytes),
     now: config.now,
     anomalyLimit: config.anomalyLimit,
     keepTerminal: config.keepTerminal,
@@ -65,7 +71,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     snapshotPreimageLimit: config.clientQueueLimit * PREIMAGE_LIMIT_FACTOR,
     onSent: (bytes) => metrics.bytesStreamed.inc(bytes),
     onLag: (ms) => metrics.lag.observe(ms / 1000),
-    degraded: store === undefined ? undefined : () => store.degraded(),
+    degraded: store !== undefined ? () => store.degraded() : local !== undefined ? () => local.journal.degraded : undefined,
   });
   const streams = hub;
   const caps = new ConnectionCaps({
@@ -83,7 +89,27 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     drops: () => streams.drops,
   });
   store?.registerMetrics(metrics.registry);
-  const app = createRelayApp({ config, state, hub, metrics, logger, shutdown: shutdown.signal, startedAt: config.now(), store, caps });
+  if (local !== undefined) {
+    // Rebuilt from the journal before the relay listens: it reports ready only with the whole book.
+    const restored = local.restore(state);
+    logger.info({ ...restored, path: local.journal.path, log_id: local.journal.logId }, 'relay book restored from the journal');
+    local.registerMetrics(metrics.registry);
+    // A write failure or its recovery reaches every dashboard at once, not at the next heartbeat.
+    local.journal.onHealthChange = () => hub.beat();
+  }
+  const app = createRelayApp({
+    config,
+    state,
+    hub,
+    metrics,
+    logger,
+    shutdown: shutdown.signal,
+    startedAt: config.now(),
+    store,
+    caps,
+    ingest: store ?? new LocalIngest(state, local?.journal),
+    journal: local?.journal,
+  });
   // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.
   await store?.attach(state, () => streams.beat());
 
@@ -113,10 +139,17 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
       streams.closeAll();
       await closeServer(server, config.shutdownGraceMs);
       await store?.close();
+      local?.journal.close();
       logger.info('relay stopped');
     })());
 
-  return { url, port: address.port, host: address.address, config, state, hub, app, metrics, logger, close };
+  return { url, port: address.port, host: address.address, config, state, hub, app, journal: local?.journal, metrics, logger, close };
+}
+
+/** The embedded journal (issue 15): better-sqlite3 loads here, never for `--data-dir none` or `--store`. */
+async function loadJournal(config: RelayConfig, logger: Logger): Promise<LocalJournal> {
+  const { openLocalJournal } = await import('./journal/local-journal');
+  return openLocalJournal(config, logger);
 }
 
 /** `--store redis://…` only: ioredis and the Redis code load here, never for the default relay. */

@@ -91,6 +91,9 @@ export class RelayStore implements IngestStore {
     return this.replica.health.ready ? undefined : RETRY_AFTER_S;
   }
 
+  /** One Redis append per batch: chunks already read go together. */
+  readonly gathersChunks = true;
+
   /** The sink of one ingest request. */
   begin(): RedisIngest {
     return new RedisIngest(

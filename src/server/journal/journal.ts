@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { FsyncMode, JournalFile } from './journal-file';
+import { openJournalFile } from './journal-file';
+
+/** One journaled event: the log's rseq, the relay's receive time and the wire JSON. */
+export interface JournalRow {
+  readonly rseq: number;
+  readonly at: number;
+  readonly event: string;
+}
+
+/** Seconds an engine is asked to wait while the journal cannot write. */
+export const JOURNAL_RETRY_AFTER_S = 2;
+/** How often a failed commit is tried again (the disk may have room again). */
+const RETRY_MS = 1_000;
+
+export interface JournalStats {
+  readonly path: string;
+  readonly events: number;
+  readonly bytes: number;
+  readonly degraded: boolean;
+  readonly lastError: string | undefined;
+}
+
+/**
+ * The write side of the journal. Events are staged as the relay accepts them and written in one
+ * transaction per ingest batch (`commit`), before the reply: group commit, never one per event.
+ * A failed write (disk full, I/O error) keeps what was staged, reports degraded, and is retried
+ * until it succeeds; nothing staged is dropped.
+ */
+export class Journal {
+  readonly logId: string;
+  private readonly db: Database.Database;
+  private staged: JournalRow[] = [];
+  private readonly insert: Database.Statement<[number, number, string]>;
+  private readonly writeRows: (rows: readonly JournalRow[]) => void;
+  private failure: string | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private rowCount: number;
+  /** Commit durations in seconds, for /metrics. */
+  onCommit: (seconds: number, rows: number) => void = () => {};
+  onHealthChange: () => void = () => {};
+
+  private constructor(
+    private readonly file: JournalFile,
+    private readonly logger: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
+  ) {
+    this.db = file.db;
+    const meta = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+    const known = meta.get('log_id') as string | undefined;
+    this.logId = known ?? randomUUID();
+    if (known === undefined) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('log_id', this.logId);
+    this.insert = this.db.prepare('INSERT INTO events (rseq, at, event) VALUES (?, ?, ?)');
+    this.writeRows = this.db.transaction((rows: readonly JournalRow[]) => {
+      for (const row of rows) this.insert.run(row.rseq, row.at, row.event);
+    });
+    this.rowCount = this.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+  }
+
+  static open(dataDir: string, fsync: FsyncMode, logger: Journal['logger']): Journal {
+    return new Journal(openJournalFile(dataDir, fsync), logger);
+  }
+
+  get path(): string {
+    return this.file.path;
+  }
+
+  get degraded(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /** Retry-After seconds while writes fail; undefined when the journal takes events. */
+  unavailable(): number | undefined {
+    return this.degraded ? JOURNAL_RETRY_AFTER_S : undefined;
+  }
+
+  /** The newest journaled rseq (0 for an empty journal). */
+  lastRseq(): number {
+    return (this.db.prepare('SELECT max(rseq) FROM events').pluck().get() as number | null) ?? 0;
+  }
+
+  stage(rseq: number, at: number, event: string): void {
+    this.staged.push({ rseq, at, event });
+  }
+
+  /**
+   * Writes what was staged in one transaction. Throws when the write fails: the rows stay
+   * staged, the journal is degraded and retries by itself.
+   */
+  commit(): void {
+    if (this.staged.length === 0) return;
+    const rows = this.staged;
+    const started = performance.now();
+    try {
+      this.writeRows(rows);
+    } catch (error) {
+      this.fail(error);
+      throw new Error(`journal write failed: ${this.failure}`, { cause: error });
+    }
+    this.staged = [];
+    this.rowCount += rows.length;
+    this.onCommit((performance.now() - started) / 1000, rows.length);
+    if (this.failure !== undefined) this.recover();
+  }
+
+  /** Rows after `rseq`, oldest first, read lazily (a restart reads millions). */
+  *rowsAfter(rseq: number): Generator<JournalRow> {
+    const rows = this.db.prepare('SELECT rseq, at, event FROM events WHERE rseq > ? ORDER BY rseq').iterate(rseq);
+    for (const row of rows) yield row as JournalRow;
+  }
+
+  stats(): JournalStats {
+    return { path: this.file.path, events: this.rowCount, bytes: this.fileBytes(), degraded: this.degraded, lastError: this.failure };
+  }
+
+  /** The database and its WAL on disk. */
+  fileBytes(): number {
+    let total = 0;
+    for (const suffix of ['', '-wal']) {
+      try {
+        total += statSync(this.file.path + suffix).size;
+      } catch {
+        // No WAL yet (or already checkpointed away).
+      }
+    }
+    return total;
+  }
+
+  /** The database handle, for tests that need to make the disk "full" (max_page_count). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  /** Writes what is staged (best effort) and closes the file. */
+  close(): void {
+    clearTimeout(this.retry);
+    try {
+      this.commit();
+    } catch {
+      this.logger.warn({ staged: this.staged.length, path: this.file.path }, 'journal: closing with events it could not write');
+    }
+    this.db.close();
+  }
+
+  private fail(error: unknown): void {
+    const first = this.failure === undefined;
+    this.failure = error instanceof Error ? error.message : String(error);
+    if (first) {
+      this.logger.warn({ err: this.failure, staged: this.staged.length, path: this.file.path }, 'journal: write failed; ingest paused');
+      this.onHealthChange();
+    }
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => {
+      try {
+        this.commit();
+      } catch {
+        // fail() has scheduled the next try.
+      }
+    }, RETRY_MS);
+    this.retry.unref();
+  }
+
+  private recover(): void {
+    this.logger.info({ path: this.file.path }, 'journal: writing again; ingest resumed');
+    this.failure = undefined;
+    clearTimeout(this.retry);
+    this.onHealthChange();
+  }
+}
