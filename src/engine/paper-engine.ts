@@ -3,7 +3,7 @@ import { systemClock } from '../platform/system-clock';
 import { toNdjsonLine } from '../protocol/encode';
 import type { OutboxStats } from './paper-outbox';
 import { Outbox } from './paper-outbox';
-import type { PaperSimStats } from './paper-sim';
+import type { PaperResume, PaperSimStats } from './paper-sim';
 import { createPaperSim } from './paper-sim';
 
 export interface PaperEngineOptions {
@@ -22,6 +22,7 @@ export interface PaperEngineOptions {
   /** Lines held while the relay is unreachable before generation pauses. Default 50,000. */
   readonly maxQueuedLines?: number;
   readonly backdatedStale?: number;
+  readonly resume?: PaperResume;
   readonly onPostError?: (error: unknown, failures: number) => void;
 }
 
@@ -52,6 +53,7 @@ export function createPaperEngine(options: PaperEngineOptions): PaperEngine {
     faults: options.faults ?? false,
     ...(options.faultRate === undefined ? {} : { faultRate: options.faultRate }),
     ...(options.backdatedStale === undefined ? {} : { backdatedStale: options.backdatedStale }),
+    ...(options.resume === undefined ? {} : { resume: options.resume }),
   });
   const outbox = new Outbox({
     post: options.post,

@@ -16,6 +16,8 @@ export interface SimContext {
   /** The simulator's own book: the single source of what is legal next. */
   readonly book: OrderBook;
   nextSeq(engine: string): number;
+  /** Part of every order id: '' for a first run, another value after each restart (ids never repeat). */
+  readonly runTag: string;
   /** Applies the event to the book and queues it for output. */
   emit(event: OrderEvent): void;
 }

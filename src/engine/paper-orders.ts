@@ -14,7 +14,7 @@ function plan(ctx: SimContext, n: number, createdAt: number, route: Route, fate:
   const inst = ctx.market.pickInstrument();
   const suffix = ctx.rng.int(0, 0xffff).toString(16).padStart(4, '0');
   return {
-    id: `coid_${engine.tag}${n.toString(36).padStart(5, '0')}_${suffix}`,
+    id: `coid_${engine.tag}${ctx.runTag}${n.toString(36).padStart(5, '0')}_${suffix}`,
     engine: engine.name,
     symbol: inst.symbol,
     side: ctx.rng.chance(0.5) ? 'buy' : 'sell',

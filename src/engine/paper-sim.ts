@@ -3,7 +3,9 @@ import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
 import { cleanup } from '../core/cleanup';
 import type { OrderEvent } from '../core/events';
+import { transitionEvent } from '../core/events';
 import type { Order } from '../core/order';
+import type { Status } from '../core/status';
 import { isActive } from '../core/status';
 import { createRng } from '../lib/rng';
 import type { FaultHost } from './paper-faults';
@@ -27,6 +29,18 @@ export interface PaperSimOptions {
   readonly backdatedStale?: number;
   /** Finished orders kept in the simulator's book (for fault victims); older ones are dropped. Default 500. */
   readonly keepFinished?: number;
+  /** Where an earlier run left off (a relay restarted with its journal); a fresh start without it. */
+  readonly resume?: PaperResume;
+}
+
+/** What a restarted paper engine takes over from the book its earlier run built. */
+export interface PaperResume {
+  /** The highest seq each engine sent: the next events continue after them, never duplicates. */
+  readonly seqs: ReadonlyMap<string, number>;
+  /** Orders it left working: closed at the first step (cancelled, or failed while still NEW). */
+  readonly working: readonly { readonly id: string; readonly engine: string; readonly status: Status }[];
+  /** Set in every new order id, so this run's ids differ from the earlier runs' (same seed, same counter). */
+  readonly runTag: string;
 }
 
 export interface PaperSimStats {
@@ -54,7 +68,7 @@ export function createPaperSim(options: PaperSimOptions): PaperSim {
   const rng = createRng(options.seed);
   const book = createBook({ anomalyLimit: 100 });
   const schedule = new Schedule<SimOrder>();
-  const seqs = new Map<string, number>();
+  const seqs = new Map<string, number>(options.resume?.seqs ?? []);
   const recent: string[] = [];
   const keepFinished = options.keepFinished ?? 500;
   const faultRate = options.faults === true ? (options.faultRate ?? 0.03) : 0;
@@ -69,6 +83,7 @@ export function createPaperSim(options: PaperSimOptions): PaperSim {
 
   const host: FaultHost = {
     rng,
+    runTag: options.resume?.runTag ?? '',
     get market() {
       return market;
     },
@@ -118,7 +133,16 @@ export function createPaperSim(options: PaperSimOptions): PaperSim {
 
   const start = (now: number): void => {
     market = createMarket(rng, now, INSTRUMENTS);
-    for (let i = 0; i < (options.backdatedStale ?? 6); i++) {
+    // The earlier run's working orders would otherwise stay working, and turn stale, forever.
+    for (const left of options.resume?.working ?? []) {
+      const status = left.status === 'NEW' ? 'FAILED' : 'CANCELED';
+      const seq = host.nextSeq(left.engine);
+      out.push(transitionEvent(left.id, now, seq, left.engine, status, undefined, 'paper engine restarted'));
+      emitted++;
+    }
+    // Backdated orders give a first run's stale view something at once; a resumed run has its own history.
+    const backdated = options.resume === undefined ? (options.backdatedStale ?? 6) : 0;
+    for (let i = 0; i < backdated; i++) {
       const o = seedStaleOrder(host, orderCount++, now);
       schedule.add(o.finishAt, o);
     }

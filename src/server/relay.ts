@@ -127,6 +127,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
         ingestToken: config.ingestToken,
         fetch: app.fetch,
         logger,
+        restored: local === undefined ? undefined : { book: state.book, rseq: state.log.lastRseq },
       })
     : undefined;
 
