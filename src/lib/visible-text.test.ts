@@ -96,6 +96,8 @@ describe('splitTail', () => {
     expect(splitTail('coid_demo_174821', 4)).toEqual({ head: 'coid_demo_17', tail: '4821' });
     expect(splitTail('abc', 4)).toEqual({ head: 'abc', tail: '' });
     expect(splitTail('abc', 0)).toEqual({ head: 'abc', tail: '' });
+    expect(splitTail('paper', 4)).toEqual({ head: 'paper', tail: '' });
+    expect(splitTail('papers', 3)).toEqual({ head: 'pap', tail: 'ers' });
     // A marker is one unit: never cut in half.
     expect(splitTail('id-\u200Bxyz', 4)).toEqual({ head: 'id-', tail: '⟨U+200B⟩xyz' });
     // An emoji (astral) is one unit; a combining accent stays with its letter.

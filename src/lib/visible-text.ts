@@ -15,6 +15,8 @@ const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 /** Printable ASCII only: most ids, every demo id. One test, then plain string slicing. */
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const COMBINING = /^\p{M}/u;
+/** Units a cut head keeps at least. */
+const MIN_HEAD = 3;
 
 /** `⟨U+202E⟩`: at least four hex digits, as Unicode writes code points. */
 export function codePointMarker(cp: number): string {
@@ -39,20 +41,21 @@ export function visibleText(s: string): string {
 /**
  * The visible text of `s` cut in two so that its last `tail` units stay whole: a unit is a code
  * point, or a whole `⟨U+XXXX⟩` marker (never split), and the tail never starts on a combining
- * mark (it stays with its base). `head + tail === visibleText(s)` always. When `s` is no longer
- * than `tail`, all of it is head: there is nothing to keep apart.
+ * mark (it stays with its base). `head + tail === visibleText(s)` always. When the head would
+ * be shorter than MIN_HEAD, all of it is head: an ellipsis in place of a character or two saves
+ * nothing ("paper" stays whole).
  * @example splitTail('coid_demo_174821', 4) // { head: 'coid_demo_17', tail: '4821' }
  */
 export function splitTail(s: string, tail: number): { readonly head: string; readonly tail: string } {
   const keep = Math.max(0, Math.floor(tail));
   if (PLAIN_ASCII.test(s)) {
-    if (s.length <= keep || keep === 0) return { head: s, tail: '' };
+    if (s.length < keep + MIN_HEAD || keep === 0) return { head: s, tail: '' };
     return { head: s.slice(0, s.length - keep), tail: s.slice(s.length - keep) };
   }
   const units = visibleUnits(s);
-  if (units.length <= keep || keep === 0) return { head: units.join(''), tail: '' };
   let at = units.length - keep;
   while (at > 0 && COMBINING.test(units[at]!)) at--;
+  if (at < MIN_HEAD || keep === 0) return { head: units.join(''), tail: '' };
   return { head: units.slice(0, at).join(''), tail: units.slice(at).join('') };
 }
 
