@@ -55,6 +55,32 @@ describe('OrderDetailPanel', () => {
     expect(readViewParams().order).toBeNull();
   });
 
+  it('shows a hostile id isolated and visible, whole, and copies it exactly as sent', async () => {
+    const id = 'rtl-abc\u202Efdp.exe';
+    window.history.replaceState(null, '', `/?order=${encodeURIComponent(id)}`);
+    const t = createTestDashboard(T0, [
+      created(id, T0),
+      { type: 'order_transition', client_order_id: id, ts: T0 + 1, engine: 'e1', status: 'OPEN', order_id: 'x\u200B-77' },
+    ]);
+    const user = userEvent.setup();
+    render(<OrderDetailPanel />, { wrapper: t.wrapper });
+    const panel = screen.getByRole('complementary', { name: 'Order rtl-abc⟨U+202E⟩fdp.exe' });
+    const field = within(panel).getByText('Client order id', { selector: 'dt' }).nextElementSibling as HTMLElement;
+    const shown = field.querySelector('bdi')!;
+    expect(shown.textContent).toBe('rtl-abc⟨U+202E⟩fdp.exe');
+    expect(panel.textContent).not.toMatch(/[\u202E\u200B]/);
+
+    await user.click(within(panel).getByRole('button', { name: 'Copy client order id' }));
+    expect(await navigator.clipboard.readText()).toBe(id);
+    expect(within(field).getByRole('status')).toHaveTextContent('Copied');
+
+    const exchange = within(panel).getByText('Exchange order id', { selector: 'dt' }).nextElementSibling as HTMLElement;
+    expect(exchange.querySelector('bdi')!.textContent).toBe('x⟨U+200B⟩-77');
+    await user.click(within(panel).getByRole('button', { name: 'Copy exchange order id' }));
+    expect(await navigator.clipboard.readText()).toBe('x\u200B-77');
+    expect(within(exchange).getByRole('status')).toHaveTextContent('Copied');
+  });
+
   it('says so when the order is not in the book', () => {
     window.history.replaceState(null, '', '/?order=ghost');
     const t = createTestDashboard(T0);

@@ -52,6 +52,32 @@ describe('orders table', () => {
     expect(screen.getAllByTitle(hostile).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('untrusted ids: a bidi override shows as a marker inside <bdi>, zero-width twins differ, the end of a long id is kept', () => {
+    const rtl = 'rtl-abc\u202Efdp.exe';
+    const twin = 'coid_demo_17\u200B004821';
+    renderTable(
+      bookOf([
+        { id: rtl, createdAt: T - 3000, engine: 'momentum-1' },
+        { id: 'coid_demo_17004821', createdAt: T - 2000 },
+        { id: twin, createdAt: T - 1000 },
+      ]),
+    );
+    const column = screen.getAllByRole('columnheader').findIndex((h) => h.textContent?.includes('Client order id'));
+    const idCell = (id: string) => {
+      const row = dataRows().find((r) => r.getAttribute('data-order-id') === id)!;
+      return row.querySelectorAll('[role=gridcell]')[column]!.querySelector('bdi')!;
+    };
+    const shown = idCell(rtl);
+    expect(shown.textContent).toBe('rtl-abc⟨U+202E⟩fdp.exe');
+    expect(shown).toHaveAttribute('title', 'rtl-abc⟨U+202E⟩fdp.exe');
+    expect(idCell(twin).textContent).not.toBe(idCell('coid_demo_17004821').textContent);
+    expect(idCell('coid_demo_17004821').querySelector('.untrusted__tail')).toHaveTextContent(/^17004821$/);
+    // A marker counts as one unit of the kept end, so the twin's end shows where it differs.
+    expect(idCell(twin).querySelector('.untrusted__tail')!.textContent).toBe('7⟨U+200B⟩004821');
+    // No raw control character reaches the screen anywhere in the table.
+    expect(document.body.textContent).not.toMatch(/[\u202E\u200B]/);
+  });
+
   it('marks stale rows with the word, icon and reason', () => {
     renderTable(
       bookOf([

@@ -44,6 +44,25 @@ describe('StaleList', () => {
     expect(picked).toEqual(['middle', 'oldest']);
   });
 
+  it('hostile ids: a visible marker in an isolated, end-keeping id; the raw id is what gets selected', async () => {
+    const id = 'coid_demo_17\u202E004821';
+    const book = createBook();
+    applyEvent(book, created(id, T0));
+    const user = userEvent.setup();
+    const picked: string[] = [];
+    render(<StaleList entries={staleEntriesOf(book, T0 + 400_000, thresholdsOf(300))} onSelect={(x) => picked.push(x)} />);
+    const row = screen.getByRole('button', { name: /^coid_demo_17⟨U\+202E⟩004821: active/ });
+    const shown = row.querySelector('.ow-stale__id bdi')!;
+    expect(shown.textContent).toBe('coid_demo_17⟨U+202E⟩004821');
+    expect(shown).toHaveAttribute('title', 'coid_demo_17⟨U+202E⟩004821');
+    expect(shown.querySelector('.untrusted__tail')!.textContent).toBe('7⟨U+202E⟩004821');
+    // The reason keeps the limit it broke when the column cuts it.
+    expect(row.querySelector('.ow-stale__reason .untrusted__tail')!.textContent).toBe('— over 300 s limit');
+    expect(row.textContent).not.toContain('\u202E');
+    await user.click(row);
+    expect(picked).toEqual([id]);
+  });
+
   it('shows the rows that fit and counts the rest', () => {
     render(<StaleList entries={staleEntriesOf(staleBook(), T0 + 600_000, thresholdsOf(300))} maxRows={1} />);
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
