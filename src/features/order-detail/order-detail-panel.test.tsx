@@ -81,6 +81,14 @@ describe('OrderDetailPanel', () => {
     expect(within(exchange).getByRole('status')).toHaveTextContent('Copied');
   });
 
+  it("shows an engine's reason in the timeline with its invisible characters made visible", () => {
+    const t = createTestDashboard(T0, [created('a', T0), moved('a', T0 + 1, 'REJECTED', 'margin\u2066 low\u2069\u0007')]);
+    render(<OrderDetailPanel />, { wrapper: t.wrapper });
+    const timeline = screen.getByRole('list', { name: 'Timeline' });
+    const reason = within(timeline).getAllByRole('listitem')[1]!.querySelector('.ow-timeline__reason bdi')!;
+    expect(reason.textContent).toBe('margin⟨U+2066⟩ low⟨U+2069⟩⟨U+0007⟩');
+  });
+
   it('says so when the order is not in the book', () => {
     window.history.replaceState(null, '', '/?order=ghost');
     const t = createTestDashboard(T0);

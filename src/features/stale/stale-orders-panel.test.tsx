@@ -43,4 +43,16 @@ describe('StaleOrdersPanel', () => {
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.getAllByRole('listitem').length).toBeGreaterThanOrEqual(1);
   });
+
+  it('on the wall, a symbol with a bidi override reads as a marker, isolated', () => {
+    const t = createTestDashboard(T0, [created('a', T0, 1000, 'BTC\u202E-DSU')]);
+    // Stale before the first render, so the first scan (made at once) lists it: a rescan after
+    // render can be put off by the scan feed's busy-share guard, which times scans on the real clock.
+    t.advance(400_000);
+    render(<StaleOrdersPanel variant="wall" />, { wrapper: t.wrapper });
+    const symbol = screen.getByRole('listitem').querySelector('.ow-stale__symbol bdi')!;
+    expect(symbol.textContent).toBe('BTC⟨U+202E⟩-DSU');
+    expect(symbol).toHaveAttribute('title', 'BTC⟨U+202E⟩-DSU');
+    expect(screen.getByRole('listitem').textContent).not.toContain('\u202E');
+  });
 });
