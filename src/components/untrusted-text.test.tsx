@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import { untrustedText } from '../../test/support/dom/untrusted-text';
 import { ID_KEEP_END, UntrustedText } from './untrusted-text';
 
 function renderText(text: string, keepEnd?: number) {
@@ -23,8 +24,8 @@ describe('UntrustedText', () => {
       </>,
     );
     const [plain, twin] = [...container.querySelectorAll('bdi')];
-    expect(plain!.textContent).toBe('coid_m0001a_3f2c');
-    expect(twin!.textContent).toBe('coid_m0001a⟨U+200B⟩_3f2c');
+    expect(untrustedText(plain!)).toBe('coid_m0001a_3f2c');
+    expect(untrustedText(twin!)).toBe('coid_m0001a⟨U+200B⟩_3f2c');
     expect(twin!.getAttribute('title')).not.toBe(plain!.getAttribute('title'));
   });
 
@@ -34,6 +35,19 @@ describe('UntrustedText', () => {
     expect(el.querySelector('.untrusted__head')).toHaveTextContent(/^coid_demo_$/);
     expect(el.querySelector('.untrusted__tail')).toHaveTextContent(/^17004821$/);
     expect(el).toHaveAttribute('title', 'coid_demo_17004821');
+  });
+
+  it('a cut value is read whole, in one piece: head and tail are for the eye, one hidden copy for readers', () => {
+    const { container } = render(
+      <button type="button">
+        <UntrustedText text="coid_demo_17004821" keepEnd={ID_KEEP_END} />
+      </button>,
+    );
+    const el = container.querySelector('bdi')!;
+    expect(el.querySelector('.untrusted__head')).toHaveAttribute('aria-hidden', 'true');
+    expect(el.querySelector('.untrusted__tail')).toHaveAttribute('aria-hidden', 'true');
+    expect(el.querySelector('.untrusted__whole')).toHaveTextContent(/^coid_demo_17004821$/);
+    expect(container.querySelector('button')).toHaveAccessibleName('coid_demo_17004821');
   });
 
   it('keeps a marker whole in the tail and short text in one piece', () => {

@@ -22,17 +22,34 @@ export interface UntrustedTextProps {
  * Engine-supplied text on screen: rendered as text (React escapes it), every invisible or
  * control character shown as ⟨U+XXXX⟩, and inside <bdi> so right-to-left text in it cannot
  * reorder what follows it (a count, a seq, the next column). The DOM holds the whole visible
- * value, so a screen reader and find-in-page read it all even where the screen shows it cut.
+ * value in one piece, so a screen reader and find-in-page read it all even where the screen
+ * shows it cut.
  */
 export function UntrustedText({ text, keepEnd, className }: UntrustedTextProps) {
   if (keepEnd === undefined) {
     return <bdi className={className === undefined ? 'untrusted' : `untrusted ${className}`}>{visibleText(text)}</bdi>;
   }
   const { head, tail } = splitTail(text, keepEnd);
+  const cut = className === undefined ? 'untrusted untrusted--cut' : `untrusted untrusted--cut ${className}`;
+  if (tail === '') {
+    return (
+      <bdi className={cut} title={head}>
+        <span className="untrusted__head">{head}</span>
+      </bdi>
+    );
+  }
+  // Head and tail are two boxes, which a browser reads as two words ("coid_demo_ 17004821") and
+  // find-in-page cannot match across: they are for the eye only, and one unbroken copy of the
+  // value, visually hidden, is what assistive technology, find and a text selection get.
   return (
-    <bdi className={className === undefined ? 'untrusted untrusted--cut' : `untrusted untrusted--cut ${className}`} title={head + tail}>
-      <span className="untrusted__head">{head}</span>
-      {tail !== '' && <span className="untrusted__tail">{tail}</span>}
+    <bdi className={cut} title={head + tail}>
+      <span className="untrusted__head" aria-hidden="true">
+        {head}
+      </span>
+      <span className="untrusted__tail" aria-hidden="true">
+        {tail}
+      </span>
+      <span className="untrusted__whole">{head + tail}</span>
     </bdi>
   );
 }

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { readViewParams } from '../../store/view-url';
 import { created, filled, moved } from '../../../test/support/stats-test-events';
 import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
+import { untrustedText } from '../../../test/support/dom/untrusted-text';
 import { OrderDetailPanel } from './order-detail-panel';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
@@ -67,7 +68,7 @@ describe('OrderDetailPanel', () => {
     const panel = screen.getByRole('complementary', { name: 'Order rtl-abc⟨U+202E⟩fdp.exe' });
     const field = within(panel).getByText('Client order id', { selector: 'dt' }).nextElementSibling as HTMLElement;
     const shown = field.querySelector('bdi')!;
-    expect(shown.textContent).toBe('rtl-abc⟨U+202E⟩fdp.exe');
+    expect(untrustedText(shown)).toBe('rtl-abc⟨U+202E⟩fdp.exe');
     expect(panel.textContent).not.toMatch(/[\u202E\u200B]/);
 
     await user.click(within(panel).getByRole('button', { name: 'Copy client order id' }));
@@ -75,7 +76,7 @@ describe('OrderDetailPanel', () => {
     expect(within(field).getByRole('status')).toHaveTextContent('Copied');
 
     const exchange = within(panel).getByText('Exchange order id', { selector: 'dt' }).nextElementSibling as HTMLElement;
-    expect(exchange.querySelector('bdi')!.textContent).toBe('x⟨U+200B⟩-77');
+    expect(untrustedText(exchange.querySelector('bdi')!)).toBe('x⟨U+200B⟩-77');
     await user.click(within(panel).getByRole('button', { name: 'Copy exchange order id' }));
     expect(await navigator.clipboard.readText()).toBe('x\u200B-77');
     expect(within(exchange).getByRole('status')).toHaveTextContent('Copied');
@@ -86,7 +87,7 @@ describe('OrderDetailPanel', () => {
     render(<OrderDetailPanel />, { wrapper: t.wrapper });
     const timeline = screen.getByRole('list', { name: 'Timeline' });
     const reason = within(timeline).getAllByRole('listitem')[1]!.querySelector('.ow-timeline__reason bdi')!;
-    expect(reason.textContent).toBe('margin⟨U+2066⟩ low⟨U+2069⟩⟨U+0007⟩');
+    expect(untrustedText(reason)).toBe('margin⟨U+2066⟩ low⟨U+2069⟩⟨U+0007⟩');
   });
 
   it('says so when the order is not in the book', () => {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { readViewParams } from '../../store/view-url';
 import { created, filled, moved } from '../../../test/support/stats-test-events';
 import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
+import { untrustedText } from '../../../test/support/dom/untrusted-text';
 import { StaleOrdersPanel } from './stale-orders-panel';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
@@ -51,7 +52,7 @@ describe('StaleOrdersPanel', () => {
     t.advance(400_000);
     render(<StaleOrdersPanel variant="wall" />, { wrapper: t.wrapper });
     const symbol = screen.getByRole('listitem').querySelector('.ow-stale__symbol bdi')!;
-    expect(symbol.textContent).toBe('BTC⟨U+202E⟩-DSU');
+    expect(untrustedText(symbol)).toBe('BTC⟨U+202E⟩-DSU');
     expect(symbol).toHaveAttribute('title', 'BTC⟨U+202E⟩-DSU');
     expect(screen.getByRole('listitem').textContent).not.toContain('\u202E');
   });
