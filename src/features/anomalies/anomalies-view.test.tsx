@@ -36,6 +36,20 @@ describe('AnomaliesView', () => {
     expect(rows[2]).toHaveTextContent('2026-11-24 10:00:02Z');
   });
 
+  it("engine text in an anomaly: the order's id, the engine and the core's detail made visible and isolated", () => {
+    const id = 'ghost\u202Eexe.pdf';
+    const t = createTestDashboard(T0);
+    render(<AnomaliesView />, { wrapper: t.wrapper });
+    t.post({ ...filled(id, T0 + 1, 10, 0), engine: 'eng\u200B-1' });
+    t.advance(1_000);
+    const [row] = within(screen.getByRole('list', { name: /Recent anomalies/ })).getAllByRole('listitem');
+    const link = within(row!).getByRole('button', { name: 'ghost⟨U+202E⟩exe.pdf' });
+    expect(link.querySelector('bdi')).toHaveAttribute('title', 'ghost⟨U+202E⟩exe.pdf');
+    expect(row).toHaveTextContent('eng⟨U+200B⟩-1 · seq');
+    expect(row!.querySelector('.ow-anomaly-list__detail bdi')!.textContent).toContain('ghost⟨U+202E⟩exe.pdf');
+    expect(row!.textContent).not.toMatch(/[\u202E\u200B]/);
+  });
+
   it('filters by kind and opens the order from a row', async () => {
     const user = userEvent.setup();
     const t = createTestDashboard(T0, [created('a', T0), moved('a', T0 + 1, 'OPEN'), moved('a', T0 + 1, 'FILLED')]);

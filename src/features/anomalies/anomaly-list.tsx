@@ -1,3 +1,4 @@
+import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
 import type { Anomaly } from '../../core/anomaly';
 import { formatTimestamp } from '../../lib/format';
 import { ANOMALY_TEXT } from './anomaly-kinds';
@@ -21,14 +22,17 @@ export function AnomalyList({ anomalies, onSelectOrder }: AnomalyListProps) {
           <div className="ow-anomaly-list__head">
             <span className="ow-anomaly-list__kind">⚠ {ANOMALY_TEXT[a.kind].label}</span>
             <button type="button" className="ow-link" onClick={() => onSelectOrder(a.client_order_id)}>
-              {a.client_order_id}
+              <UntrustedText text={a.client_order_id} keepEnd={ID_KEEP_END} />
             </button>
             <span className="ow-anomaly-list__meta num">
-              {a.engine === '' ? 'no engine' : a.engine} · seq {a.seq ?? '—'} ·{' '}
+              {a.engine === '' ? 'no engine' : <UntrustedText text={a.engine} keepEnd={LABEL_KEEP_END} />} · seq {a.seq ?? '—'} ·{' '}
               <time dateTime={new Date(a.ts).toISOString()}>{formatTimestamp(a.ts)}</time>
             </span>
           </div>
-          <div className="ow-anomaly-list__detail">{a.detail}</div>
+          <div className="ow-anomaly-list__detail">
+            {/* The core's words, with the engine's ids and statuses inside them. */}
+            <UntrustedText text={a.detail} />
+          </div>
         </li>
       ))}
     </ol>

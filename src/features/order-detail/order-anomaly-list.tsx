@@ -1,3 +1,4 @@
+import { UntrustedText } from '../../components/untrusted-text';
 import type { Anomaly } from '../../core/anomaly';
 import { formatTimeMs } from './format-time';
 
@@ -10,7 +11,10 @@ export function OrderAnomalyList({ anomalies }: { readonly anomalies: readonly A
         <li key={`${a.ts}-${a.seq ?? 'n'}-${i}`}>
           <span className="ow-detail__anomaly-kind">⚠ {a.kind.replaceAll('_', ' ')}</span> <span className="num">{formatTimeMs(a.ts)}</span>
           {a.seq !== null && <span className="ow-detail__seq"> seq {a.seq}</span>}
-          <div className="ow-detail__anomaly-detail">{a.detail}</div>
+          <div className="ow-detail__anomaly-detail">
+            {/* The core's words, with the engine's ids and statuses inside them. */}
+            <UntrustedText text={a.detail} />
+          </div>
         </li>
       ))}
     </ul>

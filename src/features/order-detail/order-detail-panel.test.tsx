@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { readViewParams } from '../../store/view-url';
 import { created, filled, moved } from '../../../test/support/stats-test-events';
 import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
+import { untrustedText } from '../../../test/support/dom/untrusted-text';
 import { OrderDetailPanel } from './order-detail-panel';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
@@ -53,6 +54,40 @@ describe('OrderDetailPanel', () => {
     rerender(<OrderDetailPanel />);
     await user.click(screen.getByRole('button', { name: 'Close order detail' }));
     expect(readViewParams().order).toBeNull();
+  });
+
+  it('shows a hostile id isolated and visible, whole, and copies it exactly as sent', async () => {
+    const id = 'rtl-abc\u202Efdp.exe';
+    window.history.replaceState(null, '', `/?order=${encodeURIComponent(id)}`);
+    const t = createTestDashboard(T0, [
+      created(id, T0),
+      { type: 'order_transition', client_order_id: id, ts: T0 + 1, engine: 'e1', status: 'OPEN', order_id: 'x\u200B-77' },
+    ]);
+    const user = userEvent.setup();
+    render(<OrderDetailPanel />, { wrapper: t.wrapper });
+    const panel = screen.getByRole('complementary', { name: 'Order rtl-abc⟨U+202E⟩fdp.exe' });
+    const field = within(panel).getByText('Client order id', { selector: 'dt' }).nextElementSibling as HTMLElement;
+    const shown = field.querySelector('bdi')!;
+    expect(untrustedText(shown)).toBe('rtl-abc⟨U+202E⟩fdp.exe');
+    expect(panel.textContent).not.toMatch(/[\u202E\u200B]/);
+
+    await user.click(within(panel).getByRole('button', { name: 'Copy client order id' }));
+    expect(await navigator.clipboard.readText()).toBe(id);
+    expect(within(field).getByRole('status')).toHaveTextContent('Copied');
+
+    const exchange = within(panel).getByText('Exchange order id', { selector: 'dt' }).nextElementSibling as HTMLElement;
+    expect(untrustedText(exchange.querySelector('bdi')!)).toBe('x⟨U+200B⟩-77');
+    await user.click(within(panel).getByRole('button', { name: 'Copy exchange order id' }));
+    expect(await navigator.clipboard.readText()).toBe('x\u200B-77');
+    expect(within(exchange).getByRole('status')).toHaveTextContent('Copied');
+  });
+
+  it("shows an engine's reason in the timeline with its invisible characters made visible", () => {
+    const t = createTestDashboard(T0, [created('a', T0), moved('a', T0 + 1, 'REJECTED', 'margin\u2066 low\u2069\u0007')]);
+    render(<OrderDetailPanel />, { wrapper: t.wrapper });
+    const timeline = screen.getByRole('list', { name: 'Timeline' });
+    const reason = within(timeline).getAllByRole('listitem')[1]!.querySelector('.ow-timeline__reason bdi')!;
+    expect(untrustedText(reason)).toBe('margin⟨U+2066⟩ low⟨U+2069⟩⟨U+0007⟩');
   });
 
   it('says so when the order is not in the book', () => {

@@ -1,5 +1,7 @@
 import { useEffect, useMemo } from 'react';
+import { StaleMarkerReason } from '../../components/stale-marker';
 import { STATUS_LOOK } from '../../components/status-palette';
+import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
 import { useRelayNow } from '../../store/relay-clock';
 import { staleReason } from '../../store/stale-rules';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
@@ -44,7 +46,7 @@ function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: (
     <aside className="ow-detail" aria-labelledby="ow-detail-title">
       <header className="ow-detail__header">
         <h2 id="ow-detail-title" className="ow-detail__title">
-          Order <span className="ow-detail__id">{id}</span>
+          Order <UntrustedText text={id} keepEnd={ID_KEEP_END} className="ow-detail__id" />
         </h2>
         <button type="button" className="ow-detail__close" onClick={onClose} aria-label="Close order detail">
           ✕ <span className="ow-detail__close-key">Esc</span>
@@ -60,12 +62,12 @@ function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: (
             <span className="ow-detail__status" style={{ color: `var(${look.colorVar}, ${look.color})` }}>
               <span aria-hidden="true">{look.icon}</span> {look.label}
             </span>
-            <span>
-              {order.side.toUpperCase()} {order.symbol}
+            <span className="ow-detail__symbol">
+              {order.side.toUpperCase()} <UntrustedText text={order.symbol} keepEnd={LABEL_KEEP_END} />
             </span>
             {stale !== null && (
               <span className="ow-detail__stale">
-                <span aria-hidden="true">◷</span> <strong>STALE</strong> {stale}
+                <span aria-hidden="true">◷</span> <strong>STALE</strong> <StaleMarkerReason reason={stale} />
               </span>
             )}
           </p>

@@ -1,4 +1,5 @@
 import { STATUS_LOOK } from '../../components/status-palette';
+import { UntrustedText } from '../../components/untrusted-text';
 import type { TimelineRow } from './order-timeline';
 import { describeCause } from './order-timeline';
 import { formatInState, formatTimeMs } from './format-time';
@@ -19,7 +20,11 @@ export function OrderTimelineList({ rows }: { readonly rows: readonly TimelineRo
             </span>
             <span className="ow-timeline__cause">
               {describeCause(row.cause)}
-              {row.reason !== undefined && <span className="ow-timeline__reason">: {row.reason}</span>}
+              {row.reason !== undefined && (
+                <span className="ow-timeline__reason">
+                  : <UntrustedText text={row.reason} />
+                </span>
+              )}
             </span>
             <span
               className="ow-timeline__dur num"

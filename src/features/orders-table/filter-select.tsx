@@ -1,3 +1,9 @@
+import { middleEllipsis } from '../../lib/visible-text';
+
+/** Units an option shows: a select is as wide as its longest option, and its text cannot be cut by CSS. */
+const OPTION_MAX = 32;
+const OPTION_KEEP_END = 6;
+
 interface FilterSelectProps {
   readonly label: string;
   readonly value: string | null;
@@ -16,7 +22,7 @@ export function FilterSelect({ label, value, options, onChange }: FilterSelectPr
         <option value="">Any</option>
         {all.map((o) => (
           <option key={o} value={o}>
-            {o === '' ? '(none)' : o}
+            {o === '' ? '(none)' : middleEllipsis(o, OPTION_MAX, OPTION_KEEP_END)}
           </option>
         ))}
       </select>

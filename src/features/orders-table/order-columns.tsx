@@ -1,7 +1,7 @@
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import { AgeTimer } from '../../components/age-timer';
 import { FillBar } from '../../components/fill-bar';
-import { TruncatedText } from '../../components/truncated-text';
+import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
 import type { Order } from '../../core/order';
 import { isActive } from '../../core/status';
 import { formatClock, formatPrice, formatUsd } from '../../lib/format';
@@ -43,7 +43,11 @@ function AgeCell({ order }: { readonly order: Order }) {
 export const ORDER_COLUMNS = column.columns([
   column.accessor('created_at', { id: 'age', header: 'Age', cell: ({ row }) => <AgeCell order={row.original} /> }),
   column.accessor('status', { id: 'status', header: 'Status', cell: ({ row }) => <StatusCell order={row.original} /> }),
-  column.accessor('symbol', { id: 'symbol', header: 'Symbol', cell: ({ row }) => <TruncatedText text={row.original.symbol} /> }),
+  column.accessor('symbol', {
+    id: 'symbol',
+    header: 'Symbol',
+    cell: ({ row }) => <UntrustedText text={row.original.symbol} keepEnd={LABEL_KEEP_END} />,
+  }),
   column.accessor('side', {
     id: 'side',
     header: 'Side',
@@ -57,15 +61,24 @@ export const ORDER_COLUMNS = column.columns([
   column.accessor('client_order_id', {
     id: 'client_order_id',
     header: 'Client order id',
-    cell: ({ row }) => <TruncatedText text={row.original.client_order_id} className="mono" />,
+    cell: ({ row }) => <UntrustedText text={row.original.client_order_id} keepEnd={ID_KEEP_END} className="mono" />,
   }),
   column.accessor('order_id', {
     id: 'order_id',
     header: 'Exchange id',
-    cell: ({ row }) => <TruncatedText text={row.original.order_id ?? '—'} className="mono" />,
+    cell: ({ row }) =>
+      row.original.order_id === null ? '—' : <UntrustedText text={row.original.order_id} keepEnd={ID_KEEP_END} className="mono" />,
   }),
-  column.accessor('engine', { id: 'engine', header: 'Engine', cell: ({ row }) => <TruncatedText text={row.original.engine || '—'} /> }),
-  column.accessor('route', { id: 'route', header: 'Route', cell: ({ row }) => <TruncatedText text={row.original.route} /> }),
+  column.accessor('engine', {
+    id: 'engine',
+    header: 'Engine',
+    cell: ({ row }) => (row.original.engine === '' ? '—' : <UntrustedText text={row.original.engine} keepEnd={LABEL_KEEP_END} />),
+  }),
+  column.accessor('route', {
+    id: 'route',
+    header: 'Route',
+    cell: ({ row }) => <UntrustedText text={row.original.route} keepEnd={LABEL_KEEP_END} />,
+  }),
   column.accessor('last_update_at', {
     id: 'last_update_at',
     header: 'Updated',

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderBook } from '../../core/book';
 import { addOrder, bookOf } from '../../../test/support/book-fixtures';
+import { untrustedText, untrustedTexts } from '../../../test/support/dom/untrusted-text';
 import { DashboardProvider } from '../../store/dashboard-context';
 import { createDashboard } from '../../store/dashboard-store';
 import type { RelayClock } from '../../store/relay-clock';
@@ -47,8 +48,34 @@ describe('orders table', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     renderTable(bookOf([{ id: hostile, createdAt: T - 1000, symbol: hostile }]));
     expect(document.querySelector('img')).toBeNull();
-    expect(screen.getAllByText(hostile).length).toBeGreaterThanOrEqual(2);
+    expect(untrustedTexts().filter((t) => t === hostile).length).toBeGreaterThanOrEqual(2);
     expect(screen.getAllByTitle(hostile).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('untrusted ids: a bidi override shows as a marker inside <bdi>, zero-width twins differ, the end of a long id is kept', () => {
+    const rtl = 'rtl-abc\u202Efdp.exe';
+    const twin = 'coid_demo_17\u200B004821';
+    renderTable(
+      bookOf([
+        { id: rtl, createdAt: T - 3000, engine: 'momentum-1' },
+        { id: 'coid_demo_17004821', createdAt: T - 2000 },
+        { id: twin, createdAt: T - 1000 },
+      ]),
+    );
+    const column = screen.getAllByRole('columnheader').findIndex((h) => h.textContent?.includes('Client order id'));
+    const idCell = (id: string) => {
+      const row = dataRows().find((r) => r.getAttribute('data-order-id') === id)!;
+      return row.querySelectorAll('[role=gridcell]')[column]!.querySelector('bdi')!;
+    };
+    const shown = idCell(rtl);
+    expect(untrustedText(shown)).toBe('rtl-abc⟨U+202E⟩fdp.exe');
+    expect(shown).toHaveAttribute('title', 'rtl-abc⟨U+202E⟩fdp.exe');
+    expect(untrustedText(idCell(twin))).not.toBe(untrustedText(idCell('coid_demo_17004821')));
+    expect(idCell('coid_demo_17004821').querySelector('.untrusted__tail')).toHaveTextContent(/^17004821$/);
+    // A marker counts as one unit of the kept end, so the twin's end shows where it differs.
+    expect(idCell(twin).querySelector('.untrusted__tail')!.textContent).toBe('7⟨U+200B⟩004821');
+    // No raw control character reaches the screen anywhere in the table.
+    expect(document.body.textContent).not.toMatch(/[\u202E\u200B]/);
   });
 
   it('marks stale rows with the word, icon and reason', () => {
@@ -62,7 +89,7 @@ describe('orders table', () => {
     expect(first).toHaveAttribute('data-order-id', 'old');
     expect(first).toHaveClass('is-stale');
     expect(within(first!).getByText('STALE')).toBeInTheDocument();
-    expect(within(first!).getByText('active for 6 m 40 s — over 300 s limit')).toBeInTheDocument();
+    expect(untrustedTexts(first)).toContain('active for 6 m 40 s — over 300 s limit');
     expect(second).not.toHaveClass('is-stale');
   });
 

@@ -5,6 +5,7 @@ import { createBook } from '../../core/book';
 import { staleEntriesOf } from '../../../test/support/book-fixtures';
 import { thresholdsOf } from '../../store/stale-rules';
 import { created, moved } from '../../../test/support/stats-test-events';
+import { untrustedText } from '../../../test/support/dom/untrusted-text';
 import { StaleList } from './stale-list';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
@@ -42,6 +43,25 @@ describe('StaleList', () => {
     screen.getByRole('button', { name: /^oldest/ }).focus();
     await user.keyboard('{Enter}');
     expect(picked).toEqual(['middle', 'oldest']);
+  });
+
+  it('hostile ids: a visible marker in an isolated, end-keeping id; the raw id is what gets selected', async () => {
+    const id = 'coid_demo_17\u202E004821';
+    const book = createBook();
+    applyEvent(book, created(id, T0));
+    const user = userEvent.setup();
+    const picked: string[] = [];
+    render(<StaleList entries={staleEntriesOf(book, T0 + 400_000, thresholdsOf(300))} onSelect={(x) => picked.push(x)} />);
+    const row = screen.getByRole('button', { name: /^coid_demo_17⟨U\+202E⟩004821: active/ });
+    const shown = row.querySelector('.ow-stale__id bdi')!;
+    expect(untrustedText(shown)).toBe('coid_demo_17⟨U+202E⟩004821');
+    expect(shown).toHaveAttribute('title', 'coid_demo_17⟨U+202E⟩004821');
+    expect(shown.querySelector('.untrusted__tail')!.textContent).toBe('7⟨U+202E⟩004821');
+    // The reason keeps the limit it broke when the column cuts it.
+    expect(row.querySelector('.ow-stale__reason .untrusted__tail')!.textContent).toBe('— over 300 s limit');
+    expect(row.textContent).not.toContain('\u202E');
+    await user.click(row);
+    expect(picked).toEqual([id]);
   });
 
   it('shows the rows that fit and counts the rest', () => {

@@ -1,4 +1,7 @@
+import { StaleMarkerReason } from '../../components/stale-marker';
 import { STATUS_LOOK } from '../../components/status-palette';
+import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
+import { visibleText } from '../../lib/visible-text';
 import { formatAge, formatUsd } from '../../lib/format';
 import type { StaleEntry } from '../../store/stale-rules';
 
@@ -23,11 +26,16 @@ function StaleRowBody({ entry }: { readonly entry: StaleEntry }) {
         <span aria-hidden="true">{look.icon}</span> {look.label}
       </span>
       <span className="ow-stale__symbol">
-        {order.symbol} <span className={`ow-stale__side ow-stale__side--${order.side}`}>{order.side}</span>
+        <UntrustedText text={order.symbol} keepEnd={LABEL_KEEP_END} />{' '}
+        <span className={`ow-stale__side ow-stale__side--${order.side}`}>{order.side}</span>
       </span>
       <span className="ow-stale__size num">{formatUsd(order.size_usd)}</span>
-      <span className="ow-stale__id">{order.client_order_id}</span>
-      <span className="ow-stale__reason">{entry.reason}</span>
+      <span className="ow-stale__id">
+        <UntrustedText text={order.client_order_id} keepEnd={ID_KEEP_END} />
+      </span>
+      <span className="ow-stale__reason">
+        <StaleMarkerReason reason={entry.reason} />
+      </span>
     </>
   );
 }
@@ -55,7 +63,7 @@ export function StaleList({ entries, total = entries.length, maxRows = Infinity,
                   type="button"
                   className="ow-stale__row"
                   aria-pressed={selectedId === id}
-                  aria-label={`${id}: ${entry.reason}`}
+                  aria-label={`${visibleText(id)}: ${entry.reason}`}
                   onClick={() => onSelect(id)}
                 >
                   <StaleRowBody entry={entry} />

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { readViewParams } from '../../store/view-url';
 import { created, filled, moved } from '../../../test/support/stats-test-events';
 import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
+import { untrustedText } from '../../../test/support/dom/untrusted-text';
 import { StaleOrdersPanel } from './stale-orders-panel';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
@@ -42,5 +43,17 @@ describe('StaleOrdersPanel', () => {
     t.advance(400_000);
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.getAllByRole('listitem').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('on the wall, a symbol with a bidi override reads as a marker, isolated', () => {
+    const t = createTestDashboard(T0, [created('a', T0, 1000, 'BTC\u202E-DSU')]);
+    // Stale before the first render, so the first scan (made at once) lists it: a rescan after
+    // render can be put off by the scan feed's busy-share guard, which times scans on the real clock.
+    t.advance(400_000);
+    render(<StaleOrdersPanel variant="wall" />, { wrapper: t.wrapper });
+    const symbol = screen.getByRole('listitem').querySelector('.ow-stale__symbol bdi')!;
+    expect(untrustedText(symbol)).toBe('BTC⟨U+202E⟩-DSU');
+    expect(symbol).toHaveAttribute('title', 'BTC⟨U+202E⟩-DSU');
+    expect(screen.getByRole('listitem').textContent).not.toContain('\u202E');
   });
 });
