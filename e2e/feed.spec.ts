@@ -4,7 +4,7 @@ import { expect, pageUrl, postEvents, startRelayProcess, test } from './fixtures
 const HEARTBEAT_MS = 500;
 test.use({ relayOptions: { heartbeatMs: HEARTBEAT_MS } });
 
-test('feed goes LIVE, shows a dimmed view with a banner when the relay stops, and returns to LIVE with the new state after a restart', async ({
+test('feed goes LIVE, shows a dimmed view with a banner when the relay stops, and after a restart resumes where it was: the OPEN order is still there', async ({
   page,
   relay,
 }) => {
@@ -24,8 +24,9 @@ test('feed goes LIVE, shows a dimmed view with a banner when the relay stops, an
   await expect(status).toContainText(/RECONNECTING \(attempt \d+\)/, { timeout: 4 * HEARTBEAT_MS });
   await page.screenshot({ path: 'e2e/screenshots/feed-reconnecting.png' });
 
-  // A new relay process on the same port starts empty: the page must show its state, not the old one.
-  const restarted = await startRelayProcess({ heartbeatMs: HEARTBEAT_MS, port: relay.port });
+  // The relay restarts on the same port with its journal: nothing it knew is lost, and the page
+  // resumes with Last-Event-ID (its book is never replaced by a snapshot).
+  const restarted = await startRelayProcess({ heartbeatMs: HEARTBEAT_MS, port: relay.port, dataDir: relay.dataDir });
   try {
     await postEvents(restarted.url, [created('after-1', { symbol: 'ETH-USD' }), transition('after-1', 'OPEN'), fill('after-1', 250)]);
     await expect(status).toContainText('LIVE', { timeout: 15_000 });
@@ -35,7 +36,15 @@ test('feed goes LIVE, shows a dimmed view with a banner when the relay stops, an
     await expect(row).toBeVisible();
     await expect(row).toContainText('Partial');
     await expect(row).toContainText('25.0%');
-    await expect(page.locator('[role=row][data-order-id="before-1"]')).toHaveCount(0);
+    // The working order that saw no event since the restart, the one that would turn stale, is still shown.
+    await expect(page.locator('[role=row][data-order-id="before-1"]')).toContainText('Open');
+    await expect(page.locator('[role=row][data-order-id="before-2"]')).toBeVisible();
+    await expect(page.getByTestId('book-replaced')).toHaveCount(0);
+    // A new page gets the same book from the restarted relay's snapshot.
+    const fresh = await page.context().newPage();
+    await fresh.goto(pageUrl(restarted.url));
+    await expect(fresh.locator('[role=row][data-order-id="before-1"]')).toContainText('Open');
+    await fresh.close();
   } finally {
     await restarted.stop();
   }
