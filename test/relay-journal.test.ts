@@ -9,6 +9,7 @@ import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
 import { created, moved } from './support/event-builders';
 import { ndjson, orderFlow, postEvents } from './support/relay-post';
+import { startRelayProcess } from './support/relay-process';
 import { SseClient } from './support/sse-client';
 
 const dirs: string[] = [];
@@ -59,6 +60,50 @@ describe('the journal: restart without loss (issue 15)', () => {
     expect(resent.reply).toMatchObject({ accepted: 0, duplicates: 1 });
     const health = (await (await fetch(`${relay.url}/api/healthz`)).json()) as { store: string; journal: { events: number } };
     expect(health).toMatchObject({ store: 'journal', journal: { events: 4_003 } });
+  });
+
+  it('starts from the newest checkpoint and replays only the events after it; a clean stop leaves nothing to replay', async () => {
+    const dir = dataDir();
+    const options = { port: 0, logLevel: 'silent' as const, dataDir: dir, keepTerminal: 300, checkpointEvents: 1_000 };
+    // A real process, killed: the restart starts from the last checkpoint it took while running.
+    const child = await startRelayProcess(['--no-sim', '--data-dir', dir, '--keep-terminal', '300', '--checkpoint-events', '1000']);
+    for (let i = 0; i < 5; i++) await postEvents(child.url, ndjson(orderFlow(450, `e${i}`, 1, `b${i}-`)));
+    await postEvents(child.url, ndjson([created('working', { engine: 'w', seq: 1 }), moved('ghost', 'OPEN', { engine: 'w', seq: 2 })]));
+    await child.kill();
+    const db = new Database(join(dir, JOURNAL_FILE), { readonly: true });
+    const checkpointed = db.prepare('SELECT max(rseq) FROM checkpoints').pluck().get() as number;
+    db.close();
+    expect(checkpointed).toBeGreaterThanOrEqual(4_000);
+    expect(checkpointed).toBeLessThan(4_502);
+
+    relay = await startRelay(options);
+    expect(relay.restored).toMatchObject({ checkpoint_rseq: checkpointed, events: 4_502 - checkpointed });
+    const before = bookState(relay);
+    expect(before.rseq).toBe(4_502);
+    expect(before.orders.find((o) => o.client_order_id === 'working')?.status).toBe('NEW');
+    // The same book as replaying the whole journal from the start.
+    const full = await startRelay({ port: 0, logLevel: 'silent', keepTerminal: 300 });
+    try {
+      for (let i = 0; i < 5; i++) await postEvents(full.url, ndjson(orderFlow(450, `e${i}`, 1, `b${i}-`)));
+      await postEvents(full.url, ndjson([created('working', { engine: 'w', seq: 1 }), moved('ghost', 'OPEN', { engine: 'w', seq: 2 })]));
+      const { logId: _a, ...replayed } = bookState(full);
+      const { logId: _b, ...restored } = before;
+      expect(restored).toEqual(replayed);
+    } finally {
+      await full.close();
+    }
+    await relay.close();
+    relay = await startRelay(options);
+    expect(relay.restored).toMatchObject({ checkpoint_rseq: before.rseq, events: 0 });
+    expect(bookState(relay)).toEqual(before);
+  });
+
+  it('refuses a second relay on the same data directory', async () => {
+    const dir = dataDir();
+    relay = await startRelay({ port: 0, logLevel: 'silent', dataDir: dir });
+    await expect(startRelay({ port: 0, logLevel: 'silent', dataDir: dir })).rejects.toThrow(
+      `${join(dir, JOURNAL_FILE)} is in use by another relay; each relay needs its own --data-dir`,
+    );
   });
 
   it('a dashboard resumes across the restart with Last-Event-ID: exactly the events it missed, no snapshot', async () => {

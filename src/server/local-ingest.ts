@@ -14,6 +14,8 @@ export class LocalIngest implements IngestStore {
   constructor(
     private readonly state: RelayState,
     private readonly journal: Journal | undefined,
+    /** After each batch is in the journal (checkpoints are taken there). */
+    private readonly afterCommit: () => void = () => {},
   ) {}
 
   unavailable(): number | undefined {
@@ -26,6 +28,7 @@ export class LocalIngest implements IngestStore {
         this.state.ingest(lines, tally);
         // Throws when the write fails: the request then ends 503, the events stay staged and are retried.
         this.journal?.commit();
+        this.afterCommit();
         return Promise.resolve();
       },
       settle: () => Promise.resolve(),

@@ -39,6 +39,8 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
                                       event across restarts (default ./data); none: memory only
   --fsync MODE        FSYNC           normal: a commit survives a relay crash (default); always:
                                       also a power loss (each commit waits for the disk)
+  --checkpoint-events N  CHECKPOINT_EVENTS  a checkpoint of the book every N events (default 500000)
+  --checkpoint-s S    CHECKPOINT_S    … or every S seconds, whichever first (default 600)
   --store URL         REDIS_URL       keep the event log in Redis Streams (redis://HOST:PORT[/DB]) so
                                       several relays serve one view; default: in memory, no Redis
   With --store only (the same values on every relay of a cluster):
@@ -67,6 +69,8 @@ type NumericKey =
   | 'keepTerminal'
   | 'ingestIdleSec'
   | 'maxFutureSec'
+  | 'checkpointEvents'
+  | 'checkpointSec'
   | MemoryBoundKey
   | ConnectionCapKey;
 type ConnectionCapKey = 'maxClients' | 'maxClientsPerAddress' | 'maxIngests';
@@ -88,6 +92,8 @@ const NUMERIC: Record<string, { key: NumericKey; env: string; min: number; integ
   '--client-queue-bytes': { key: 'clientQueueLimit', env: 'CLIENT_QUEUE_BYTES', min: 1, integer: true },
   '--stream-bytes-total': { key: 'streamBytesTotal', env: 'STREAM_BYTES_TOTAL', min: 1, integer: true },
   '--ingest-idle-s': { key: 'ingestIdleSec', env: 'INGEST_IDLE_S', min: 1, integer: false },
+  '--checkpoint-events': { key: 'checkpointEvents', env: 'CHECKPOINT_EVENTS', min: 1, integer: true },
+  '--checkpoint-s': { key: 'checkpointSec', env: 'CHECKPOINT_S', min: 1, integer: false },
   '--max-future-s': { key: 'maxFutureSec', env: 'MAX_FUTURE_S', min: 0, integer: false },
   '--max-clients': { key: 'maxClients', env: 'MAX_CLIENTS', min: 1, integer: true },
   '--max-clients-per-address': { key: 'maxClientsPerAddress', env: 'MAX_CLIENTS_PER_ADDRESS', min: 1, integer: true },

@@ -59,6 +59,9 @@ export interface RelayConfig {
    * nothing. `none` keeps everything in memory. `startRelay` defaults to `none`; `main.ts` to `./data`.
    */
   readonly dataDir: string;
+  /** A checkpoint of the book every this many events or seconds, whichever comes first: a restart replays only what follows it. */
+  readonly checkpointEvents: number;
+  readonly checkpointSec: number;
   /** `always`: each commit waits for the disk (survives power loss); `normal`: survives a process crash. */
   readonly fsync: 'normal' | 'always';
   /** `redis://HOST:PORT[/DB]`: the event log lives in Redis Streams, shared by every relay on it. */
@@ -103,6 +106,8 @@ export const DEFAULT_CONFIG: RelayConfig = {
   store: undefined,
   storeTuning: {},
   dataDir: 'none',
+  checkpointEvents: 500_000,
+  checkpointSec: 600,
   fsync: 'normal',
   now: Date.now,
 };

@@ -25,6 +25,8 @@ export interface RelayStateDeps {
   readonly limits?: BookLimits;
   /** Called with each accepted event's rseq right after it is logged: the stream fan-out reads it from the log. */
   readonly onAccepted: (rseq: number) => void;
+  /** The book to start from (a journal checkpoint); a new empty one when absent. */
+  readonly book?: OrderBook | undefined;
   /** How far ahead of `now` an event's ts may be before it is applied at `now` and flagged (`future_timestamp`). */
   readonly maxFutureMs?: number;
   /** A line whose handling threw (our bug, not the engine's): it was rejected; log it with its number. */
@@ -59,7 +61,7 @@ export class RelayState {
   private readonly snapshots = new Set<SnapshotSource>();
 
   constructor(private readonly deps: RelayStateDeps) {
-    this.book = createBook({ anomalyLimit: deps.anomalyLimit });
+    this.book = deps.book ?? createBook({ anomalyLimit: deps.anomalyLimit });
   }
 
   get log(): EventLog {

@@ -7,7 +7,7 @@ import { MemoryEventLog } from './event-log';
 import type { RelayStore } from './redis/relay-store';
 import { ConnectionCaps } from './connection-caps';
 import type { Journal } from './journal/journal';
-import type { LocalJournal } from './journal/local-journal';
+import type { LocalJournal, RestoreFigures } from './journal/local-journal';
 import { LocalIngest } from './local-ingest';
 import { createRelayApp } from './relay-app';
 import type { RelayConfig } from './relay-config';
@@ -33,6 +33,8 @@ export interface RunningRelay {
   readonly app: Hono;
   /** The embedded journal, when there is one (tests reach its database to simulate a full disk). */
   readonly journal: Journal | undefined;
+  /** What the start read back from the journal. */
+  readonly restored: RestoreFigures | undefined;
   readonly metrics: RelayMetrics;
   readonly logger: Logger;
   /** Stops the engine, ends streams and open ingests, waits for responses (up to the grace time). */
@@ -52,6 +54,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     log: store?.log ?? local?.log ?? new MemoryEventLog(config.logSize, undefined, config.logBytes),
     now: config.now,
     anomalyLimit: config.anomalyLimit,
+    book: local?.startBook,
     keepTerminal: config.keepTerminal,
     limits: { maxEngines: config.maxEngines, maxActiveOrders: config.maxActiveOrders },
     onAccepted: (rseq) => hub.publish(rseq),
@@ -89,9 +92,10 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     drops: () => streams.drops,
   });
   store?.registerMetrics(metrics.registry);
+  let restored: RestoreFigures | undefined;
   if (local !== undefined) {
     // Rebuilt from the journal before the relay listens: it reports ready only with the whole book.
-    const restored = local.restore(state);
+    restored = local.restore(state);
     logger.info({ ...restored, path: local.journal.path, log_id: local.journal.logId }, 'relay book restored from the journal');
     local.registerMetrics(metrics.registry);
     // A write failure or its recovery reaches every dashboard at once, not at the next heartbeat.
@@ -107,7 +111,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     startedAt: config.now(),
     store,
     caps,
-    ingest: store ?? new LocalIngest(state, local?.journal),
+    ingest: store ?? new LocalIngest(state, local?.journal, () => local?.afterCommit(state)),
     journal: local?.journal,
   });
   // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.
@@ -140,11 +144,33 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
       streams.closeAll();
       await closeServer(server, config.shutdownGraceMs);
       await store?.close();
-      local?.journal.close();
+      if (local !== undefined) {
+        // The next start then reads this and replays nothing.
+        try {
+          local.journal.commit();
+          local.checkpoint(state);
+        } catch (error) {
+          logger.warn({ err: String(error) }, 'journal: no checkpoint at shutdown; the next start replays more');
+        }
+        local.journal.close();
+      }
       logger.info('relay stopped');
     })());
 
-  return { url, port: address.port, host: address.address, config, state, hub, app, journal: local?.journal, metrics, logger, close };
+  return {
+    url,
+    port: address.port,
+    host: address.address,
+    config,
+    state,
+    hub,
+    app,
+    journal: local?.journal,
+    restored,
+    metrics,
+    logger,
+    close,
+  };
 }
 
 /** The embedded journal (issue 15): better-sqlite3 loads here, never for `--data-dir none` or `--store`. */

@@ -47,11 +47,14 @@ export function openJournalFile(dataDir: string, fsync: FsyncMode): JournalFile 
   const path = join(dir, JOURNAL_FILE);
   let db: Database.Database;
   try {
-    db = new Database(path);
+    // timeout 0: a journal another relay holds is refused at once, not waited for.
+    db = new Database(path, { timeout: 0 });
   } catch (error) {
     throw new JournalOpenError(`${path}: cannot open (${message(error)}); check the path and its permissions, or set --data-dir`);
   }
   try {
+    // One relay per journal: two would hand out the same rseq. The lock is held until close.
+    db.pragma('locking_mode = EXCLUSIVE');
     const created = checkAndMigrate(db, path);
     // WAL: readers never block the writer, a commit is one append. NORMAL survives a process
     // crash (the WAL is on disk); only a power loss can take the last commits. FULL syncs each.
@@ -61,6 +64,9 @@ export function openJournalFile(dataDir: string, fsync: FsyncMode): JournalFile 
   } catch (error) {
     db.close();
     if (error instanceof JournalOpenError) throw error;
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new JournalOpenError(`${path} is in use by another relay; each relay needs its own --data-dir`);
+    }
     throw new JournalOpenError(`${path}: not a readable Orderwatch journal (${message(error)}); move it away or set --data-dir`);
   }
 }

@@ -105,6 +105,20 @@ export class Journal {
     if (this.failure !== undefined) this.recover();
   }
 
+  /** The newest checkpoint: the book as of `rseq` (book-checkpoint.ts). */
+  latestCheckpoint(): { rseq: number; at: number; book: string } | undefined {
+    return this.db.prepare('SELECT rseq, at, book FROM checkpoints ORDER BY rseq DESC LIMIT 1').get() as
+      { rseq: number; at: number; book: string } | undefined;
+  }
+
+  /** Stores a checkpoint and drops all but the newest two (one to fall back on). */
+  writeCheckpoint(rseq: number, at: number, book: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR REPLACE INTO checkpoints (rseq, at, book) VALUES (?, ?, ?)').run(rseq, at, book);
+      this.db.prepare('DELETE FROM checkpoints WHERE rseq NOT IN (SELECT rseq FROM checkpoints ORDER BY rseq DESC LIMIT 2)').run();
+    })();
+  }
+
   /** Rows after `rseq`, oldest first, read lazily (a restart reads millions). */
   *rowsAfter(rseq: number): Generator<JournalRow> {
     const rows = this.db.prepare('SELECT rseq, at, event FROM events WHERE rseq > ? ORDER BY rseq').iterate(rseq);

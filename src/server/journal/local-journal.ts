@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
+import type { OrderBook } from '../../core/book';
+import { decodeCheckpoint, encodeCheckpoint } from '../../protocol/book-checkpoint';
 import { eventOf } from '../../protocol/decode';
 import type { RelayConfig } from '../relay-config';
 import type { RelayState } from '../relay-state';
@@ -9,8 +11,10 @@ import { JournalOpenError } from './journal-file';
 import { JournaledEventLog } from './journaled-log';
 
 export interface RestoreFigures {
+  /** Events replayed after the checkpoint. */
   readonly events: number;
   readonly orders: number;
+  readonly checkpoint_rseq: number;
   readonly ms: number;
 }
 
@@ -18,14 +22,32 @@ export interface RestoreFigures {
 export interface LocalJournal {
   readonly journal: Journal;
   readonly log: JournaledEventLog;
-  /** Replays the journal into `state` (book, dedup marks, totals) and the resume ring. */
+  /** The book of the newest checkpoint, for the relay state to start from; undefined for none. */
+  readonly startBook: OrderBook | undefined;
+  /** Replays the events after the checkpoint into `state` and fills the resume ring. */
   restore(state: RelayState): RestoreFigures;
+  /** After each committed batch: writes a checkpoint when one is due. */
+  afterCommit(state: RelayState): void;
+  /** A checkpoint now (clean shutdown: the next start replays nothing). */
+  checkpoint(state: RelayState): void;
   registerMetrics(registry: Registry): void;
 }
 
 export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJournal {
   const journal = Journal.open(config.dataDir, config.fsync, logger);
   const log = new JournaledEventLog(journal, config.logSize, config.logBytes);
+  const stored = journal.latestCheckpoint();
+  let startBook: OrderBook | undefined;
+  try {
+    startBook = stored === undefined ? undefined : decodeCheckpoint(stored.book, config.anomalyLimit);
+  } catch (error) {
+    throw new JournalOpenError(
+      `${journal.path}: the checkpoint at event ${stored?.rseq} cannot be read (${error instanceof Error ? error.message : String(error)}). ` +
+        'Move the file away to start empty, or restore it from a backup.',
+    );
+  }
+  const checkpointRseq = stored?.rseq ?? 0;
+  let lastCheckpoint = { rseq: checkpointRseq, at: config.now() };
   const commitSeconds = new Histogram({
     name: 'orderwatch_journal_commit_seconds',
     help: 'Time to write one ingest batch to the journal (one SQLite transaction)',
@@ -33,17 +55,40 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
     registers: [],
   });
   const journaled = new Counter({ name: 'orderwatch_journal_events_total', help: 'Events written to the journal', registers: [] });
+  const checkpointSeconds = new Histogram({
+    name: 'orderwatch_journal_checkpoint_seconds',
+    help: 'Time to write a checkpoint of the book (ingest waits for it)',
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [],
+  });
   journal.onCommit = (seconds, rows) => {
     commitSeconds.observe(seconds);
     journaled.inc(rows);
   };
+  const checkpoint = (state: RelayState): void => {
+    const rseq = state.log.lastRseq;
+    if (rseq === lastCheckpoint.rseq) return;
+    const started = performance.now();
+    journal.writeCheckpoint(rseq, config.now(), encodeCheckpoint(state.book));
+    checkpointSeconds.observe((performance.now() - started) / 1000);
+    lastCheckpoint = { rseq, at: config.now() };
+  };
   return {
     journal,
     log,
-    restore: (state) => restoreInto(state, journal, log),
+    startBook,
+    restore: (state) => restoreInto(state, journal, log, checkpointRseq),
+    afterCommit(state) {
+      const due =
+        state.log.lastRseq - lastCheckpoint.rseq >= config.checkpointEvents ||
+        (state.log.lastRseq > lastCheckpoint.rseq && config.now() - lastCheckpoint.at >= config.checkpointSec * 1000);
+      if (due) checkpoint(state);
+    },
+    checkpoint,
     registerMetrics(registry) {
       registry.registerMetric(commitSeconds);
       registry.registerMetric(journaled);
+      registry.registerMetric(checkpointSeconds);
       new Gauge({
         name: 'orderwatch_journal_bytes',
         help: 'Bytes of the journal on disk (database and write-ahead log)',
@@ -64,25 +109,32 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
   };
 }
 
-function restoreInto(state: RelayState, journal: Journal, log: JournaledEventLog): RestoreFigures {
+function restoreInto(state: RelayState, journal: Journal, log: JournaledEventLog, checkpointRseq: number): RestoreFigures {
   const started = performance.now();
   let events = 0;
-  for (const row of journal.rowsAfter(0)) {
-    let event;
-    try {
-      event = eventOf(JSON.parse(row.event));
-    } catch {
-      event = undefined;
+  // The resume ring wants the newest events even when the checkpoint already holds their effect.
+  const ringFrom = Math.max(0, Math.min(checkpointRseq, journal.lastRseq() - log.capacity));
+  for (const row of journal.rowsAfter(ringFrom)) {
+    if (row.rseq > checkpointRseq) {
+      let event;
+      try {
+        event = eventOf(JSON.parse(row.event));
+      } catch {
+        event = undefined;
+      }
+      if (event === undefined) {
+        throw new JournalOpenError(
+          `${journal.path}: event ${row.rseq} cannot be read back (${row.event.slice(0, 80)}); the journal is damaged. ` +
+            'Move it away to start empty, or restore it from a backup.',
+        );
+      }
+      state.restore(event);
+      events++;
     }
-    if (event === undefined) {
-      throw new JournalOpenError(
-        `${journal.path}: event ${row.rseq} cannot be read back (${row.event.slice(0, 80)}); the journal is damaged. ` +
-          'Move it away to start empty, or restore it from a backup.',
-      );
-    }
-    state.restore(event);
     log.restore(row.rseq, row.at, row.event);
-    events++;
   }
-  return { events, orders: state.book.orders.size, ms: Math.round(performance.now() - started) };
+  if (log.lastRseq < checkpointRseq) log.resetTo(checkpointRseq);
+  state.totals.accepted = log.lastRseq;
+  state.totals.evicted = state.book.evicted;
+  return { events, orders: state.book.orders.size, checkpoint_rseq: checkpointRseq, ms: Math.round(performance.now() - started) };
 }
