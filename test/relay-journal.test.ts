@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { OrderEvent } from '../src/core/events';
 import { orderToJson } from '../src/core/serialize';
 import { APPLICATION_ID, JOURNAL_FILE, SCHEMA_VERSION } from '../src/server/journal/journal-file';
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
-import { created, moved } from './support/event-builders';
+import { created, filled, moved } from './support/event-builders';
 import { ndjson, orderFlow, postEvents } from './support/relay-post';
 import { startRelayProcess } from './support/relay-process';
 import { SseClient } from './support/sse-client';
@@ -95,6 +96,57 @@ describe('the journal: restart without loss (issue 15)', () => {
     await relay.close();
     relay = await startRelay(options);
     expect(relay.restored).toMatchObject({ checkpoint_rseq: before.rseq, events: 0 });
+    expect(bookState(relay)).toEqual(before);
+  });
+
+  it('prunes events past --retention-days once a checkpoint holds them; a restart still has every order', async () => {
+    const dir = dataDir();
+    let clock = Date.UTC(2026, 11, 1);
+    const options = {
+      port: 0,
+      logLevel: 'silent' as const,
+      dataDir: dir,
+      now: () => clock,
+      retentionDays: 1,
+      checkpointEvents: 1_000,
+      pruneEveryMs: 20,
+    };
+    relay = await startRelay(options);
+    // Day 1: 2,000 events, one order left working; day 3: 400 more.
+    await postEvents(relay.url, ndjson([created('old-working', { engine: 'w', seq: 1 }), ...orderFlow(999)]));
+    clock += 2 * 86_400_000;
+    await postEvents(relay.url, ndjson(orderFlow(200, 'e2', 1, 'new')));
+    const rows = (): number => relay!.journal!.stats().events;
+    for (let i = 0; i < 200 && rows() > 400; i++) await new Promise((r) => setTimeout(r, 20));
+    // Only what the last checkpoint (at rseq 1,999) holds could go: the day-3 events stay.
+    expect(rows()).toBe(400);
+    const metrics = await (await fetch(`${relay.url}/metrics`)).text();
+    expect(metrics).toMatch(/^orderwatch_journal_pruned_events_total 1999$/m);
+    const before = bookState(relay);
+    await relay.close();
+    relay = await startRelay(options);
+    expect(bookState(relay)).toEqual(before);
+    expect(relay.state.book.orders.get('old-working')?.status).toBe('NEW');
+  });
+
+  it('keeps the journal under --journal-max-bytes by pruning the oldest events, checkpointing first', async () => {
+    const dir = dataDir();
+    const options = { port: 0, logLevel: 'silent' as const, dataDir: dir, journalMaxBytes: 1_048_576, pruneEveryMs: 20 };
+    relay = await startRelay(options);
+    // 200 orders filled in 100 steps: many events, a small book (its checkpoints fit well under the cap).
+    const events: OrderEvent[] = Array.from({ length: 200 }, (_, i) => created(`f${i}`, { engine: 'f', seq: i + 1 }));
+    let seq = 1_000;
+    for (let step = 1; step <= 100; step++)
+      for (let i = 0; i < 200; i++) events.push(filled(`f${i}`, step * 5, { engine: 'f', seq: seq++ }));
+    for (let from = 0; from < events.length; from += 2_000) await postEvents(relay.url, ndjson(events.slice(from, from + 2_000)));
+    for (let i = 0; i < 300 && relay.journal!.fileBytes() > 1_048_576; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(relay.journal!.fileBytes()).toBeLessThanOrEqual(1_048_576);
+    // 20,200 events of ~170 bytes are well past the cap: the oldest had to go.
+    const pruned = Number(/^orderwatch_journal_pruned_events_total (\d+)$/m.exec(await (await fetch(`${relay.url}/metrics`)).text())?.[1]);
+    expect(pruned).toBeGreaterThan(5_000);
+    const before = bookState(relay);
+    await relay.close();
+    relay = await startRelay(options);
     expect(bookState(relay)).toEqual(before);
   });
 

@@ -41,6 +41,9 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
                                       also a power loss (each commit waits for the disk)
   --checkpoint-events N  CHECKPOINT_EVENTS  a checkpoint of the book every N events (default 500000)
   --checkpoint-s S    CHECKPOINT_S    … or every S seconds, whichever first (default 600)
+  --retention-days D  RETENTION_DAYS  journaled events are kept D days (default 7)
+  --journal-max-bytes BYTES  JOURNAL_MAX_BYTES  … and the journal at most this big; the oldest
+                                      events go first (default 8589934592)
   --store URL         REDIS_URL       keep the event log in Redis Streams (redis://HOST:PORT[/DB]) so
                                       several relays serve one view; default: in memory, no Redis
   With --store only (the same values on every relay of a cluster):
@@ -70,6 +73,8 @@ type NumericKey =
   | 'ingestIdleSec'
   | 'maxFutureSec'
   | 'checkpointEvents'
+  | 'retentionDays'
+  | 'journalMaxBytes'
   | 'checkpointSec'
   | MemoryBoundKey
   | ConnectionCapKey;
@@ -94,6 +99,8 @@ const NUMERIC: Record<string, { key: NumericKey; env: string; min: number; integ
   '--ingest-idle-s': { key: 'ingestIdleSec', env: 'INGEST_IDLE_S', min: 1, integer: false },
   '--checkpoint-events': { key: 'checkpointEvents', env: 'CHECKPOINT_EVENTS', min: 1, integer: true },
   '--checkpoint-s': { key: 'checkpointSec', env: 'CHECKPOINT_S', min: 1, integer: false },
+  '--retention-days': { key: 'retentionDays', env: 'RETENTION_DAYS', min: 0.001, integer: false },
+  '--journal-max-bytes': { key: 'journalMaxBytes', env: 'JOURNAL_MAX_BYTES', min: 1_048_576, integer: true },
   '--max-future-s': { key: 'maxFutureSec', env: 'MAX_FUTURE_S', min: 0, integer: false },
   '--max-clients': { key: 'maxClients', env: 'MAX_CLIENTS', min: 1, integer: true },
   '--max-clients-per-address': { key: 'maxClientsPerAddress', env: 'MAX_CLIENTS_PER_ADDRESS', min: 1, integer: true },

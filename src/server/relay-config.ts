@@ -62,6 +62,12 @@ export interface RelayConfig {
   /** A checkpoint of the book every this many events or seconds, whichever comes first: a restart replays only what follows it. */
   readonly checkpointEvents: number;
   readonly checkpointSec: number;
+  /** Journaled events older than this are pruned (once a checkpoint holds their effect). */
+  readonly retentionDays: number;
+  /** The journal's bytes on disk at most: past it the oldest events go whatever their age. */
+  readonly journalMaxBytes: number;
+  /** How often pruning runs. */
+  readonly pruneEveryMs: number;
   /** `always`: each commit waits for the disk (survives power loss); `normal`: survives a process crash. */
   readonly fsync: 'normal' | 'always';
   /** `redis://HOST:PORT[/DB]`: the event log lives in Redis Streams, shared by every relay on it. */
@@ -108,6 +114,9 @@ export const DEFAULT_CONFIG: RelayConfig = {
   dataDir: 'none',
   checkpointEvents: 500_000,
   checkpointSec: 600,
+  retentionDays: 7,
+  journalMaxBytes: 8 * 1024 ** 3,
+  pruneEveryMs: 60_000,
   fsync: 'normal',
   now: Date.now,
 };

@@ -100,6 +100,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     local.registerMetrics(metrics.registry);
     // A write failure or its recovery reaches every dashboard at once, not at the next heartbeat.
     local.journal.onHealthChange = () => hub.beat();
+    local.startPruning(state);
   }
   const app = createRelayApp({
     config,
@@ -145,6 +146,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
       await closeServer(server, config.shutdownGraceMs);
       await store?.close();
       if (local !== undefined) {
+        local.stopPruning();
         // The next start then reads this and replays nothing.
         try {
           local.journal.commit();

@@ -89,6 +89,8 @@ function checkAndMigrate(db: Database.Database, path: string): boolean {
     );
   }
   const created = version === 0;
+  // Pruned pages can be given back to the file system (PRAGMA incremental_vacuum); only settable before the first table.
+  if (created) db.pragma('auto_vacuum = INCREMENTAL');
   db.transaction(() => {
     for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
     db.pragma(`application_id = ${APPLICATION_ID}`);

@@ -129,6 +129,29 @@ export class Journal {
     return { path: this.file.path, events: this.rowCount, bytes: this.fileBytes(), degraded: this.degraded, lastError: this.failure };
   }
 
+  /**
+   * Deletes up to `maxRows` of the oldest events at or below `upToRseq` (a checkpoint holds their
+   * effect) that are older than `beforeAt`, or, when `overBytes`, whatever their age. Small
+   * slices, so ingest never waits long behind it. Returns how many went.
+   */
+  pruneSlice(upToRseq: number, beforeAt: number, overBytes: boolean, maxRows: number): number {
+    const deleted = overBytes
+      ? this.db
+          .prepare('DELETE FROM events WHERE rseq IN (SELECT rseq FROM events WHERE rseq <= ? ORDER BY rseq LIMIT ?)')
+          .run(upToRseq, maxRows)
+      : this.db
+          .prepare('DELETE FROM events WHERE rseq IN (SELECT rseq FROM events WHERE rseq <= ? AND at < ? ORDER BY rseq LIMIT ?)')
+          .run(upToRseq, beforeAt, maxRows);
+    this.rowCount -= deleted.changes;
+    if (deleted.changes > 0) this.db.pragma('incremental_vacuum');
+    return deleted.changes;
+  }
+
+  /** Moves the write-ahead log into the database and truncates it (after pruning, so the bytes go). */
+  truncateWal(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** The database and its WAL on disk. */
   fileBytes(): number {
     let total = 0;

@@ -10,6 +10,9 @@ import { Journal } from './journal';
 import { JournalOpenError } from './journal-file';
 import { JournaledEventLog } from './journaled-log';
 
+/** Rows deleted per slice: a few milliseconds, then other work runs. */
+const PRUNE_SLICE_ROWS = 5_000;
+
 export interface RestoreFigures {
   /** Events replayed after the checkpoint. */
   readonly events: number;
@@ -30,6 +33,9 @@ export interface LocalJournal {
   afterCommit(state: RelayState): void;
   /** A checkpoint now (clean shutdown: the next start replays nothing). */
   checkpoint(state: RelayState): void;
+  /** Prunes by age and size every `pruneEveryMs`, in slices between other work; stopped by `stopPruning`. */
+  startPruning(state: RelayState): void;
+  stopPruning(): void;
   registerMetrics(registry: Registry): void;
 }
 
@@ -61,6 +67,20 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [],
   });
+  const pruned = new Counter({
+    name: 'orderwatch_journal_pruned_events_total',
+    help: 'Journaled events pruned by retention',
+    registers: [],
+  });
+  const lastPrune = new Gauge({
+    name: 'orderwatch_journal_last_prune_timestamp_seconds',
+    help: 'When pruning last finished (Unix seconds)',
+    registers: [],
+  });
+  let pruneTimer: NodeJS.Timeout | undefined;
+  let pruning = false;
+  let stopped = false;
+  let warnedFull = false;
   journal.onCommit = (seconds, rows) => {
     commitSeconds.observe(seconds);
     journaled.inc(rows);
@@ -85,7 +105,45 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
       if (due) checkpoint(state);
     },
     checkpoint,
+    startPruning(state) {
+      const slice = (): void => {
+        if (stopped || journal.degraded) return void (pruning = false);
+        const overBytes = journal.fileBytes() > config.journalMaxBytes;
+        const beforeAt = config.now() - config.retentionDays * 86_400_000;
+        let gone = journal.pruneSlice(lastCheckpoint.rseq, beforeAt, overBytes, PRUNE_SLICE_ROWS);
+        if (gone === 0 && overBytes && lastCheckpoint.rseq < state.log.lastRseq) {
+          // Over the size cap and all that is left is newer than the checkpoint: take one, so those can go.
+          checkpoint(state);
+          gone = journal.pruneSlice(lastCheckpoint.rseq, beforeAt, overBytes, PRUNE_SLICE_ROWS);
+        }
+        pruned.inc(gone);
+        if (gone === PRUNE_SLICE_ROWS) return void setImmediate(slice);
+        if (gone > 0) journal.truncateWal();
+        if (overBytes && gone === 0 && !warnedFull) {
+          // The checkpoints alone (the live book) are past the cap: nothing prunable is left.
+          logger.warn(
+            { bytes: journal.fileBytes(), max: config.journalMaxBytes },
+            'journal: over --journal-max-bytes with no event left to prune',
+          );
+        }
+        warnedFull = overBytes && gone === 0;
+        lastPrune.set(config.now() / 1000);
+        pruning = false;
+      };
+      pruneTimer = setInterval(() => {
+        if (pruning) return;
+        pruning = true;
+        slice();
+      }, config.pruneEveryMs);
+      pruneTimer.unref();
+    },
+    stopPruning() {
+      stopped = true;
+      clearInterval(pruneTimer);
+    },
     registerMetrics(registry) {
+      registry.registerMetric(pruned);
+      registry.registerMetric(lastPrune);
       registry.registerMetric(commitSeconds);
       registry.registerMetric(journaled);
       registry.registerMetric(checkpointSeconds);
