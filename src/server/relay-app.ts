@@ -10,6 +10,7 @@ import { CAP_RETRY_AFTER_S } from './connection-caps';
 import type { IngestStore } from './ingest-handler';
 import { handleIngest } from './ingest-handler';
 import type { Journal } from './journal/journal';
+import { readHistoryQuery } from './journal/order-history';
 import type { RelayConfig } from './relay-config';
 import type { RelayMetrics } from './relay-metrics';
 import type { RelayStore } from './redis/relay-store';
@@ -112,6 +113,15 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'no-store',
     });
+  });
+
+  // Finished orders of the retention period, newest first (issue 15): found after cleanup took them from the live book.
+  app.get('/api/history', viewGuard, (c) => {
+    const history = deps.journal?.history;
+    if (history === undefined) return c.json({ error: 'no history: this relay runs without a journal (--data-dir none or --store)' }, 404);
+    const read = readHistoryQuery((name) => c.req.query(name));
+    if (!read.ok) return c.json({ error: read.error }, 400);
+    return c.json(history.query(read.query), 200, { 'Cache-Control': 'no-store' });
   });
 
   app.get('/api/healthz', (c) => {

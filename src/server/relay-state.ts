@@ -5,6 +5,7 @@ import { createBook } from '../core/book';
 import { cleanupAfterEvent } from '../core/cleanup';
 import type { OrderEvent } from '../core/events';
 import type { Order } from '../core/order';
+import { isTerminal } from '../core/status';
 import { toWire } from '../protocol/encode';
 import type { IngestTally, LineFault } from '../protocol/ingest';
 import { ingestLine, stampReceipt } from '../protocol/ingest';
@@ -25,6 +26,8 @@ export interface RelayStateDeps {
   readonly limits?: BookLimits;
   /** Called with each accepted event's rseq right after it is logged: the stream fan-out reads it from the log. */
   readonly onAccepted: (rseq: number) => void;
+  /** An order that just finished (the journal keeps it for /api/history). */
+  readonly onFinished?: ((order: Order) => void) | undefined;
   /** The book to start from (a journal checkpoint); a new empty one when absent. */
   readonly book?: OrderBook | undefined;
   /** How far ahead of `now` an event's ts may be before it is applied at `now` and flagged (`future_timestamp`). */
@@ -79,6 +82,8 @@ export class RelayState {
       this.totals.rejected += tally.rejected.length - rejectedBefore;
       if (applied === undefined) continue;
       this.totals.accepted++;
+      const order = applied.result.order;
+      if (applied.result.outcome === 'applied' && order !== undefined && isTerminal(order.status)) this.deps.onFinished?.(order);
       this.deps.onAccepted(this.deps.log.append(at, toWire(applied.event)));
       this.cleanUp();
     }

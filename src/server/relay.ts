@@ -55,6 +55,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     now: config.now,
     anomalyLimit: config.anomalyLimit,
     book: local?.startBook,
+    onFinished: local === undefined ? undefined : (order) => local.journal.stageFinished(order),
     keepTerminal: config.keepTerminal,
     limits: { maxEngines: config.maxEngines, maxActiveOrders: config.maxActiveOrders },
     onAccepted: (rseq) => hub.publish(rseq),

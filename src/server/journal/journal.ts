@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import type { Order } from '../../core/order';
 import type { FsyncMode, JournalFile } from './journal-file';
+import { OrderHistory } from './order-history';
 import { openJournalFile } from './journal-file';
 
 /** One journaled event: the log's rseq, the relay's receive time and the wire JSON. */
@@ -34,8 +36,10 @@ export class Journal {
   readonly logId: string;
   private readonly db: Database.Database;
   private staged: JournalRow[] = [];
+  private finished: Order[] = [];
+  readonly history: OrderHistory;
   private readonly insert: Database.Statement<[number, number, string]>;
-  private readonly writeRows: (rows: readonly JournalRow[]) => void;
+  private readonly writeRows: (rows: readonly JournalRow[], finished: readonly Order[]) => void;
   private failure: string | undefined;
   private retry: NodeJS.Timeout | undefined;
   private rowCount: number;
@@ -53,8 +57,10 @@ export class Journal {
     this.logId = known ?? randomUUID();
     if (known === undefined) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('log_id', this.logId);
     this.insert = this.db.prepare('INSERT INTO events (rseq, at, event) VALUES (?, ?, ?)');
-    this.writeRows = this.db.transaction((rows: readonly JournalRow[]) => {
+    this.history = new OrderHistory(this.db);
+    this.writeRows = this.db.transaction((rows: readonly JournalRow[], finished: readonly Order[]) => {
       for (const row of rows) this.insert.run(row.rseq, row.at, row.event);
+      for (const order of finished) this.history.write(order);
     });
     this.rowCount = this.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
   }
@@ -85,21 +91,27 @@ export class Journal {
     this.staged.push({ rseq, at, event });
   }
 
+  /** An order that just finished: into the history table with the event that finished it. */
+  stageFinished(order: Order): void {
+    this.finished.push(order);
+  }
+
   /**
    * Writes what was staged in one transaction. Throws when the write fails: the rows stay
    * staged, the journal is degraded and retries by itself.
    */
   commit(): void {
-    if (this.staged.length === 0) return;
+    if (this.staged.length === 0 && this.finished.length === 0) return;
     const rows = this.staged;
     const started = performance.now();
     try {
-      this.writeRows(rows);
+      this.writeRows(rows, this.finished);
     } catch (error) {
       this.fail(error);
       throw new Error(`journal write failed: ${this.failure}`, { cause: error });
     }
     this.staged = [];
+    this.finished = [];
     this.rowCount += rows.length;
     this.onCommit((performance.now() - started) / 1000, rows.length);
     if (this.failure !== undefined) this.recover();

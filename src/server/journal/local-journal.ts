@@ -110,6 +110,7 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
         if (stopped || journal.degraded) return void (pruning = false);
         const overBytes = journal.fileBytes() > config.journalMaxBytes;
         const beforeAt = config.now() - config.retentionDays * 86_400_000;
+        const historyGone = journal.history.pruneSlice(beforeAt, PRUNE_SLICE_ROWS);
         let gone = journal.pruneSlice(lastCheckpoint.rseq, beforeAt, overBytes, PRUNE_SLICE_ROWS);
         if (gone === 0 && overBytes && lastCheckpoint.rseq < state.log.lastRseq) {
           // Over the size cap and all that is left is newer than the checkpoint: take one, so those can go.
@@ -117,7 +118,7 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
           gone = journal.pruneSlice(lastCheckpoint.rseq, beforeAt, overBytes, PRUNE_SLICE_ROWS);
         }
         pruned.inc(gone);
-        if (gone === PRUNE_SLICE_ROWS) return void setImmediate(slice);
+        if (gone === PRUNE_SLICE_ROWS || historyGone === PRUNE_SLICE_ROWS) return void setImmediate(slice);
         if (gone > 0) journal.truncateWal();
         if (overBytes && gone === 0 && !warnedFull) {
           // The checkpoints alone (the live book) are past the cap: nothing prunable is left.
