@@ -30,11 +30,9 @@ const MIGRATIONS: readonly string[] = [
      client_order_id TEXT NOT NULL, created_at INTEGER NOT NULL, completed_at INTEGER NOT NULL,
      order_id TEXT, engine TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL, status TEXT NOT NULL,
      json TEXT NOT NULL, PRIMARY KEY (client_order_id, created_at)) STRICT;
-   CREATE INDEX history_completed ON history (completed_at, client_order_id);
+   CREATE INDEX history_scan ON history (completed_at, client_order_id, status, engine, symbol, side);
    CREATE INDEX history_order_id ON history (order_id);
-   CREATE INDEX history_symbol ON history (symbol, completed_at);
-   CREATE INDEX history_engine ON history (engine, completed_at);
-   CREATE INDEX history_status ON history (status, completed_at);`,
+   CREATE INDEX history_symbol ON history (symbol, completed_at);`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

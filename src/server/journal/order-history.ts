@@ -33,6 +33,13 @@ export interface HistoryPage {
 }
 
 export const HISTORY_MAX_LIMIT = 500;
+
+interface Row {
+  readonly id: string;
+  readonly c: number;
+  readonly at: number;
+  readonly json: string;
+}
 /** Above every character a prefix can be followed by: `q…` matches [q, q + TOP). */
 const TOP = '\u{10FFFF}';
 
@@ -61,14 +68,14 @@ export class OrderHistory {
     );
   }
 
-  /** Newest finished first; `limit` rows at most. */
+  /**
+   * Newest finished first; `limit` rows at most. Without `q` one scan of `history_scan` in
+   * completion order, the filters checked inside the index, so only matching rows are read. With
+   * `q`, each of its three meanings is its own indexed query, merged here.
+   */
   query(query: HistoryQuery): HistoryPage {
-    const where: string[] = [];
+    const filters: string[] = [];
     const args: (string | number)[] = [];
-    if (query.q !== undefined && query.q !== '') {
-      where.push('(client_order_id >= ? AND client_order_id < ? OR order_id >= ? AND order_id < ? OR symbol = ?)');
-      args.push(query.q, query.q + TOP, query.q, query.q + TOP, query.q);
-    }
     for (const [column, value] of [
       ['status', query.status],
       ['engine', query.engine],
@@ -76,26 +83,49 @@ export class OrderHistory {
       ['side', query.side],
     ] as const) {
       if (value === undefined) continue;
-      where.push(`${column} = ?`);
+      filters.push(`${column} = ?`);
       args.push(value);
     }
     if (query.from !== undefined) {
-      where.push('completed_at >= ?');
+      filters.push('completed_at >= ?');
       args.push(query.from);
     }
     if (query.to !== undefined) {
-      where.push('completed_at <= ?');
+      filters.push('completed_at <= ?');
       args.push(query.to);
     }
     if (query.after !== undefined) {
-      where.push('(completed_at < ? OR completed_at = ? AND client_order_id < ?)');
+      filters.push('(completed_at < ? OR completed_at = ? AND client_order_id < ?)');
       args.push(query.after.completedAt, query.after.completedAt, query.after.id);
     }
-    const sql =
-      `SELECT client_order_id AS id, completed_at AS at, json FROM history` +
-      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-      ' ORDER BY completed_at DESC, client_order_id DESC LIMIT ?';
-    const rows = this.db.prepare(sql).all(...args, query.limit + 1) as { id: string; at: number; json: string }[];
+    const want = query.limit + 1;
+    const select = (index: string, match: string | undefined, matchArgs: readonly string[]): Row[] => {
+      const where = match === undefined ? filters : [match, ...filters];
+      const sql =
+        `SELECT client_order_id AS id, created_at AS c, completed_at AS at, json FROM history INDEXED BY ${index}` +
+        (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+        ' ORDER BY completed_at DESC, client_order_id DESC LIMIT ?';
+      return this.db.prepare(sql).all(...matchArgs, ...args, want) as Row[];
+    };
+    let rows: Row[];
+    const q = query.q;
+    if (q === undefined || q === '') rows = select('history_scan', undefined, []);
+    else {
+      const seen = new Set<string>();
+      rows = [
+        ...select('sqlite_autoindex_history_1', 'client_order_id >= ? AND client_order_id < ?', [q, q + TOP]),
+        ...select('history_order_id', 'order_id >= ? AND order_id < ?', [q, q + TOP]),
+        ...select('history_symbol', 'symbol = ?', [q]),
+      ]
+        .filter((r) => {
+          const key = `${r.c}:${r.id}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+        .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        .slice(0, want);
+    }
     const more = rows.length > query.limit;
     const page = more ? rows.slice(0, query.limit) : rows;
     const last = page.at(-1);
