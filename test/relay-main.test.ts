@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,7 +16,15 @@ function startMain(
 ): { child: ChildProcessWithoutNullStreams; out: () => string; err: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', INGEST_TOKEN: '', VIEW_TOKEN: '', ...env },
+    // A journal of its own: never the project's ./data, which would carry events from run to run.
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      INGEST_TOKEN: '',
+      VIEW_TOKEN: '',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'orderwatch-main-')),
+      ...env,
+    },
   });
   let out = '';
   let err = '';
