@@ -27,6 +27,8 @@ const HOSTILE = [
 ];
 // The longest id the wire takes (128 bytes, issue 13): it must still fit its cell and the detail.
 const HUGE_ID = `huge-${'x'.repeat(123)}`;
+/** The longest symbol and route the wire takes (64 bytes). */
+const HUGE_NAME = `huge-${'n'.repeat(59)}`;
 
 function events(): Record<string, unknown>[] {
   const ts = Date.now() / 1000 - 30;
@@ -53,7 +55,7 @@ function events(): Record<string, unknown>[] {
       route: 'live',
     }),
   );
-  add({ type: 'order_created', client_order_id: HUGE_ID, symbol: HUGE_ID, side: 'sell', size_usd: 10, route: HUGE_ID });
+  add({ type: 'order_created', client_order_id: HUGE_ID, symbol: HUGE_NAME, side: 'sell', size_usd: 10, route: HUGE_NAME });
   return out;
 }
 
@@ -140,7 +142,8 @@ test('hostile strings in every text field: shown as text, no script, no injected
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const csv = readFileSync(await (await download).path(), 'utf8');
-  for (const formula of ['=HYPERLINK', '+SUM', '-2+3', '@SUM', '\tTAB']) {
+  // A tab-led value can no longer reach an exported field (identifiers refuse control characters); orders-csv.test.ts covers it.
+  for (const formula of ['=HYPERLINK', '+SUM', '-2+3', '@SUM']) {
     // Each formula-looking value starts with an apostrophe, whether or not the field is quoted.
     expect(csv, formula).not.toMatch(new RegExp(`(^|,|")${formula.replace(/[+\\]/g, '\\$&')}`, 'm'));
     expect(csv, formula).toContain(`'${formula}`);
