@@ -20,6 +20,8 @@ import { requestOriginGuard } from './request-origin';
 import { securityHeaders } from './security-headers';
 import { mountStaticSite } from './static-site';
 import type { StreamHub } from './stream-hub';
+import type { RelayAlerts } from './alerts/alert-wiring';
+import { mountAlertRoutes } from './alerts/alert-routes';
 
 export interface RelayAppDeps {
   readonly config: RelayConfig;
@@ -36,6 +38,7 @@ export interface RelayAppDeps {
   readonly journal?: Journal | undefined;
   /** `--store redis://…`: the shared event log, its readiness and resume rules. */
   readonly store?: RelayStore | undefined;
+  readonly alerts: RelayAlerts;
 }
 
 /** Every route of the relay, on web-standard Request/Response (testable with `app.fetch`). */
@@ -122,6 +125,14 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
     const read = readHistoryQuery((name) => c.req.query(name));
     if (!read.ok) return c.json({ error: read.error }, 400);
     return c.json(history.query(read.query), 200, { 'Cache-Control': 'no-store' });
+  });
+
+  mountAlertRoutes(app, {
+    alerts: deps.alerts.service,
+    store: deps.alerts.store,
+    viewGuard,
+    operateGuard: requireToken(config.operateToken ?? config.viewToken, 'operate', false),
+    now: config.now,
   });
 
   app.get('/api/healthz', (c) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { RelayConfig } from './relay-config';
 import type { RedisTuning } from './redis/open-replica';
 import { parseRedisUrl } from './redis/redis-url';
@@ -44,6 +45,24 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   --retention-days D  RETENTION_DAYS  journaled events are kept D days (default 7)
   --journal-max-bytes BYTES  JOURNAL_MAX_BYTES  … and the journal at most this big; the oldest
                                       events go first (default 8589934592)
+  --stale-new-ack-s S        STALE_NEW_ACK_S        a NEW order not acknowledged (OPEN) within S s is
+                                                    stale (default 30; off: turns the rule off)
+  --stale-open-no-fill-s S   STALE_OPEN_NO_FILL_S   an OPEN order with no fill S s after it was
+                                                    submitted is stale (default off)
+  --stale-partial-no-fill-s S  STALE_PARTIAL_NO_FILL_S  a PARTIAL_FILL order with no new fill for S s
+                                                    is stale (default off)
+  --engine-silent-after S    ENGINE_SILENT_AFTER    alert when an engine with active orders (or heard
+                                                    from in the last hour) sends nothing for S s
+                                                    (default 60; off)
+  --anomaly-burst N          ANOMALY_BURST          alert on more than N anomalies of one kind in a
+                                                    minute (default 20; off)
+  --reject-rate PCT          REJECT_RATE            alert when over PCT % of the orders finished in
+                                                    5 min were REJECTED or FAILED (default 20; off)
+  --max-order-alerts N       MAX_ORDER_ALERTS       stale orders with an alert each (default 500)
+  --alert-rules FILE         ALERT_RULES            a JSON file of the rule settings above (README);
+                                                    flags and environment win over it
+  --webhook URL              WEBHOOKS (comma list)  post alert changes there as JSON with Slack's
+                                                    "text" (repeatable)
   --store URL         REDIS_URL       keep the event log in Redis Streams (redis://HOST:PORT[/DB]) so
                                       several relays serve one view; default: in memory, no Redis
   With --store only (the same values on every relay of a cluster):
@@ -59,7 +78,8 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   INGEST_TOKEN   POST /api/events needs "Authorization: Bearer <token>"
   VIEW_TOKEN     the page, stream, orders and /metrics need it (Bearer header, or ?token=);
                  /api/healthz without it says only {status}
-  METRICS_TOKEN  /metrics needs this one instead (for a Prometheus scrape config)`;
+  METRICS_TOKEN  /metrics needs this one instead (for a Prometheus scrape config)
+  OPERATE_TOKEN  acknowledging, snoozing and silencing alerts need it (else the view token)`;
 
 type NumericKey =
   | 'port'
@@ -76,6 +96,7 @@ type NumericKey =
   | 'retentionDays'
   | 'journalMaxBytes'
   | 'checkpointSec'
+  | 'maxOrderAlerts'
   | MemoryBoundKey
   | ConnectionCapKey;
 type ConnectionCapKey = 'maxClients' | 'maxClientsPerAddress' | 'maxIngests';
@@ -105,6 +126,7 @@ const NUMERIC: Record<string, { key: NumericKey; env: string; min: number; integ
   '--max-clients': { key: 'maxClients', env: 'MAX_CLIENTS', min: 1, integer: true },
   '--max-clients-per-address': { key: 'maxClientsPerAddress', env: 'MAX_CLIENTS_PER_ADDRESS', min: 1, integer: true },
   '--max-ingests': { key: 'maxIngests', env: 'MAX_INGESTS', min: 1, integer: true },
+  '--max-order-alerts': { key: 'maxOrderAlerts', env: 'MAX_ORDER_ALERTS', min: 1, integer: true },
 };
 
 type StoreKey = 'maxLen' | 'retentionDays' | 'rolloverHourUtc' | 'snapshotEveryEvents' | 'snapshotEveryMs';
@@ -116,6 +138,50 @@ const STORE_NUMERIC: Record<string, { key: StoreKey; env: string; min: number; m
   '--store-snapshot-events': { key: 'snapshotEveryEvents', env: 'STORE_SNAPSHOT_EVENTS', min: 1, integer: true },
   '--store-snapshot-ms': { key: 'snapshotEveryMs', env: 'STORE_SNAPSHOT_MS', min: 1_000, integer: true },
 };
+
+type RuleKey =
+  'staleNewAckSec' | 'staleOpenNoFillSec' | 'stalePartialNoFillSec' | 'engineSilentAfterSec' | 'anomalyBurstPerMin' | 'rejectRatePct';
+
+/** Alert rule settings: a number, or `off`. The file key is the same in snake case. */
+const RULES: Record<string, { key: RuleKey; env: string; file: string; min: number; max?: number }> = {
+  '--stale-new-ack-s': { key: 'staleNewAckSec', env: 'STALE_NEW_ACK_S', file: 'stale_new_ack_s', min: 0 },
+  '--stale-open-no-fill-s': { key: 'staleOpenNoFillSec', env: 'STALE_OPEN_NO_FILL_S', file: 'stale_open_no_fill_s', min: 0 },
+  '--stale-partial-no-fill-s': { key: 'stalePartialNoFillSec', env: 'STALE_PARTIAL_NO_FILL_S', file: 'stale_partial_no_fill_s', min: 0 },
+  '--engine-silent-after': { key: 'engineSilentAfterSec', env: 'ENGINE_SILENT_AFTER', file: 'engine_silent_after_s', min: 1 },
+  '--anomaly-burst': { key: 'anomalyBurstPerMin', env: 'ANOMALY_BURST', file: 'anomaly_burst_per_min', min: 1 },
+  '--reject-rate': { key: 'rejectRatePct', env: 'REJECT_RATE', file: 'reject_rate_pct', min: 0, max: 100 },
+};
+
+function parseRule(name: string, text: string, spec: { min: number; max?: number }): number | null {
+  return text === 'off' ? null : parseNumber(name, text, { ...spec, integer: false });
+}
+
+/** The `--alert-rules` file: the rule settings by their snake-case names, plus stale_after_s and max_order_alerts. */
+function readRulesFile(path: string, config: { -readonly [K in keyof RelayConfig]?: RelayConfig[K] }): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`--alert-rules ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`--alert-rules ${path}: want a JSON object`);
+  const known = new Map(Object.values(RULES).map((spec) => [spec.file, spec]));
+  for (const [name, raw] of Object.entries(value)) {
+    const where = `--alert-rules ${path}: ${name}`;
+    const text = raw === null || raw === false ? 'off' : String(raw);
+    const spec = known.get(name);
+    if (spec !== undefined) config[spec.key] = parseRule(where, text, spec);
+    else if (name === 'stale_after_s') config.staleAfterSec = parseNumber(where, text, { min: 0, integer: false });
+    else if (name === 'max_order_alerts') config.maxOrderAlerts = parseNumber(where, text, { min: 1, integer: true });
+    else throw new Error(`${where}: unknown setting (want ${[...known.keys(), 'stale_after_s', 'max_order_alerts'].join(', ')})`);
+  }
+}
+
+function parseWebhook(name: string, text: string): string {
+  if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol))
+    throw new Error(`${name}: want an http(s) URL, got ${JSON.stringify(text)}`);
+  return text;
+}
 
 /** A hash tag goes inside `{…}` in every key: no braces, nothing a key name would trip on. */
 const TAG = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -155,6 +221,15 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
   const tuning: { -readonly [K in keyof RedisTuning]?: RedisTuning[K] } = {};
   /** Store flags given, to refuse them without a store. */
   const storeFlags: string[] = [];
+  // The rules file first: the environment and flags below win over it.
+  const rulesFile = argv.find((a, i) => a.startsWith('--alert-rules=') || argv[i - 1] === '--alert-rules') ?? env.ALERT_RULES;
+  if (rulesFile !== undefined && rulesFile !== '') readRulesFile(rulesFile.replace(/^--alert-rules=/, ''), config);
+  for (const spec of Object.values(RULES)) {
+    const text = env[spec.env];
+    if (text !== undefined && text !== '') config[spec.key] = parseRule(spec.env, text, spec);
+  }
+  if (env.WEBHOOKS) config.webhooks = env.WEBHOOKS.split(',').map((u) => parseWebhook('WEBHOOKS', u.trim()));
+  if (env.OPERATE_TOKEN) config.operateToken = env.OPERATE_TOKEN;
   for (const spec of Object.values(NUMERIC)) {
     const text = env[spec.env];
     if (text !== undefined && text !== '') config[spec.key] = parseNumber(`${spec.env}`, text, spec);
@@ -193,7 +268,11 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
     };
     const numeric = NUMERIC[flag];
     const storeNumeric = STORE_NUMERIC[flag];
+    const rule = RULES[flag];
     if (numeric !== undefined) config[numeric.key] = parseNumber(flag, value(), numeric);
+    else if (rule !== undefined) config[rule.key] = parseRule(flag, value(), rule);
+    else if (flag === '--alert-rules') value();
+    else if (flag === '--webhook') config.webhooks = [...(config.webhooks ?? []), parseWebhook(flag, value())];
     else if (storeNumeric !== undefined) {
       tuning[storeNumeric.key] = parseNumber(flag, value(), storeNumeric);
       storeFlags.push(flag);

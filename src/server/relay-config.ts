@@ -73,6 +73,21 @@ export interface RelayConfig {
   /** `redis://HOST:PORT[/DB]`: the event log lives in Redis Streams, shared by every relay on it. */
   readonly store: string | undefined;
   readonly storeTuning: RedisTuning;
+  /** Stale limits per status beside `staleAfterSec` (null = off): the relay's alerts and every dashboard use them. */
+  readonly staleNewAckSec: number | null;
+  readonly staleOpenNoFillSec: number | null;
+  readonly stalePartialNoFillSec: number | null;
+  /** Alert rules (issue 16); null turns one off. */
+  readonly engineSilentAfterSec: number | null;
+  readonly anomalyBurstPerMin: number | null;
+  readonly rejectRatePct: number | null;
+  readonly maxOrderAlerts: number;
+  /** How often the rules are evaluated. */
+  readonly alertEvalMs: number;
+  /** URLs alert changes are posted to. */
+  readonly webhooks: readonly string[];
+  /** Acting on alerts needs this token when set (else the view token). */
+  readonly operateToken: string | undefined;
   readonly now: () => number;
 }
 
@@ -118,6 +133,16 @@ export const DEFAULT_CONFIG: RelayConfig = {
   journalMaxBytes: 8 * 1024 ** 3,
   pruneEveryMs: 60_000,
   fsync: 'normal',
+  staleNewAckSec: 30,
+  staleOpenNoFillSec: null,
+  stalePartialNoFillSec: null,
+  engineSilentAfterSec: 60,
+  anomalyBurstPerMin: 20,
+  rejectRatePct: 20,
+  maxOrderAlerts: 500,
+  alertEvalMs: 1_000,
+  webhooks: [],
+  operateToken: undefined,
   now: Date.now,
 };
 
@@ -144,6 +169,7 @@ export function resolveConfig(partial: Partial<RelayConfig>): RelayConfig {
   }
   if (!(config.maxFutureSec >= 0)) throw new RangeError(`maxFutureSec must be ≥ 0, got ${config.maxFutureSec}`);
   if (!(config.ingestIdleSec > 0)) throw new RangeError(`ingestIdleSec must be > 0, got ${config.ingestIdleSec}`);
+  if (!(config.alertEvalMs > 0)) throw new RangeError(`alertEvalMs must be > 0, got ${config.alertEvalMs}`);
   if (!(config.maxBodyBytes > 0)) throw new RangeError(`maxBodyBytes must be > 0, got ${config.maxBodyBytes}`);
   return config;
 }

@@ -19,6 +19,8 @@ import { createLogger } from './request-log';
 import type { PaperEngine } from './sim-wiring';
 import { startPaperEngine } from './sim-wiring';
 import { StreamHub } from './stream-hub';
+import type { RelayAlerts } from './alerts/alert-wiring';
+import { alertGreeting, registerAlertMetrics, startAlerts } from './alerts/alert-wiring';
 
 export type { RelayConfig } from './relay-config';
 
@@ -36,6 +38,8 @@ export interface RunningRelay {
   /** What the start read back from the journal. */
   readonly restored: RestoreFigures | undefined;
   readonly metrics: RelayMetrics;
+  /** The relay's alert evaluation, store and webhooks (issue 16). */
+  readonly alerts: RelayAlerts;
   readonly logger: Logger;
   /** Stops the engine, ends streams and open ingests, waits for responses (up to the grace time). */
   close(): Promise<void>;
@@ -55,7 +59,10 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     now: config.now,
     anomalyLimit: config.anomalyLimit,
     book: local?.startBook,
-    onFinished: local === undefined ? undefined : (order) => local.journal.stageFinished(order),
+    onFinished: (order) => {
+      local?.journal.stageFinished(order);
+      alerts.service.noteFinished(order);
+    },
     keepTerminal: config.keepTerminal,
     limits: { maxEngines: config.maxEngines, maxActiveOrders: config.maxActiveOrders },
     onAccepted: (rseq) => hub.publish(rseq),
@@ -76,6 +83,20 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     onSent: (bytes) => metrics.bytesStreamed.inc(bytes),
     onLag: (ms) => metrics.lag.observe(ms / 1000),
     degraded: store !== undefined ? () => store.degraded() : local !== undefined ? () => local.journal.degraded : undefined,
+    greeting: () => alertGreeting(alerts, config.now),
+  });
+  const alerts = startAlerts({
+    config,
+    state,
+    hub,
+    logger,
+    journal: local?.journal,
+    degraded: () =>
+      store?.degraded() === true
+        ? 'the shared event log (Redis) is unreachable'
+        : local?.journal.degraded === true
+          ? 'journal writes are failing (see the relay log: disk full or read-only?)'
+          : undefined,
   });
   const streams = hub;
   const caps = new ConnectionCaps({
@@ -93,6 +114,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     drops: () => streams.drops,
   });
   store?.registerMetrics(metrics.registry);
+  registerAlertMetrics(metrics.registry, alerts, config.now);
   let restored: RestoreFigures | undefined;
   if (local !== undefined) {
     // Rebuilt from the journal before the relay listens: it reports ready only with the whole book.
@@ -115,6 +137,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     caps,
     ingest: store ?? new LocalIngest(state, local?.journal, () => local?.afterCommit(state)),
     journal: local?.journal,
+    alerts,
   });
   // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.
   await store?.attach(state, () => streams.beat());
@@ -142,6 +165,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     (closing ??= (async () => {
       logger.info('relay stopping');
       await engine?.stop();
+      alerts.stop();
       shutdown.abort();
       streams.closeAll();
       await closeServer(server, config.shutdownGraceMs);
@@ -171,6 +195,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     journal: local?.journal,
     restored,
     metrics,
+    alerts,
     logger,
     close,
   };

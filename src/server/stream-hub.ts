@@ -24,6 +24,8 @@ export interface StreamHubDeps {
   readonly onLag: (ms: number) => void;
   /** True while the relay's store is unreachable (`--store`): heartbeats say so. */
   readonly degraded?: () => boolean;
+  /** Messages a client gets once it has the book (after its snapshot, or on resume): the current alerts. */
+  readonly greeting?: () => readonly string[];
 }
 
 /** Items per catch-up message: big enough for throughput, small enough to interleave. */
@@ -136,6 +138,8 @@ export class StreamHub {
     if (client.phase === 'snapshot' && !(await this.sendSnapshot(client))) return;
     const log = this.deps.state.log;
     client.phase = 'catchup';
+    // From here on it gets every broadcast too, so the greeting and the changes after it leave no gap.
+    for (const message of this.deps.greeting?.() ?? []) this.deliverPaced(client, encode(message), undefined);
     for (;;) {
       if (!client.channel.isOpen) return;
       // Checked and switched in the same tick as the last read: nothing can slip between.
@@ -253,6 +257,20 @@ export class StreamHub {
         'total',
       );
     }
+  }
+
+  /**
+   * A message outside the event log (alert changes, engine health) to every client past its
+   * snapshot; the client reads it whatever rseq it is at.
+   */
+  broadcast(messages: readonly string[]): void {
+    if (messages.length === 0 || this.clients.size === 0) return;
+    const encoded = messages.map(encode);
+    for (const client of this.clients) {
+      if (client.phase !== 'live' && client.phase !== 'catchup') continue;
+      for (const bytes of encoded) if (!this.deliverLive(client, bytes, undefined)) break;
+    }
+    this.enforceTotal();
   }
 
   /** Sends a heartbeat now; the relay also calls it when its store's health changes. */

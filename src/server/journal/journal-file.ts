@@ -33,6 +33,11 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX history_scan ON history (completed_at, client_order_id, status, engine, symbol, side);
    CREATE INDEX history_order_id ON history (order_id);
    CREATE INDEX history_symbol ON history (symbol, completed_at);`,
+  // Alerts (issue 16): each alert's latest state, the silences, and every operator action as an audit trail.
+  `CREATE TABLE alerts (id TEXT PRIMARY KEY, open INTEGER NOT NULL, at INTEGER NOT NULL, alert TEXT NOT NULL) STRICT;
+   CREATE INDEX alerts_open ON alerts (open, at);
+   CREATE TABLE silences (id TEXT PRIMARY KEY, ends_at INTEGER NOT NULL, silence TEXT NOT NULL) STRICT;
+   CREATE TABLE alert_actions (n INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, action TEXT NOT NULL) STRICT;`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Alert, AlertAction } from '../../core/alert';
+import { compareAlerts } from '../../core/alert';
+import type { ActResult, AlertBook } from '../../core/alert-book';
+import { act, allAlerts, createAlertBook, reconcile } from '../../core/alert-book';
+import type { AlertRulesConfig, EngineHealth } from '../../core/alert-rules';
+import { evaluateRules } from '../../core/alert-rules';
+import type { AnomalyKind } from '../../core/anomaly';
+import { CounterWindow } from '../../core/counter-window';
+import type { Order } from '../../core/order';
+import type { OrderBook } from '../../core/book';
+import type { AckRequest, SilenceRequest, SnoozeRequest } from '../../protocol/alert-messages';
+import type { AlertStore } from './alert-journal';
+
+export interface AlertServiceDeps {
+  readonly book: OrderBook;
+  readonly rules: AlertRulesConfig;
+  readonly now: () => number;
+  readonly store: AlertStore;
+  /** Why the relay's event store fails, or undefined while it works. */
+  readonly degraded: () => string | undefined;
+  readonly logger: Logger;
+  /** Alerts whose visible state changed, after they were saved: to the stream, webhooks and metrics. */
+  readonly onChange: (alerts: readonly Alert[]) => void;
+  /** After each evaluation: each engine's health, for the stream. */
+  readonly onEvaluated: (engines: readonly EngineHealth[], staleTotal: number) => void;
+}
+
+/**
+ * The relay's alerting: evaluates the rules on its own clock (`tick`, once a second), so alerts
+ * fire with no browser open, and applies what operators do. Every change is saved before it is
+ * announced, so a restarted relay shows the same alerts with the same acknowledgements.
+ */
+export class AlertService {
+  readonly book: AlertBook = createAlertBook();
+  private readonly anomalies = new CounterWindow<AnomalyKind>(60_000);
+  private readonly finishes: CounterWindow<'total' | 'failed'>;
+  private readonly finished = { total: 0, failed: 0 };
+  private degradedSince: number | undefined;
+  engines: readonly EngineHealth[] = [];
+  staleTotal = 0;
+  evaluations = 0;
+
+  constructor(private readonly deps: AlertServiceDeps) {
+    this.finishes = new CounterWindow(deps.rules.rejectWindowSec * 1000);
+    const saved = deps.store.load(deps.now());
+    for (const alert of saved.open) this.book.open.set(alert.key, alert);
+    for (const silence of saved.silences) this.book.silences.set(silence.id, silence);
+  }
+
+  /** An order finished (counts for reject_rate). */
+  readonly noteFinished = (order: Order): void => {
+    this.finished.total++;
+    if (order.status === 'REJECTED' || order.status === 'FAILED') this.finished.failed++;
+  };
+
+  tick(): void {
+    const { book, rules } = this.deps;
+    const now = this.deps.now();
+    this.anomalies.sample(now, book.anomalyCounts);
+    this.finishes.sample(now, this.finished);
+    const reason = this.deps.degraded();
+    if (reason === undefined) this.degradedSince = undefined;
+    else this.degradedSince ??= now;
+    const finished = this.finishes.over();
+    const evaluation = evaluateRules(
+      {
+        book,
+        now,
+        anomaliesLastMinute: this.anomalies.over(),
+        finished: { total: finished.total ?? 0, failed: finished.failed ?? 0 },
+        degraded: reason === undefined ? null : { reason, since: this.degradedSince ?? now },
+      },
+      rules,
+      (key) => this.book.open.has(key),
+    );
+    this.evaluations++;
+    this.engines = evaluation.engines;
+    this.staleTotal = evaluation.staleTotal;
+    this.announce(reconcile(this.book, evaluation.conditions, now));
+    this.deps.onEvaluated(evaluation.engines, evaluation.staleTotal);
+  }
+
+  list(): Alert[] {
+    return allAlerts(this.book).sort(compareAlerts);
+  }
+
+  ack(id: string, request: AckRequest): ActResult {
+    const now = this.deps.now();
+    return this.apply({ type: 'ack', id, by: request.by, comment: request.comment, at: now }, now);
+  }
+
+  snooze(id: string, request: SnoozeRequest): ActResult {
+    const now = this.deps.now();
+    return this.apply({ type: 'snooze', id, by: request.by, until: now + request.minutes * 60_000, at: now }, now);
+  }
+
+  unack(id: string, by: string): ActResult {
+    const now = this.deps.now();
+    return this.apply({ type: 'unack', id, by, at: now }, now);
+  }
+
+  silence(request: SilenceRequest): ActResult & { id?: string } {
+    const now = this.deps.now();
+    const silence = {
+      id: randomUUID(),
+      matcher: request.matcher,
+      ends_at: now + request.minutes * 60_000,
+      by: request.by,
+      comment: request.comment,
+      created_at: now,
+    };
+    const result = this.apply({ type: 'silence', silence }, now);
+    return result.ok ? { ...result, id: silence.id } : result;
+  }
+
+  unsilence(id: string, by: string): ActResult {
+    const now = this.deps.now();
+    return this.apply({ type: 'unsilence', silence_id: id, by, at: now }, now);
+  }
+
+  private apply(action: AlertAction, now: number): ActResult {
+    const result = act(this.book, action, now);
+    if (!result.ok) return result;
+    this.deps.store.record(action, now);
+    this.deps.logger.info({ action }, 'alert: operator action');
+    this.announce(result.changed);
+    return result;
+  }
+
+  private announce(changed: readonly Alert[]): void {
+    if (changed.length === 0) return;
+    try {
+      this.deps.store.saveAlerts(changed);
+    } catch (error) {
+      // The stream and webhooks still get it: an operator must hear of an alert the disk could not keep.
+      this.deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'alert: could not save alert changes');
+    }
+    for (const alert of changed) {
+      if (alert.state === 'firing' || alert.state === 'resolved') {
+        this.deps.logger.info({ id: alert.id, rule: alert.rule, state: alert.state, summary: alert.summary }, `alert ${alert.state}`);
+      }
+    }
+    this.deps.onChange(changed);
+  }
+}
