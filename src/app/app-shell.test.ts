@@ -3,9 +3,11 @@ import { loadTheme, saveTheme } from './theme';
 import { titleFor } from './use-document-title';
 
 describe('app shell', () => {
-  it('titles the tab with the stale count', () => {
-    expect(titleFor(0)).toBe('Orderwatch');
-    expect(titleFor(3)).toBe('(3 stale) Orderwatch');
+  it('titles the tab with the stale count, silent engines and a dead feed', () => {
+    expect(titleFor({ stale: 0, silent: 0, feedDown: false })).toBe('Orderwatch');
+    expect(titleFor({ stale: 3, silent: 0, feedDown: false })).toBe('(3 stale) Orderwatch');
+    expect(titleFor({ stale: 3, silent: 1, feedDown: true })).toBe('(3 stale · 1 silent · FEED DOWN) Orderwatch');
+    expect(titleFor({ stale: 0, silent: 0, feedDown: true })).toBe('(FEED DOWN) Orderwatch');
   });
 
   it('remembers the theme, dark by default, and survives a broken storage', () => {

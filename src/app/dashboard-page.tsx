@@ -1,3 +1,4 @@
+import { EngineHealthPanel } from '../features/alerts/engine-health-panel';
 import { AnomaliesView } from '../features/anomalies/anomalies-view';
 import { ChartsPanel } from '../features/charts/charts-panel';
 import { BookReplacedNotice } from '../features/feed-status/book-replaced-notice';
@@ -34,6 +35,9 @@ export function DashboardPage() {
         <aside className="page__side" aria-label="Stale orders and charts">
           <div className="page__stale">
             <StaleOrdersPanel />
+          </div>
+          <div className="page__engines">
+            <EngineHealthPanel />
           </div>
           <div className="page__charts">
             <ChartsPanel />

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createAlertActions } from '../client/alert-actions-client';
 import { createBrowserFeed } from '../client/browser-feed';
+import { AlertActionsContext } from '../store/alert-actions';
 import { browserFrameScheduler } from '../client/frame-scheduler';
 import { DashboardProvider } from '../store/dashboard-context';
 import { createDashboard } from '../store/dashboard-store';
@@ -13,6 +15,11 @@ applyTheme(loadTheme());
 
 const dashboard = createDashboard(browserFrameScheduler());
 const feed = createBrowserFeed(dashboard, readViewParams().token);
+const alertActions = createAlertActions({
+  fetch: window.fetch.bind(window),
+  viewToken: readViewParams().token,
+  storage: window.sessionStorage,
+});
 feed.start();
 // Only in the builds made for the browser tests and benchmarks (VITE_DEBUG_HOOK=1): the shipped
 // bundle carries no window.__orderwatch, so no script on the page can read the whole book through it.
@@ -23,7 +30,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <DashboardProvider dashboard={dashboard}>
-        <App />
+        <AlertActionsContext.Provider value={alertActions}>
+          <App />
+        </AlertActionsContext.Provider>
       </DashboardProvider>
     </StrictMode>,
   );

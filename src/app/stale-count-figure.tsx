@@ -1,19 +1,29 @@
 import { STALE_ICON } from '../components/status-palette';
-import { formatCount } from '../lib/format';
+import { formatClock, formatCount } from '../lib/format';
+import { useDashboardState } from '../store/dashboard-context';
+import { isFeedDown } from '../store/dashboard-store';
 import { useStaleAfterSec } from '../store/use-view-params';
 
-/** The page's most prominent figure: how many orders are stale right now. */
+/**
+ * The page's most prominent figure: how many orders are stale right now. While the feed is
+ * down the count is frozen with the rest of the page, and says as of when.
+ */
 export function StaleCountFigure({ count }: { readonly count: number }) {
   const threshold = useStaleAfterSec();
+  const frozenAt = useDashboardState((s) => (isFeedDown(s.feed) ? s.feed.asOf : null));
+  const className =
+    frozenAt !== null ? 'stale-figure stale-figure--frozen' : count > 0 ? 'stale-figure stale-figure--alert' : 'stale-figure';
   return (
-    <div
-      className={count > 0 ? 'stale-figure stale-figure--alert' : 'stale-figure'}
-      data-testid="stale-count"
-      title={`Active orders over the stale limits (age limit ${threshold} s)`}
-    >
+    <div className={className} data-testid="stale-count" title={`Active orders over the stale limits (age limit ${threshold} s)`}>
       <span className="stale-figure__value num">{formatCount(count)}</span>
       <span className="stale-figure__label">
         <span aria-hidden="true">{STALE_ICON}</span> stale {count === 1 ? 'order' : 'orders'}
+        {frozenAt !== null && (
+          <span className="stale-figure__asof" data-testid="frozen-as-of">
+            {' '}
+            as of {formatClock(frozenAt)}
+          </span>
+        )}
       </span>
     </div>
   );

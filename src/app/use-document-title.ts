@@ -1,12 +1,25 @@
 import { useEffect } from 'react';
 
-/** "(3 stale) Orderwatch", or plain "Orderwatch" when nothing is stale. */
-export function titleFor(staleCount: number): string {
-  return staleCount > 0 ? `(${staleCount} stale) Orderwatch` : 'Orderwatch';
+export interface TitleFigures {
+  readonly stale: number;
+  /** Engines the relay counts silent. */
+  readonly silent: number;
+  /** The feed is lost: every figure on the page is frozen. */
+  readonly feedDown: boolean;
 }
 
-export function useDocumentTitle(staleCount: number): void {
+/** "(3 stale · 1 silent · FEED DOWN) Orderwatch", or plain "Orderwatch" when all is well. */
+export function titleFor({ stale, silent, feedDown }: TitleFigures): string {
+  const parts: string[] = [];
+  if (stale > 0) parts.push(`${stale} stale`);
+  if (silent > 0) parts.push(`${silent} silent`);
+  if (feedDown) parts.push('FEED DOWN');
+  return parts.length > 0 ? `(${parts.join(' · ')}) Orderwatch` : 'Orderwatch';
+}
+
+export function useDocumentTitle(figures: TitleFigures): void {
+  const title = titleFor(figures);
   useEffect(() => {
-    document.title = titleFor(staleCount);
-  }, [staleCount]);
+    document.title = title;
+  }, [title]);
 }

@@ -1,3 +1,5 @@
+import { parseAlertsMessage, parseEnginesMessage } from '../protocol/alert-messages';
+import { applyAlertsMessage, applyEnginesMessage, countUnreadable } from '../store/alerts-store';
 import type { EventSourceMessage } from 'eventsource-parser';
 import { restoreBook } from '../core/restore';
 import type { Cancel, Clock } from '../lib/clock';
@@ -156,6 +158,15 @@ export function createFeed(deps: FeedDeps): Feed {
         return send({ type: 'events', data: message.data });
       case 'heartbeat':
         return send({ type: 'heartbeat', data: message.data });
+      // Alert state lives beside the book, not in it: no rseq, no feed machine step.
+      case 'alerts': {
+        const alerts = parseAlertsMessage(message.data);
+        return alerts === null ? countUnreadable(dashboard.alerts) : applyAlertsMessage(dashboard.alerts, alerts);
+      }
+      case 'engines': {
+        const engines = parseEnginesMessage(message.data);
+        return engines === null ? countUnreadable(dashboard.alerts) : applyEnginesMessage(dashboard.alerts, engines);
+      }
     }
   };
 

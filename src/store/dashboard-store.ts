@@ -8,6 +8,8 @@ import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
 import type { OrderEvent } from '../core/events';
 import { DEFAULT_STALE_AFTER_SEC } from '../core/stale-rules';
+import type { AlertsStore } from './alerts-store';
+import { createAlertsStore } from './alerts-store';
 
 /** What the operator is told about the feed. Anything but LIVE dims the view. */
 export type FeedStatus = 'CONNECTING' | 'LIVE' | 'STALE' | 'RECONNECTING' | 'RESYNCING';
@@ -87,9 +89,15 @@ export const INITIAL_FEED: FeedState = {
  */
 export interface Dashboard {
   readonly store: StoreApi<DashboardState>;
+  /** The relay's alerts and engine health: a store of their own, changing apart from the book. */
+  readonly alerts: AlertsStore;
   /** The current book. Replaced (not mutated) by a snapshot: compare identity to notice. */
   book(): OrderBook;
-  /** The relay's clock now (epoch ms): browser clock + the offset the relay told us. */
+  /**
+   * The relay's clock now (epoch ms): browser clock + the offset the relay told us. While the
+   * feed is down it stops at the newest data received, so ages and stale counts freeze "as of"
+   * then instead of climbing on data that is no longer coming.
+   */
   relayNow(): number;
   /** Replaces the book from a relay snapshot, at once (a resync must not wait a frame). */
   applySnapshot(book: OrderBook, rseq: number, relayNow: number, staleAfterSec: number, heartbeatMs: number, keepTerminal?: number): void;
@@ -119,6 +127,11 @@ function callSafely(fn: () => void): void {
   } catch (error) {
     console.error('dashboard listener failed', error);
   }
+}
+
+/** The feed is lost (not merely starting): what the page shows is frozen at `asOf`. */
+export function isFeedDown(feed: FeedState): boolean {
+  return (feed.status === 'STALE' || feed.status === 'RECONNECTING') && feed.asOf !== null;
 }
 
 /** The relay's default; a snapshot tells the real one. */
@@ -163,8 +176,12 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
 
   return {
     store,
+    alerts: createAlertsStore(),
     book: () => book,
-    relayNow: () => scheduler.now() + store.getState().feed.clockOffsetMs,
+    relayNow: () => {
+      const feed = store.getState().feed;
+      return isFeedDown(feed) ? feed.asOf! : scheduler.now() + feed.clockOffsetMs;
+    },
     applySnapshot(next, rseq, relayNow, staleAfterSec, heartbeatMs, keep = DEFAULT_KEEP_TERMINAL) {
       book = next;
       keepTerminal = keep;
