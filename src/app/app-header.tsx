@@ -1,4 +1,5 @@
 import { FeedStatusIndicator } from '../features/feed-status/feed-status-indicator';
+import { HistoryLink } from './history-link';
 import { useStaleCount } from '../store/use-stale-count';
 import { StaleCountFigure } from './stale-count-figure';
 import { ThemeToggle } from './theme-toggle';
@@ -12,6 +13,7 @@ export function AppHeader() {
       <StaleCountFigure count={staleCount} />
       <span className="app-header__spacer" />
       <FeedStatusIndicator />
+      <HistoryLink />
       <WallLink />
       <ThemeToggle />
     </header>

@@ -62,8 +62,10 @@ export interface HistoryStore {
   readonly store: StoreApi<HistoryState>;
   /** Shows the history for `filters`: a new question starts from its first page, the same one is kept. */
   show(filters: HistoryFilters): void;
-  /** The next page, when there is one and none is on its way; after an error, the failed page again. */
+  /** The next page, when there is one and none is on its way. */
   loadMore(): void;
+  /** After an error: the page that failed, again. */
+  retry(): void;
   /** Looks `id` up (client or exchange order id) unless it is known or on its way; `again` retries a miss or error. */
   lookup(id: string, again?: boolean): void;
 }
@@ -180,8 +182,10 @@ export function createHistoryStore(loader: HistoryLoader): HistoryStore {
       fetchPage();
     },
     loadMore() {
-      const { list } = store.getState();
-      if (list.phase === 'ready' || list.phase === 'error') fetchPage();
+      if (store.getState().list.phase === 'ready') fetchPage();
+    },
+    retry() {
+      if (store.getState().list.phase === 'error') fetchPage();
     },
     lookup(id, again = false) {
       const s = store.getState();

@@ -46,3 +46,12 @@ export function updateQuery(write: (search: string) => string): void {
   window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
   notify();
 }
+
+/** Moves to another view: a new history entry (pushState), so back returns to where the operator was. */
+export function navigateViewParams(patch: Partial<ViewParams>): void {
+  const { pathname, hash, search } = window.location;
+  const next = writeViewParams(search, patch);
+  if (next === search) return;
+  window.history.pushState(window.history.state, '', `${pathname}${next}${hash}`);
+  notify();
+}
