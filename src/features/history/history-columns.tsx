@@ -8,7 +8,7 @@ import { formatAge, formatPrice, formatTimestamp, formatUsd } from '../../lib/fo
 export interface HistoryColumn {
   readonly id: string;
   readonly header: string;
-  /** CSS grid track: the live table's widths for the columns both show. */
+  /** CSS grid track: the live table's widths, a little narrower, so every column fits at 1280 px. */
   readonly track: string;
   readonly numeric: boolean;
   readonly cell: (order: Order) => ReactNode;
@@ -30,42 +30,42 @@ export const HISTORY_COLUMNS: readonly HistoryColumn[] = [
   },
   {
     id: 'lifetime',
-    header: 'Lived',
-    track: '72px',
+    header: 'Took',
+    track: '56px',
     numeric: true,
     cell: (o) => formatAge(Math.max(0, finishedAt(o) - o.created_at) / 1000),
   },
-  { id: 'status', header: 'Status', track: 'minmax(120px, 1.2fr)', numeric: false, cell: (o) => <StatusBadge status={o.status} /> },
+  { id: 'status', header: 'Status', track: 'minmax(104px, 1.2fr)', numeric: false, cell: (o) => <StatusBadge status={o.status} /> },
   {
     id: 'symbol',
     header: 'Symbol',
-    track: 'minmax(100px, 0.9fr)',
+    track: 'minmax(80px, 0.9fr)',
     numeric: false,
     cell: (o) => <UntrustedText text={o.symbol} keepEnd={LABEL_KEEP_END} />,
   },
   {
     id: 'side',
     header: 'Side',
-    track: '46px',
+    track: '52px',
     numeric: false,
     cell: (o) => <span className={`side side--${o.side}`}>{o.side === 'buy' ? 'Buy' : 'Sell'}</span>,
   },
-  { id: 'size_usd', header: 'Size USD', track: '104px', numeric: true, cell: (o) => formatUsd(o.size_usd) },
-  { id: 'fill_pct', header: 'Fill %', track: '118px', numeric: true, cell: (o) => <FillBar pct={o.fill_pct} /> },
-  { id: 'filled_value', header: 'Filled', track: '104px', numeric: true, cell: (o) => formatUsd(o.filled_value) },
-  { id: 'avg_price', header: 'Avg price', track: '96px', numeric: true, cell: (o) => formatPrice(o.avg_price) },
+  { id: 'size_usd', header: 'Size USD', track: '92px', numeric: true, cell: (o) => formatUsd(o.size_usd) },
+  { id: 'fill_pct', header: 'Fill %', track: '100px', numeric: true, cell: (o) => <FillBar pct={o.fill_pct} /> },
+  { id: 'filled_value', header: 'Filled', track: '92px', numeric: true, cell: (o) => formatUsd(o.filled_value) },
+  { id: 'avg_price', header: 'Avg price', track: '92px', numeric: true, cell: (o) => formatPrice(o.avg_price) },
   { id: 'fees', header: 'Fees', track: '72px', numeric: true, cell: (o) => formatUsd(o.fees) },
   {
     id: 'client_order_id',
     header: 'Client order id',
-    track: 'minmax(126px, 1fr)',
+    track: 'minmax(110px, 1fr)',
     numeric: false,
     cell: (o) => <UntrustedText text={o.client_order_id} keepEnd={ID_KEEP_END} className="mono" />,
   },
   {
     id: 'order_id',
     header: 'Exchange id',
-    track: 'minmax(110px, 0.9fr)',
+    track: 'minmax(96px, 0.9fr)',
     numeric: false,
     cell: (o) => (o.order_id === null ? '—' : <UntrustedText text={o.order_id} keepEnd={ID_KEEP_END} className="mono" />),
   },

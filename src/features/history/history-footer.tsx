@@ -20,7 +20,9 @@ export function HistoryFooter({ list, onRetry }: { readonly list: HistoryList; r
       )}
       {list.phase === 'end' && !list.capped && (
         <p className="history-footer__line">
-          {count === 0 ? 'No finished orders match these filters.' : `end of history: ${formatCount(count)} orders`}
+          {count === 0
+            ? 'No finished orders match these filters.'
+            : `end of history: ${formatCount(count)} ${count === 1 ? 'order' : 'orders'}`}
         </p>
       )}
       {list.capped && (
