@@ -33,8 +33,9 @@ export function useHistoryState<T>(selector: (state: HistoryState) => T, fallbac
  */
 export function useHistoryLookup(id: string, wanted: boolean): { readonly lookup: HistoryLookup | null; readonly retry: () => void } {
   const history = useHistoryStore();
+  // Asked again each time the panel opens on it: a miss from earlier may have finished since.
   useEffect(() => {
-    if (wanted) history?.lookup(id);
+    if (wanted) history?.lookup(id, true);
   }, [history, id, wanted]);
   const lookup = useHistoryState((s) => s.lookups[id] ?? null, null);
   const retry = useCallback(() => history?.lookup(id, true), [history, id]);
