@@ -131,3 +131,16 @@ test('a link to an order the live book dropped opens its history', async ({ page
   await page.goto(pageUrl(relay.url, { order: 'never-was-1' }));
   await expect(page.getByRole('complementary', { name: /Order never-was-1/ })).toContainText('neither in the live book nor in history');
 });
+
+test.describe('a relay without a journal', () => {
+  test.use({ relayOptions: { heartbeatMs: 500, args: ['--data-dir', 'none'] } });
+
+  test('History says why it has nothing, with a Retry', async ({ page, relay }) => {
+    await page.goto(pageUrl(relay.url, { view: 'history' }));
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Could not load history');
+    await expect(alert).toContainText('without a journal');
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/history-no-journal.png` });
+  });
+});

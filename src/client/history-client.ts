@@ -29,7 +29,8 @@ export function historyUrl(request: HistoryRequest, baseUrl = ''): string {
 /** What an error status means to the operator; the relay's own words where it sent some. */
 function statusError(status: number, said: string | null): string {
   if (status === 401) return 'not authorised: this page has no valid view token (add ?token=… to the link)';
-  if (status === 404) return said ?? 'this relay keeps no history (it runs without a journal)';
+  // The relay's 404 says "no history: …" itself; under "Could not load history:" one plain sentence reads better.
+  if (status === 404) return 'this relay keeps no history: it runs without a journal (--data-dir none, or --store)';
   if (status === 400) return `the relay refused the search: ${said ?? 'bad parameter'}`;
   return `the relay answered HTTP ${status}${said === null ? '' : `: ${said}`}`;
 }
