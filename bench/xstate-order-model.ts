@@ -178,6 +178,7 @@ export class XstateOrderBook {
   anomalies = 0;
 
   apply(event: OrderEvent): void {
+    if (event.type === 'engine_heartbeat') return;
     if (event.seq !== undefined) {
       const last = this.lastSeq.get(event.engine);
       if (last !== undefined && event.seq <= last) {

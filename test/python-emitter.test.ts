@@ -146,6 +146,31 @@ describe('python emitter against a real relay', () => {
     expect(relay.state.book.anomalyTotal).toBe(0);
   });
 
+  it('sends an engine_heartbeat when it has had nothing to send for heartbeat_s, so a quiet engine stays alive', async () => {
+    relay = await quietRelay();
+    const script = `
+import json, os, time
+from orderwatch_emitter import OrderwatchEmitter
+em = OrderwatchEmitter(os.environ["OW_URL"], token=os.environ.get("OW_TOKEN"), engine="py-quiet", seq_start=1, heartbeat_s=0.2)
+em.order_created("py_q", "BTC-USD", "buy", 10.0, "live")
+em.flush(timeout=5)
+time.sleep(1.0)
+ok = em.flush(timeout=5)
+stats = em.stats()
+em.close(timeout=1)
+print(json.dumps({"flushed": ok, **stats}))
+`;
+    const stats = await runPython(relay.url, { script });
+    const heartbeats = (stats as unknown as { heartbeats: number }).heartbeats;
+    expect(heartbeats).toBeGreaterThanOrEqual(1);
+    expect(stats).toMatchObject({ flushed: true, sent: 1 + heartbeats, dropped: 0, invalid: 0 });
+    const created = relay.state.book.orders.get('py_q')!.created_at;
+    // The engine's latest word is a heartbeat after its order; no order was made of it.
+    expect(relay.state.book.engines.get('py-quiet')).toBeGreaterThan(created);
+    expect(relay.state.book.orders.size).toBe(1);
+    expect(relay.state.book.anomalyTotal).toBe(0);
+  });
+
   it('retries through 503s from a busy relay without losing or repeating events', async () => {
     relay = await quietRelay();
     // A front that answers 503 twice, then passes requests through to the relay.

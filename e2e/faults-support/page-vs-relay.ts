@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import type { OrderEvent } from '../../src/core/events';
+import type { OrderLifecycleEvent } from '../../src/core/events';
 import { createEventMix, ndjsonChunks } from '../../test/support/event-mix';
 // Brings in the type of window.__orderwatch.
 import type {} from '../../src/app/debug-hook';
@@ -36,8 +36,8 @@ export async function expectPageEqualsRelay(page: Page, relayUrl: string, timeou
 }
 
 /** A seeded engine-like stream: the first `count` events of the event mix. */
-export function mixEvents(seed: number, count: number): OrderEvent[] {
-  const out: OrderEvent[] = [];
+export function mixEvents(seed: number, count: number): OrderLifecycleEvent[] {
+  const out: OrderLifecycleEvent[] = [];
   for (const event of createEventMix({ seed, orders: Number.POSITIVE_INFINITY, maxActive: 200, startTs: Date.now() - 60_000 })) {
     if (out.length === count) break;
     out.push(event);
@@ -48,7 +48,7 @@ export function mixEvents(seed: number, count: number): OrderEvent[] {
 /** Posts events in batches of `perPost`, `pauseMs` apart, while `between` may cut or tamper. */
 export async function postInBatches(
   relayUrl: string,
-  events: readonly OrderEvent[],
+  events: readonly OrderLifecycleEvent[],
   perPost: number,
   pauseMs: number,
   between?: (batch: number) => void,

@@ -83,10 +83,12 @@ class OrderwatchEmitter:
                 (counted in ``stats()["dropped"]``, with a warning) so the trading loop never waits.
     seq_start:  first seq. The default, the current time in milliseconds, keeps a restarted
                 engine's seqs above those it sent before (the relay drops seqs it has seen).
+    heartbeat_s: after this many seconds with nothing to send, an ``engine_heartbeat`` goes out so a
+                quiet engine is not taken for a silent (dead) one; None turns it off.
     """
 
     def __init__(self, url, token=None, engine="engine-1", max_queue=10000, batch_size=500,
-                 timeout=5.0, initial_backoff=0.25, max_backoff=30.0, seq_start=None):
+                 timeout=5.0, initial_backoff=0.25, max_backoff=30.0, seq_start=None, heartbeat_s=10.0):
         base = url.rstrip("/")
         self.url = base if base.endswith("/api/events") else base + "/api/events"
         self.engine = engine
@@ -104,8 +106,10 @@ class OrderwatchEmitter:
         self._wake = threading.Condition(self._lock)
         self._seq = int(time.time() * 1000) if seq_start is None else int(seq_start) - 1
         self._in_flight = 0
+        self._heartbeat_s = heartbeat_s
+        self._last_enqueued = time.monotonic()
         self._stop = threading.Event()
-        self._stats = {"sent": 0, "dropped": 0, "rejected": 0, "invalid": 0, "failures": 0, "posts": 0}
+        self._stats = {"sent": 0, "dropped": 0, "rejected": 0, "invalid": 0, "failures": 0, "posts": 0, "heartbeats": 0}
         self._thread = threading.Thread(target=self._run, name="orderwatch-emitter", daemon=True)
         self._thread.start()
 
@@ -175,24 +179,29 @@ class OrderwatchEmitter:
         except (TypeError, ValueError) as error:
             self._invalid(error)
             return
-        event["engine"] = self.engine
         with self._lock:
-            event["seq"] = self._seq + 1
-            try:
-                line = json.dumps(event, separators=(",", ":"), allow_nan=False)
-            except (TypeError, ValueError) as error:
-                self._stats["invalid"] += 1
-                log.warning("orderwatch: event not sent: %s", error)
-                return
-            self._seq += 1
-            if len(self._queue) >= self._max_queue:
-                self._queue.popleft()
-                self._stats["dropped"] += 1
-                dropped = self._stats["dropped"]
-                if dropped == 1 or dropped % 1000 == 0:
-                    log.warning("orderwatch: relay unreachable and queue full; %d oldest events dropped", dropped)
-            self._queue.append(line)
-            self._wake.notify_all()
+            self._append(event)
+
+    def _append(self, event):
+        """Numbers and queues one event; the caller holds the lock."""
+        event["engine"] = self.engine
+        event["seq"] = self._seq + 1
+        try:
+            line = json.dumps(event, separators=(",", ":"), allow_nan=False)
+        except (TypeError, ValueError) as error:
+            self._stats["invalid"] += 1
+            log.warning("orderwatch: event not sent: %s", error)
+            return
+        self._seq += 1
+        if len(self._queue) >= self._max_queue:
+            self._queue.popleft()
+            self._stats["dropped"] += 1
+            dropped = self._stats["dropped"]
+            if dropped == 1 or dropped % 1000 == 0:
+                log.warning("orderwatch: relay unreachable and queue full; %d oldest events dropped", dropped)
+        self._queue.append(line)
+        self._last_enqueued = time.monotonic()
+        self._wake.notify_all()
 
     def _invalid(self, error):
         with self._lock:
@@ -202,7 +211,15 @@ class OrderwatchEmitter:
     def _take_batch(self):
         with self._lock:
             while not self._queue and not self._stop.is_set():
-                self._wake.wait()
+                if self._heartbeat_s is None:
+                    self._wake.wait()
+                    continue
+                quiet_for = time.monotonic() - self._last_enqueued
+                if quiet_for < self._heartbeat_s:
+                    self._wake.wait(self._heartbeat_s - quiet_for)
+                    continue
+                self._stats["heartbeats"] += 1
+                self._append({"type": "engine_heartbeat", "ts": _wire_ts(None)})
             batch = [self._queue.popleft() for _ in range(min(self._batch_size, len(self._queue)))]
             self._in_flight = len(batch)
             return batch

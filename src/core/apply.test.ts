@@ -180,3 +180,27 @@ describe('the result', () => {
     expect(applyEvent(createBook(), created('c'))).not.toBe(first);
   });
 });
+
+describe('engine activity and heartbeats (issue 16)', () => {
+  it('records the latest ts each engine spoke at, out-of-order events never moving it back', () => {
+    const book = bookWith(created('a', { ts: T0 + 5_000, engine: 'e1' }), moved('a', 'OPEN', { ts: T0 + 2_000, engine: 'e1' }));
+    expect(book.engines.get('e1')).toBe(T0 + 5_000);
+    applyEvent(book, moved('a', 'CANCELED', { ts: T0 + 9_000, engine: 'e1' }));
+    expect(book.engines.get('e1')).toBe(T0 + 9_000);
+  });
+
+  it('a heartbeat keeps its engine alive, touches no order and dedups by seq like any event', () => {
+    const book = bookWith(created('a', { ts: T0, seq: 1, engine: 'e1' }));
+    const beat = (ts: number, seq?: number): OrderEvent => ({ type: 'engine_heartbeat', ts, seq, engine: 'e1' });
+    const result = applyEvent(book, beat(T0 + 10_000, 2));
+    expect(result.outcome).toBe('unchanged');
+    expect(result.order).toBeUndefined();
+    expect(book.engines.get('e1')).toBe(T0 + 10_000);
+    expect(book.orders.size).toBe(1);
+    expect(book.anomalyTotal).toBe(0);
+    expect(applyEvent(book, beat(T0 + 20_000, 2)).outcome).toBe('duplicate');
+    expect(book.engines.get('e1')).toBe(T0 + 10_000);
+    applyEvent(book, beat(T0 + 30_000));
+    expect(book.engines.get('e1')).toBe(T0 + 30_000);
+  });
+});

@@ -1,6 +1,6 @@
 import type { ApplyOutcome, ApplyResult } from './apply-result';
 import type { OrderBook } from './book';
-import { isDuplicate, recordAnomaly } from './book';
+import { isDuplicate, recordAnomaly, touchEngine } from './book';
 import type { OrderCreated, OrderEvent, OrderFill, OrderTransition } from './events';
 import { applyFillTotals, autoTransitionTarget, OVERFILL_PCT, rawFillPct } from './fills';
 import type { Cause, FillEntry, HistoryEntry, Order } from './order';
@@ -33,10 +33,18 @@ export function applyEvent(book: OrderBook, event: OrderEvent): ApplyResult {
     return result;
   }
   book.eventsSeen++;
+  touchEngine(book, event.engine, event.ts);
   const before = book.anomalyTotal;
   if (event.engine_ts !== undefined) {
     const ahead = Math.round((event.engine_ts - event.ts) / 1000);
     recordAnomaly(book, event, 'future_timestamp', `ts ${ahead} s ahead of the relay's clock; applied at the time the relay received it`);
+  }
+  if (event.type === 'engine_heartbeat') {
+    // Its whole effect is `touchEngine` above: the engine is alive.
+    result.outcome = 'unchanged';
+    result.order = undefined;
+    result.anomalies = book.anomalyTotal - before;
+    return result;
   }
   // One lookup serves every rule below; the handlers receive the order instead of looking again.
   let order = book.orders.get(event.client_order_id);

@@ -2,6 +2,7 @@ import type { Anomaly, AnomalyKind } from './anomaly';
 import type { ApplyResultSlot } from './apply-result';
 import { zeroByAnomalyKind } from './anomaly';
 import type { OrderEvent } from './events';
+import { orderIdOf } from './events';
 import type { Order } from './order';
 import type { Status } from './status';
 import { zeroByStatus } from './status';
@@ -20,6 +21,11 @@ export interface OrderBook {
   readonly orders: Map<string, Order>;
   /** Highest seq seen per engine, for duplicate detection. */
   readonly lastSeq: Map<string, number>;
+  /**
+   * The ts of each engine's latest event (heartbeats included), for engine health and the
+   * `engine_silent` alert. A book-level fact, so every relay of a cluster and a restart agree.
+   */
+  readonly engines: Map<string, number>;
   readonly byStatus: Record<Status, number>;
   readonly anomalies: BoundedList<Anomaly>;
   readonly anomalyCounts: Record<AnomalyKind, number>;
@@ -42,6 +48,7 @@ export function createBook(options: BookOptions = {}): OrderBook {
   return {
     orders: new Map(),
     lastSeq: new Map(),
+    engines: new Map(),
     byStatus: zeroByStatus(),
     anomalies: new BoundedList(options.anomalyLimit ?? 10_000),
     anomalyCounts: zeroByAnomalyKind(),
@@ -55,10 +62,16 @@ export function createBook(options: BookOptions = {}): OrderBook {
   };
 }
 
+/** Notes that `engine` spoke at `ts` (events may arrive out of order: the latest ts wins). */
+export function touchEngine(book: OrderBook, engine: string, ts: number): void {
+  const last = book.engines.get(engine);
+  if (last === undefined || ts > last) book.engines.set(engine, ts);
+}
+
 export function recordAnomaly(book: OrderBook, event: OrderEvent, kind: AnomalyKind, detail: string): void {
   book.anomalies.push({
     kind,
-    client_order_id: event.client_order_id,
+    client_order_id: orderIdOf(event) ?? '',
     engine: event.engine,
     seq: event.seq ?? null,
     ts: event.ts,

@@ -1,8 +1,7 @@
 import type { Side } from './order';
 import type { Status } from './status';
 
-interface EventBase {
-  readonly client_order_id: string;
+interface Stamped {
   /** Epoch milliseconds. */
   readonly ts: number;
   readonly seq?: number | undefined;
@@ -13,6 +12,10 @@ interface EventBase {
    * from when the relay saw it (a ts in year 9999 would otherwise never be stale).
    */
   readonly engine_ts?: number | undefined;
+}
+
+interface EventBase extends Stamped {
+  readonly client_order_id: string;
 }
 
 export interface OrderCreated extends EventBase {
@@ -38,8 +41,24 @@ export interface OrderFill extends EventBase {
   readonly fees: number;
 }
 
+/**
+ * An engine saying it is alive while it has nothing to report (issue 16): it keeps the engine
+ * from looking silent. It names no order; it counts for dedup when it carries a `seq`.
+ */
+export interface EngineHeartbeat extends Stamped {
+  readonly type: 'engine_heartbeat';
+}
+
+/** An event about one order. */
+export type OrderLifecycleEvent = OrderCreated | OrderTransition | OrderFill;
+
 /** An event the core applies: already decoded and validated at the edge. */
-export type OrderEvent = OrderCreated | OrderTransition | OrderFill;
+export type OrderEvent = OrderLifecycleEvent | EngineHeartbeat;
+
+/** The order an event is about; undefined for an engine heartbeat. */
+export function orderIdOf(event: OrderEvent): string | undefined {
+  return event.type === 'engine_heartbeat' ? undefined : event.client_order_id;
+}
 
 /*
  * Builders for the one property order each event type has: every field present, optional ones
@@ -94,7 +113,12 @@ export function canonicalEvent(event: OrderEvent): OrderEvent {
   return event.engine_ts === undefined ? shaped : { ...shaped, engine_ts: event.engine_ts };
 }
 
+export function heartbeatEvent(ts: number, seq: number | undefined, engine: string): EngineHeartbeat {
+  return { type: 'engine_heartbeat', ts, seq, engine };
+}
+
 function canonicalShape(event: OrderEvent): OrderEvent {
+  if (event.type === 'engine_heartbeat') return heartbeatEvent(event.ts, event.seq, event.engine);
   const { client_order_id: id, ts, seq, engine } = event;
   switch (event.type) {
     case 'order_created':

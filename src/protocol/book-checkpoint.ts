@@ -24,6 +24,8 @@ interface CheckpointJson {
   terminal: string[];
   terminal_sorted: number;
   last_seq: [string, number][];
+  /** Each engine's latest event ts; absent from checkpoints written before engine health. */
+  engines?: [string, number][];
   anomalies: Anomaly[];
   anomaly_counts: Record<AnomalyKind, number>;
   anomaly_total: number;
@@ -43,6 +45,7 @@ export function encodeCheckpoint(book: OrderBook): string {
     terminal: book.terminalLog.map((o) => o.client_order_id),
     terminal_sorted: book.terminalSorted,
     last_seq: [...book.lastSeq],
+    engines: [...book.engines],
     anomalies: book.anomalies.toArray(),
     anomaly_counts: book.anomalyCounts,
     anomaly_total: book.anomalyTotal,
@@ -70,6 +73,7 @@ export function decodeCheckpoint(text: string, anomalyLimit: number): OrderBook 
   }
   book.terminalSorted = Math.min(json.terminal_sorted, book.terminalLog.length);
   for (const [engine, seq] of json.last_seq) book.lastSeq.set(engine, seq);
+  for (const [engine, ts] of json.engines ?? []) book.engines.set(engine, ts);
   for (const anomaly of json.anomalies) book.anomalies.push(anomaly);
   Object.assign(book.anomalyCounts, json.anomaly_counts);
   Object.assign(book.byStatus, json.by_status);

@@ -118,6 +118,7 @@ const validByType = {
     { requiredKeys: ['type', 'client_order_id', 'ts', 'status'] },
   ),
   order_fill: fc.record({ type: fc.constant('order_fill'), ...base, filled_size: amount, filled_value: amount, fees: amount }),
+  engine_heartbeat: fc.record({ type: fc.constant('engine_heartbeat'), ts: tsValue, seq: seqValue, engine: nonEmpty }),
 };
 /** Optional keys absent, as in JSON (`fc.record` writes `seq: undefined` for a nil option). */
 const validEvent = fc.oneof(...EVENT_TYPES.map((t) => validByType[t])).map((e: Fields) => {

@@ -1,5 +1,5 @@
 import type { OrderEvent } from '../core/events';
-import { createdEvent, fillEvent, transitionEvent } from '../core/events';
+import { createdEvent, fillEvent, heartbeatEvent, transitionEvent } from '../core/events';
 import type { Status } from '../core/status';
 import { STATUSES } from '../core/status';
 import { ID_MAX_BYTES, identifierProblem, NAME_MAX_BYTES, REASON_MAX_BYTES, textProblem } from './field-limits';
@@ -60,7 +60,8 @@ export function decodeFast(value: object): OrderEvent | undefined {
   // Rare (the relay's mark on a far-future event): the schema reads it.
   if (v.engine_ts !== undefined) return undefined;
   const id = v.client_order_id;
-  if (!isNonEmpty(id) || !isId(id)) return undefined;
+  const heartbeat = v.type === 'engine_heartbeat';
+  if (!heartbeat && (!isNonEmpty(id) || !isId(id))) return undefined;
   const rawTs = v.ts;
   if (typeof rawTs !== 'number' && typeof rawTs !== 'string') return undefined;
   const ts = typeof rawTs === 'number' ? parseTs(rawTs) : readTsText(rawTs);
@@ -71,22 +72,24 @@ export function decodeFast(value: object): OrderEvent | undefined {
   if (!isName(engine)) return undefined;
   // Number.isSafeInteger narrows nothing: seq is a number or undefined past the check above.
   const s = seq as number | undefined;
+  if (heartbeat) return isNonEmpty(engine) ? heartbeatEvent(ts, s, engine) : undefined;
+  const coid = id as string;
   switch (v.type) {
     case 'order_fill': {
       const { filled_size: size, filled_value: filled, fees } = v;
       if (!isAmount(size) || !isAmount(filled) || !isAmount(fees)) return undefined;
-      return fillEvent(id, ts, s, engine, size, filled, fees);
+      return fillEvent(coid, ts, s, engine, size, filled, fees);
     }
     case 'order_transition': {
       const { status, order_id: orderId, reason } = v;
       if (!STATUS_SET.has(status) || !isOptionalId(orderId) || !isOptionalReason(reason)) return undefined;
-      return transitionEvent(id, ts, s, engine, status as Status, orderId, reason);
+      return transitionEvent(coid, ts, s, engine, status as Status, orderId, reason);
     }
     case 'order_created': {
       const { symbol, side, size_usd: size, route } = v;
       if (!isNonEmpty(symbol) || !isName(symbol) || (side !== 'buy' && side !== 'sell') || !isName(route)) return undefined;
       if (typeof size !== 'number' || !Number.isFinite(size) || !(size > 0)) return undefined;
-      return createdEvent(id, ts, s, engine, symbol, side, size, route);
+      return createdEvent(coid, ts, s, engine, symbol, side, size, route);
     }
     default:
       return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEvent, decodeLine, eventOf } from './decode';
+import { decodeEvent, decodeLine, decodeWithSchema, eventOf } from './decode';
 
 const created = {
   type: 'order_created',
@@ -59,6 +59,18 @@ describe('decode: the documented examples', () => {
       reason: 'user',
     });
   });
+
+  it('reads an engine_heartbeat: engine and ts required, seq optional, no order named', () => {
+    const beat = { type: 'engine_heartbeat', engine: 'eng-1', ts: 1763856010, seq: 9 };
+    expect(decodeEvent(beat)).toEqual({ ok: true, event: { ...beat, ts: 1763856010000 } });
+    expect(decodeWithSchema(beat)).toEqual(decodeEvent(beat));
+    expect(decodeEvent({ type: 'engine_heartbeat', ts: 1 })).toEqual({ ok: false, error: 'engine: is required' });
+    expect(decodeEvent({ type: 'engine_heartbeat', ts: 1, engine: '' })).toEqual({
+      ok: false,
+      error: 'engine: must be a non-empty string',
+    });
+    expect(decodeEvent({ type: 'engine_heartbeat', engine: 'e' })).toEqual({ ok: false, error: 'ts: is required' });
+  });
 });
 
 describe('eventOf', () => {
@@ -113,7 +125,7 @@ describe('decode: rule 1 rejections name the field', () => {
     [{ ...transition, status: 'DONE' }, /^status: .*"PARTIAL_FILL"/],
     [
       { ...created, type: 'order_deleted' },
-      /^type: unknown event type "order_deleted" \(want one of order_created, order_transition, order_fill\)$/,
+      /^type: unknown event type "order_deleted" \(want one of order_created, order_transition, order_fill, engine_heartbeat\)$/,
     ],
     [{ ...created, type: undefined }, /^type: unknown event type missing/],
     [{ ...created, type: 'toString' }, /^type: unknown event type "toString"/],

@@ -55,14 +55,14 @@ const ts = z.union([z.string(), z.number()], { error: 'must be an ISO-8601 strin
   return ms;
 });
 
-const base = {
-  client_order_id: id().min(1, nonEmpty),
+const stamped = {
   ts,
   seq: z.number().int('must be an integer').refine(Number.isSafeInteger, 'must be a safe integer').optional(),
   engine: name().default(''),
   /** The relay's, on the stream only (core/events.ts); an engine has no reason to send it. */
   engine_ts: ts.optional(),
 };
+const base = { client_order_id: id().min(1, nonEmpty), ...stamped };
 
 export const orderCreatedSchema = z.object({
   type: z.literal('order_created'),
@@ -89,10 +89,18 @@ export const orderFillSchema = z.object({
   fees: amount,
 });
 
+/** An engine's "still here" (issue 16): no order, its engine named. */
+export const engineHeartbeatSchema = z.object({
+  type: z.literal('engine_heartbeat'),
+  ...stamped,
+  engine: name().min(1, nonEmpty),
+});
+
 export const EVENT_SCHEMAS = {
   order_created: orderCreatedSchema,
   order_transition: orderTransitionSchema,
   order_fill: orderFillSchema,
+  engine_heartbeat: engineHeartbeatSchema,
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

@@ -3,7 +3,7 @@ import type { OrderEvent } from '../core/events';
 
 /** The bounds on what the book may grow by (issue 13): counts, since each entry's size is bounded at the wire. */
 export interface BookLimits {
-  /** Engines in `book.lastSeq` (every engine that sends `seq` gets one entry, forever). */
+  /** Engines in `book.engines` (every engine that speaks gets one entry, forever). */
   readonly maxEngines: number;
   /** Orders in an active status (NEW, OPEN, PARTIAL_FILL); finished ones are bounded by cleanup. */
   readonly maxActiveOrders: number;
@@ -42,14 +42,15 @@ export function refusal(book: OrderBook, event: OrderEvent, limits: BookLimits, 
   const seq = event.seq;
   const last = book.lastSeq.get(event.engine);
   if (seq !== undefined && last !== undefined && seq <= last) return undefined;
-  const newEngine = seq !== undefined && last === undefined && !(pending?.engines.has(event.engine) ?? false);
-  if (newEngine && book.lastSeq.size + (pending?.engines.size ?? 0) >= limits.maxEngines) {
+  // Every engine that speaks gets an entry in `book.engines` (with a seq or not), so that is what is bounded.
+  const newEngine = !book.engines.has(event.engine) && !(pending?.engines.has(event.engine) ?? false);
+  if (newEngine && book.engines.size + (pending?.engines.size ?? 0) >= limits.maxEngines) {
     return {
       limit: 'max_engines',
       error: `engine limit reached: ${limits.maxEngines} distinct engines are tracked (--max-engines); events from a new engine are refused`,
     };
   }
-  const id = event.client_order_id;
+  const id = event.type === 'order_created' ? event.client_order_id : '';
   const newOrder = event.type === 'order_created' && !book.orders.has(id) && !(pending?.orders.has(id) ?? false);
   if (newOrder && activeOrders(book) + (pending?.orders.size ?? 0) >= limits.maxActiveOrders) {
     return {

@@ -124,10 +124,10 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
   if (deps.caps !== undefined) registerCapMetrics(registry, deps.caps);
   new Gauge({
     name: 'orderwatch_engines',
-    help: 'Distinct engines tracked for dedup (bounded by --max-engines)',
+    help: 'Distinct engines the book tracks (bounded by --max-engines)',
     registers: [registry],
     collect() {
-      this.set(book.lastSeq.size);
+      this.set(book.engines.size);
     },
   });
   new Gauge({

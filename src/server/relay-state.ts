@@ -112,7 +112,7 @@ export class RelayState {
    * steps as `ingest` after decoding and dedup, logged by `logIt` (which returns the rseq).
    */
   applyAccepted(event: OrderEvent, logIt: () => number): ApplyResult {
-    if (this.snapshots.size > 0) this.keepPreimage(event.client_order_id);
+    if (this.snapshots.size > 0 && event.type !== 'engine_heartbeat') this.keepPreimage(event.client_order_id);
     const result = applyEvent(this.book, event);
     if (result.outcome !== 'duplicate') {
       this.totals.accepted++;

@@ -1,7 +1,7 @@
 import { createBook } from '../core/book';
 import { applyEvent } from '../core/apply';
 import { cleanup } from '../core/cleanup';
-import type { OrderEvent } from '../core/events';
+import type { OrderLifecycleEvent } from '../core/events';
 import { orderToJson } from '../core/serialize';
 import { toNdjsonLine } from '../protocol/encode';
 import { readSnapshotText } from '../../test/support/snapshot-reader';
@@ -11,9 +11,9 @@ import { RelayState } from './relay-state';
 
 const T0 = Date.UTC(2025, 10, 23);
 
-function flow(count: number): { created: OrderEvent[]; later: OrderEvent[] } {
-  const created: OrderEvent[] = [];
-  const later: OrderEvent[] = [];
+function flow(count: number): { created: OrderLifecycleEvent[]; later: OrderLifecycleEvent[] } {
+  const created: OrderLifecycleEvent[] = [];
+  const later: OrderLifecycleEvent[] = [];
   for (let i = 0; i < count; i++) {
     const id = `o${i}`;
     created.push({
@@ -32,7 +32,7 @@ function flow(count: number): { created: OrderEvent[]; later: OrderEvent[] } {
   return { created, later };
 }
 
-function ingest(state: RelayState, events: readonly OrderEvent[]): void {
+function ingest(state: RelayState, events: readonly OrderLifecycleEvent[]): void {
   state.ingest(
     events.map((e, i) => ({ line: i + 1, text: toNdjsonLine(e).trim() })),
     emptyTally(),

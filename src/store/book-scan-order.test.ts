@@ -5,8 +5,8 @@ import type { Order } from '../core/order';
 import { createRng } from '../lib/rng';
 import { filterScan, scanBook } from './book-scan';
 import { NO_FILTER } from './order-filter';
-import { thresholdsOf } from './stale-rules';
-import { isStaleOrder } from './stale-rules';
+import { thresholdsOf } from '../core/stale-rules';
+import { isStaleOrder } from '../core/stale-rules';
 
 /** The default order spelled out as one key per order, ties by arrival: what the scan must equal. */
 function reference(orders: readonly Order[], isStale: (o: Order) => boolean): string[] {

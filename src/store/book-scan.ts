@@ -3,8 +3,8 @@ import type { Order } from '../core/order';
 import { isActive } from '../core/status';
 import type { OrderFilter } from './order-filter';
 import { matchesSearch } from './order-filter';
-import type { StaleThresholds } from './stale-rules';
-import { isStaleOrder } from './stale-rules';
+import type { StaleThresholds } from '../core/stale-rules';
+import { isStaleOrder } from '../core/stale-rules';
 
 /**
  * One pass over the book, shared by every view that needs more than the book's counters: the

@@ -7,7 +7,7 @@ import { cleanupAfterEvent } from '../core/cleanup';
 import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
 import type { OrderEvent } from '../core/events';
-import { DEFAULT_STALE_AFTER_SEC } from './stale-rules';
+import { DEFAULT_STALE_AFTER_SEC } from '../core/stale-rules';
 
 /** What the operator is told about the feed. Anything but LIVE dims the view. */
 export type FeedStatus = 'CONNECTING' | 'LIVE' | 'STALE' | 'RECONNECTING' | 'RESYNCING';

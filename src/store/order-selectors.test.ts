@@ -4,7 +4,7 @@ import { filterScan, scanBook } from './book-scan';
 import type { OrderFilter } from './order-filter';
 import { NO_FILTER } from './order-filter';
 import { sortByColumn } from './order-sort';
-import { thresholdsOf } from './stale-rules';
+import { thresholdsOf } from '../core/stale-rules';
 
 const T = Date.parse('2026-11-24T12:00:00Z');
 const t300 = thresholdsOf(300);

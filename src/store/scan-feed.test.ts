@@ -3,7 +3,7 @@ import { createBook } from '../core/book';
 import { bookOf } from '../../test/support/book-fixtures';
 import { createDashboard } from './dashboard-store';
 import { createScanFeed } from './scan-feed';
-import { thresholdsOf } from './stale-rules';
+import { thresholdsOf } from '../core/stale-rules';
 import { created, moved } from '../../test/support/stats-test-events';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');

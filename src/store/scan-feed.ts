@@ -4,7 +4,7 @@ import type { BookScan } from './book-scan';
 import { ScanJob, scanBook } from './book-scan';
 import type { Dashboard } from './dashboard-store';
 import { perDashboard } from './per-dashboard';
-import type { StaleThresholds } from './stale-rules';
+import type { StaleThresholds } from '../core/stale-rules';
 
 /** A scan may take at most this share of the main thread: a slower one is redone less often. */
 const MAX_BUSY_SHARE = 0.1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookOf, staleEntriesOf } from '../../test/support/book-fixtures';
 import { scanBook } from './book-scan';
-import { staleReason, thresholdsOf } from './stale-rules';
+import { staleReason, thresholdsOf } from '../core/stale-rules';
 
 const T = Date.parse('2026-11-24T12:00:00Z');
 

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { useDashboardState } from './dashboard-context';
-import type { StaleThresholds } from './stale-rules';
+import type { StaleThresholds } from '../core/stale-rules';
 import type { ViewParams } from './view-params';
 import { readViewParams, subscribeViewParams, updateViewParams } from './view-url';
 

@@ -2,8 +2,8 @@ import { applyEvent } from '../../src/core/apply';
 import type { OrderBook } from '../../src/core/book';
 import { createBook } from '../../src/core/book';
 import { scanBook } from '../../src/store/book-scan';
-import type { StaleEntry, StaleThresholds } from '../../src/store/stale-rules';
-import { staleTop } from '../../src/store/stale-rules';
+import type { StaleEntry, StaleThresholds } from '../../src/core/stale-rules';
+import { staleTop } from '../../src/core/stale-rules';
 import type { Side } from '../../src/core/order';
 import type { Status } from '../../src/core/status';
 

@@ -1,4 +1,4 @@
-import type { OrderEvent, OrderFill, OrderTransition } from '../../src/core/events';
+import type { OrderLifecycleEvent, OrderFill, OrderTransition } from '../../src/core/events';
 import { createdEvent, fillEvent, transitionEvent } from '../../src/core/events';
 import type { Side } from '../../src/core/order';
 import type { Status } from '../../src/core/status';
@@ -49,7 +49,7 @@ interface Flight {
 }
 
 /** A hand-rolled iterator rather than a generator: it feeds million-event benchmarks. */
-export class EventMixIterator implements Iterator<OrderEvent> {
+export class EventMixIterator implements Iterator<OrderLifecycleEvent> {
   private readonly rng: Rng;
   private readonly orders: number;
   private readonly maxActive: number;
@@ -58,7 +58,7 @@ export class EventMixIterator implements Iterator<OrderEvent> {
   private readonly abandon: boolean;
   private readonly engineNames: string[];
   private readonly seqs: number[];
-  private readonly lastByEngine: (OrderEvent | undefined)[];
+  private readonly lastByEngine: (OrderLifecycleEvent | undefined)[];
   private readonly pool: Flight[] = [];
   /** Recently finished ids: targets for invalid transitions. */
   private readonly finished: string[] = [];
@@ -75,11 +75,11 @@ export class EventMixIterator implements Iterator<OrderEvent> {
     const engines = Math.max(1, options.engines ?? 3);
     this.engineNames = Array.from({ length: engines }, (_, i) => `eng-${i + 1}`);
     this.seqs = new Array<number>(engines).fill(0);
-    this.lastByEngine = new Array<OrderEvent | undefined>(engines).fill(undefined);
+    this.lastByEngine = new Array<OrderLifecycleEvent | undefined>(engines).fill(undefined);
     this.ts = options.startTs ?? Date.UTC(2026, 10, 24);
   }
 
-  next(): IteratorResult<OrderEvent> {
+  next(): IteratorResult<OrderLifecycleEvent> {
     const rng = this.rng;
     if (this.faults > 0 && rng.next() < this.faults) {
       const fault = this.fault();
@@ -96,7 +96,7 @@ export class EventMixIterator implements Iterator<OrderEvent> {
     return { done: false, value: this.advance(pool[index]!, index) };
   }
 
-  private create(): OrderEvent {
+  private create(): OrderLifecycleEvent {
     const rng = this.rng;
     const n = this.created++;
     const [symbol, basePrice] = rng.pick(SYMBOLS);
@@ -143,7 +143,7 @@ export class EventMixIterator implements Iterator<OrderEvent> {
     return fate === 'expired' ? rng.int(0, 1) : 0;
   }
 
-  private advance(flight: Flight, index: number): OrderEvent {
+  private advance(flight: Flight, index: number): OrderLifecycleEvent {
     const fate = flight.fate;
     if (flight.phase === 0) {
       if (fate === 'failed') return this.finish(flight, index, 'FAILED', 'insufficient balance');
@@ -209,13 +209,13 @@ export class EventMixIterator implements Iterator<OrderEvent> {
     }
   }
 
-  private remember<E extends OrderEvent>(engine: number, event: E): E {
+  private remember<E extends OrderLifecycleEvent>(engine: number, event: E): E {
     this.lastByEngine[engine] = event;
     return event;
   }
 
   /** One faulty line, or undefined when there is nothing to base it on yet. */
-  private fault(): OrderEvent | undefined {
+  private fault(): OrderLifecycleEvent | undefined {
     const rng = this.rng;
     const engine = rng.int(0, this.engineNames.length - 1);
     const kind = rng.int(0, 3);

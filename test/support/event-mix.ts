@@ -1,4 +1,4 @@
-import type { OrderEvent } from '../../src/core/events';
+import type { OrderLifecycleEvent } from '../../src/core/events';
 import { toNdjsonLine } from '../../src/protocol/encode';
 import { EventMixIterator } from './event-mix-iterator';
 
@@ -28,19 +28,19 @@ export interface EventMixOptions {
  * @example
  * for (const event of createEventMix({ seed: 7, orders: 1_000 })) applyEvent(book, event);
  */
-export function createEventMix(options: EventMixOptions): Iterable<OrderEvent> {
+export function createEventMix(options: EventMixOptions): Iterable<OrderLifecycleEvent> {
   return { [Symbol.iterator]: () => new EventMixIterator(options) };
 }
 
 /** The whole mix in an array, for benchmarks that must not time the generation. */
-export function generateEvents(options: EventMixOptions): OrderEvent[] {
-  const out: OrderEvent[] = [];
+export function generateEvents(options: EventMixOptions): OrderLifecycleEvent[] {
+  const out: OrderLifecycleEvent[] = [];
   for (const event of createEventMix(options)) out.push(event);
   return out;
 }
 
 /** Wire v1 NDJSON in chunks of `linesPerChunk` lines, so a million events never form one string. */
-export function* ndjsonChunks(events: Iterable<OrderEvent>, linesPerChunk = 1_000): Generator<string> {
+export function* ndjsonChunks(events: Iterable<OrderLifecycleEvent>, linesPerChunk = 1_000): Generator<string> {
   let chunk = '';
   let lines = 0;
   for (const event of events) {
@@ -55,7 +55,7 @@ export function* ndjsonChunks(events: Iterable<OrderEvent>, linesPerChunk = 1_00
 }
 
 /** Wire v1 NDJSON for a small mix, one string. */
-export function toNdjson(events: Iterable<OrderEvent>): string {
+export function toNdjson(events: Iterable<OrderLifecycleEvent>): string {
   let out = '';
   for (const chunk of ndjsonChunks(events)) out += chunk;
   return out;

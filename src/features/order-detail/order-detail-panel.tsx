@@ -4,7 +4,7 @@ import { STATUS_LOOK } from '../../components/status-palette';
 import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
 import { useHistoryLookup } from '../../store/history-context';
 import { useRelayNow } from '../../store/relay-clock';
-import { staleReason } from '../../store/stale-rules';
+import { staleReason } from '../../core/stale-rules';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { OrderAnomalyList } from './order-anomaly-list';
 import { fillRows } from './order-fills';

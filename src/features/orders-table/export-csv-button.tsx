@@ -1,6 +1,6 @@
 import type { Order } from '../../core/order';
 import { useDashboard } from '../../store/dashboard-context';
-import type { StaleThresholds } from '../../store/stale-rules';
+import type { StaleThresholds } from '../../core/stale-rules';
 import { ordersToCsv } from './orders-csv';
 
 /** Downloads the rows as filtered and sorted right now. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../core/apply';
 import { createBook } from '../../core/book';
-import { thresholdsOf } from '../../store/stale-rules';
+import { thresholdsOf } from '../../core/stale-rules';
 import { csvField } from '../../lib/csv-field';
 import { ordersToCsv } from './orders-csv';
 

@@ -1,6 +1,6 @@
 import type { Order } from '../../core/order';
-import type { StaleThresholds } from '../../store/stale-rules';
-import { staleReason } from '../../store/stale-rules';
+import type { StaleThresholds } from '../../core/stale-rules';
+import { staleReason } from '../../core/stale-rules';
 import { csvDocument } from '../../lib/csv-field';
 
 const HEADER = [

@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { Order } from '../../core/order';
 import { OrderRow } from './order-row';
 import type { SortSpec } from '../../store/order-sort-keys';
-import type { StaleThresholds } from '../../store/stale-rules';
+import type { StaleThresholds } from '../../core/stale-rules';
 import { ORDER_COLUMNS } from './order-columns';
 import { OrdersGridHeader } from './orders-grid-header';
 import { nextActiveIndex, rowDomId } from './grid-keys';

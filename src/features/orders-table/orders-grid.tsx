@@ -1,6 +1,6 @@
 import type { Order } from '../../core/order';
 import type { SortSpec } from '../../store/order-sort-keys';
-import type { StaleThresholds } from '../../store/stale-rules';
+import type { StaleThresholds } from '../../core/stale-rules';
 import { GRID_TEMPLATE } from './order-columns';
 import { OrdersGridBody } from './orders-grid-body';
 

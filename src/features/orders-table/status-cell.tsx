@@ -2,7 +2,7 @@ import { StaleMarker } from '../../components/stale-marker';
 import { StatusBadge } from '../../components/status-badge';
 import type { Order } from '../../core/order';
 import { useRelayNow } from '../../store/relay-clock';
-import { staleReason } from '../../store/stale-rules';
+import { staleReason } from '../../core/stale-rules';
 import { useStaleThresholds } from '../../store/use-view-params';
 
 export function StatusCell({ order }: { readonly order: Order }) {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { applyEvent } from '../../core/apply';
 import { createBook } from '../../core/book';
 import { staleEntriesOf } from '../../../test/support/book-fixtures';
-import { thresholdsOf } from '../../store/stale-rules';
+import { thresholdsOf } from '../../core/stale-rules';
 import { created, moved } from '../../../test/support/stats-test-events';
 import { untrustedText } from '../../../test/support/dom/untrusted-text';
 import { StaleList } from './stale-list';

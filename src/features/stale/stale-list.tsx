@@ -3,7 +3,7 @@ import { STATUS_LOOK } from '../../components/status-palette';
 import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
 import { visibleText } from '../../lib/visible-text';
 import { formatAge, formatUsd } from '../../lib/format';
-import type { StaleEntry } from '../../store/stale-rules';
+import type { StaleEntry } from '../../core/stale-rules';
 
 export interface StaleListProps {
   readonly entries: readonly StaleEntry[];

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { StaleTop } from '../../store/stale-rules';
-import { staleTop } from '../../store/stale-rules';
+import type { StaleTop } from '../../core/stale-rules';
+import { staleTop } from '../../core/stale-rules';
 import { useBookScan } from '../../store/use-book-scan';
 
 /** The worst `limit` stale orders and the total, from the page's shared scan. */

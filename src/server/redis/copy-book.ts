@@ -10,6 +10,8 @@ export function copyBookInto(target: OrderBook, source: OrderBook): void {
   for (const [id, order] of source.orders) target.orders.set(id, order);
   target.lastSeq.clear();
   for (const [engine, seq] of source.lastSeq) target.lastSeq.set(engine, seq);
+  target.engines.clear();
+  for (const [engine, ts] of source.engines) target.engines.set(engine, ts);
   Object.assign(target.byStatus, source.byStatus);
   Object.assign(target.anomalyCounts, source.anomalyCounts);
   target.anomalies.clear();

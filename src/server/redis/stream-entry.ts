@@ -62,6 +62,8 @@ function fieldCount(event: OrderEvent): number {
       return 7 + seq;
     case 'order_transition':
       return 5 + seq + (event.order_id === undefined ? 0 : 1) + (event.reason === undefined ? 0 : 1);
+    case 'engine_heartbeat':
+      return 3 + seq;
   }
 }
 

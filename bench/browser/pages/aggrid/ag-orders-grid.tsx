@@ -94,7 +94,9 @@ export function AgOrdersGrid() {
       api.current?.setGridOption('rowData', rows);
     };
     const offReset = dashboard.onReset(() => queueMicrotask(reset));
-    const offApplied = dashboard.onApplied((item) => void changed.add(item.event.client_order_id));
+    const offApplied = dashboard.onApplied((item) => {
+      if (item.event.type !== 'engine_heartbeat') changed.add(item.event.client_order_id);
+    });
     const offVersion = dashboard.store.subscribe((state, previous) => {
       if (state.version === previous.version || changed.size === 0 || api.current === null) return;
       const add: Order[] = [];

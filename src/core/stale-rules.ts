@@ -33,24 +33,40 @@ function lastFillAt(order: Order): number {
   return last?.at ?? order.first_fill_at ?? order.last_update_at;
 }
 
-type Breach = { readonly kind: 'new' | 'open' | 'partial' | 'age'; readonly seconds: number; readonly limit: number };
+type Breach = {
+  readonly kind: 'new' | 'open' | 'partial' | 'age';
+  readonly seconds: number;
+  readonly limit: number;
+  /** When the rule was first broken (epoch ms): the clock it measures from plus its limit. */
+  readonly since: number;
+};
 
 /** The rule an order breaks, per-status rules first (they say more about what is wrong). */
 function breach(order: Order, now: number, t: StaleThresholds): Breach | null {
   if (!isActive(order.status)) return null;
   if (order.status === 'NEW' && t.newAckSec !== null) {
     const seconds = (now - order.created_at) / 1000;
-    if (seconds > t.newAckSec) return { kind: 'new', seconds, limit: t.newAckSec };
+    if (seconds > t.newAckSec) return { kind: 'new', seconds, limit: t.newAckSec, since: order.created_at + t.newAckSec * 1000 };
   }
   if (order.status === 'OPEN' && t.openNoFillSec !== null) {
-    const seconds = (now - (order.submitted_at ?? order.created_at)) / 1000;
-    if (seconds > t.openNoFillSec) return { kind: 'open', seconds, limit: t.openNoFillSec };
+    const from = order.submitted_at ?? order.created_at;
+    const seconds = (now - from) / 1000;
+    if (seconds > t.openNoFillSec) return { kind: 'open', seconds, limit: t.openNoFillSec, since: from + t.openNoFillSec * 1000 };
   }
   if (order.status === 'PARTIAL_FILL' && t.partialNoFillSec !== null) {
-    const seconds = (now - lastFillAt(order)) / 1000;
-    if (seconds > t.partialNoFillSec) return { kind: 'partial', seconds, limit: t.partialNoFillSec };
+    const from = lastFillAt(order);
+    const seconds = (now - from) / 1000;
+    if (seconds > t.partialNoFillSec)
+      return { kind: 'partial', seconds, limit: t.partialNoFillSec, since: from + t.partialNoFillSec * 1000 };
   }
-  if (isStale(order, now, t.staleAfterSec)) return { kind: 'age', seconds: (now - order.created_at) / 1000, limit: t.staleAfterSec };
+  if (isStale(order, now, t.staleAfterSec)) {
+    return {
+      kind: 'age',
+      seconds: (now - order.created_at) / 1000,
+      limit: t.staleAfterSec,
+      since: order.created_at + t.staleAfterSec * 1000,
+    };
+  }
   return null;
 }
 
@@ -66,6 +82,26 @@ export function isStaleOrder(order: Order, now: number, t: StaleThresholds): boo
   if (order.status === 'PARTIAL_FILL' && t.partialNoFillSec !== null && (now - lastFillAt(order)) / 1000 > t.partialNoFillSec) return true;
   // The core's isStale, its activity check already done above.
   return ageSeconds(order, now) > t.staleAfterSec;
+}
+
+/**
+ * Why an order is stale in words that do not change while it stays so (an alert's summary), and
+ * when that began; null when it is not stale.
+ * @example staleCause(order, now, thresholdsOf(300, { newAckSec: 30 })) // { text: "NEW not acknowledged within 30 s", since: … }
+ */
+export function staleCause(order: Order, now: number, t: StaleThresholds): { readonly text: string; readonly since: number } | null {
+  const b = breach(order, now, t);
+  if (b === null) return null;
+  switch (b.kind) {
+    case 'new':
+      return { text: `NEW not acknowledged within ${b.limit} s`, since: b.since };
+    case 'open':
+      return { text: `OPEN with no fill within ${b.limit} s`, since: b.since };
+    case 'partial':
+      return { text: `PARTIAL_FILL with no new fill within ${b.limit} s`, since: b.since };
+    case 'age':
+      return { text: `still ${order.status} after ${b.limit} s`, since: b.since };
+  }
 }
 
 /**
