@@ -115,6 +115,9 @@ test('History: find an old order, open its timeline, scroll for more, filter by 
   await page.screenshot({ path: `${SHOTS}/history-1280.png` });
   await page.keyboard.press('Escape');
   await page.screenshot({ path: `${SHOTS}/history-1280-list.png` });
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await page.screenshot({ path: `${SHOTS}/history-1280-light.png` });
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
 
   // Back to Live: the live filters were never touched.
   await page.getByTestId('history-link').click();
