@@ -60,8 +60,8 @@ export interface HistoryState {
 
 export interface HistoryStore {
   readonly store: StoreApi<HistoryState>;
-  /** Shows the history for `filters`: a new question starts from its first page, the same one is kept. */
-  show(filters: HistoryFilters): void;
+  /** Shows the history for `filters`: a new question starts from its first page, the same one is kept unless `again`. */
+  show(filters: HistoryFilters, again?: boolean): void;
   /** The next page, when there is one and none is on its way. */
   loadMore(): void;
   /** After an error: the page that failed, again. */
@@ -175,9 +175,9 @@ export function createHistoryStore(loader: HistoryLoader): HistoryStore {
 
   return {
     store,
-    show(filters) {
+    show(filters, again = false) {
       const { list } = store.getState();
-      if (list.phase !== 'idle' && sameHistoryFilters(list.filters, filters)) return;
+      if (!again && list.phase !== 'idle' && sameHistoryFilters(list.filters, filters)) return;
       store.setState({ list: emptyList(filters) });
       fetchPage();
     },

@@ -62,6 +62,20 @@ describe('HistoryView', () => {
     expect(screen.getByTestId('history-count')).toHaveTextContent('250 loaded');
   });
 
+  it('asks afresh when opened again and on Refresh; a re-render with the same filters asks nothing', async () => {
+    const { relay, wrapper } = setup();
+    const { unmount, rerender } = render(<HistoryView now={() => T0} />, { wrapper });
+    await waitFor(() => expect(rows().length).toBeGreaterThan(10));
+    rerender(<HistoryView now={() => T0 + 1} />);
+    expect(relay.requests).toHaveLength(1);
+    unmount();
+    render(<HistoryView now={() => T0} />, { wrapper });
+    await waitFor(() => expect(relay.requests).toHaveLength(2));
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(relay.requests).toHaveLength(3));
+    expect(relay.requests.map((r) => r.cursor)).toEqual([null, null, null]);
+  });
+
   it('shows an error with a retry that asks for the same page again', async () => {
     const { relay, wrapper } = setup();
     relay.failNext(1);

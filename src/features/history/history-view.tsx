@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { formatCount } from '../../lib/format';
 import { useHistoryFilters, useHistoryState, useHistoryStore } from '../../store/history-context';
 import { useViewParams } from '../../store/use-view-params';
@@ -19,7 +19,13 @@ export function HistoryView({ now }: { readonly now: () => number }) {
   const history = useHistoryStore();
   const [filters, updateFilters] = useHistoryFilters();
   const [params, updateView] = useViewParams();
-  useEffect(() => history?.show(filters), [history, filters]);
+  // A plain list, not a live one: opening the view asks afresh (orders finished meanwhile), a
+  // filter change starts over, and Refresh does both on demand.
+  const fresh = useRef(true);
+  useEffect(() => {
+    history?.show(filters, fresh.current);
+    fresh.current = false;
+  }, [history, filters]);
   const list = useHistoryState((s) => s.list, null);
   const engines = useHistoryState((s) => s.engines, NONE);
   const symbols = useHistoryState((s) => s.symbols, NONE);
@@ -36,6 +42,9 @@ export function HistoryView({ now }: { readonly now: () => number }) {
           {formatCount(list.orders.length)} loaded{list.phase === 'end' ? '' : ' so far'}
         </span>
         <span className="toolbar__spacer" />
+        <button type="button" className="button button--quiet" onClick={() => history.show(filters, true)}>
+          Refresh
+        </button>
         <HistoryExportButton orders={list.orders} now={now} />
       </div>
       <HistoryToolbar filters={filters} onChange={updateFilters} engines={engines} symbols={symbols} />
