@@ -3,6 +3,7 @@ import { AlertBar } from '../features/alerts/alert-bar';
 import { AlertNotifications } from '../features/alerts/alert-notifications';
 import { AlertsPanel } from '../features/alerts/alerts-panel';
 import { FeedStatusIndicator } from '../features/feed-status/feed-status-indicator';
+import { HistoryLink } from './history-link';
 import { useStaleCount } from '../store/use-stale-count';
 import { StaleCountFigure } from './stale-count-figure';
 import { ThemeToggle } from './theme-toggle';
@@ -19,6 +20,7 @@ export function AppHeader() {
       <span className="app-header__spacer" />
       <AlertNotifications />
       <FeedStatusIndicator />
+      <HistoryLink />
       <WallLink />
       <ThemeToggle />
       {alertsOpen && (

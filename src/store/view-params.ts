@@ -26,7 +26,7 @@ export interface ViewParams {
   readonly partialNoFillSec: number | null;
   /** The order open in the detail panel. */
   readonly order: string | null;
-  readonly view: 'main' | 'wall';
+  readonly view: ViewName;
   readonly token: string | null;
 }
 
@@ -40,11 +40,17 @@ function nonEmpty(raw: string | null): string | null {
   return raw === null || raw === '' ? null : raw;
 }
 
+/** The page's views: the live dashboard, the wall screen, the history of finished orders. */
+export type ViewName = 'main' | 'wall' | 'history';
+
+const isViewName = (v: string | null): v is ViewName => v === 'main' || v === 'wall' || v === 'history';
+
 /** Reads a query string; anything unreadable falls back to the default, never throws. */
 export function parseViewParams(search: string): ViewParams {
   const q = new URLSearchParams(search);
   const statuses = (q.get('status') ?? '').split(',').filter(isStatus);
   const side = q.get('side');
+  const view = q.get('view');
   const sortRaw = q.get('sort') ?? '';
   const desc = sortRaw.startsWith('-');
   const sortKey = desc ? sortRaw.slice(1) : sortRaw;
@@ -61,7 +67,7 @@ export function parseViewParams(search: string): ViewParams {
     openNoFillSec: positiveNumber(q.get('stale_open')),
     partialNoFillSec: positiveNumber(q.get('stale_partial')),
     order: nonEmpty(q.get('order')),
-    view: q.get('view') === 'wall' ? 'wall' : 'main',
+    view: isViewName(view) ? view : 'main',
     token: nonEmpty(q.get('token')),
   };
 }
@@ -80,7 +86,7 @@ const WRITERS: Record<keyof ViewParams, Writer> = {
   openNoFillSec: (q, p) => put(q, 'stale_open', p.openNoFillSec),
   partialNoFillSec: (q, p) => put(q, 'stale_partial', p.partialNoFillSec),
   order: (q, p) => put(q, 'order', p.order),
-  view: (q, p) => put(q, 'view', p.view === 'wall' ? 'wall' : null),
+  view: (q, p) => put(q, 'view', p.view === 'main' ? null : p.view),
   token: (q, p) => put(q, 'token', p.token),
 };
 

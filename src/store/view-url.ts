@@ -35,9 +35,23 @@ function notify(): void {
 
 /** Writes the URL (replaceState) and tells every subscriber. */
 export function updateViewParams(patch: Partial<ViewParams>): void {
+  updateQuery((search) => writeViewParams(search, patch));
+}
+
+/** Rewrites the query string (replaceState) with `write` and tells every subscriber, when it changed. */
+export function updateQuery(write: (search: string) => string): void {
   const { pathname, hash, search } = window.location;
-  const next = writeViewParams(search, patch);
+  const next = write(search);
   if (next === search || (next === '' && search === '')) return;
   window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
+  notify();
+}
+
+/** Moves to another view: a new history entry (pushState), so back returns to where the operator was. */
+export function navigateViewParams(patch: Partial<ViewParams>): void {
+  const { pathname, hash, search } = window.location;
+  const next = writeViewParams(search, patch);
+  if (next === search) return;
+  window.history.pushState(window.history.state, '', `${pathname}${next}${hash}`);
   notify();
 }

@@ -2,12 +2,14 @@ import { useEffect, useMemo } from 'react';
 import { StaleMarkerReason } from '../../components/stale-marker';
 import { STATUS_LOOK } from '../../components/status-palette';
 import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
+import { useHistoryLookup } from '../../store/history-context';
 import { useRelayNow } from '../../store/relay-clock';
 import { staleReason } from '../../core/stale-rules';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { OrderAnomalyList } from './order-anomaly-list';
 import { fillRows } from './order-fills';
 import { OrderFillsTable } from './order-fills-table';
+import { OrderHistoryStatus } from './order-history-status';
 import { OrderStateFields } from './order-state-fields';
 import { buildTimeline } from './order-timeline';
 import { OrderTimelineList } from './order-timeline-list';
@@ -25,7 +27,12 @@ export function OrderDetailPanel() {
 }
 
 function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: () => void }) {
-  const { order, rev, anomalies } = useOrderSnapshot(id);
+  const live = useOrderSnapshot(id);
+  const { rev, anomalies } = live;
+  // Cleanup takes finished orders out of the live book; the journal still has them.
+  const { lookup, retry } = useHistoryLookup(id, live.order === undefined);
+  const fromHistory = lookup?.state === 'found' ? lookup.order : undefined;
+  const order = live.order ?? fromHistory;
   const now = useRelayNow();
   const thresholds = useStaleThresholds();
   useEffect(() => {
@@ -53,11 +60,14 @@ function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: (
         </button>
       </header>
       {order === undefined || look === null || fills === null ? (
-        <p className="ow-detail__missing" role="status">
-          This order is not in the book: it was never seen here, or it finished long enough ago to be evicted.
-        </p>
+        <OrderHistoryStatus lookup={lookup} onRetry={retry} />
       ) : (
         <div className="ow-detail__body">
+          {fromHistory !== undefined && (
+            <p className="ow-detail__note" data-testid="detail-from-history">
+              From history: this order finished and has left the live book; this is its state as the relay journaled it.
+            </p>
+          )}
           <p className="ow-detail__headline">
             <span className="ow-detail__status" style={{ color: `var(${look.colorVar}, ${look.color})` }}>
               <span aria-hidden="true">{look.icon}</span> {look.label}

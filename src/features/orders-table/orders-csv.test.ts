@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../core/apply';
 import { createBook } from '../../core/book';
 import { thresholdsOf } from '../../core/stale-rules';
-import { csvField, ordersToCsv } from './orders-csv';
+import { csvField } from '../../lib/csv-field';
+import { ordersToCsv } from './orders-csv';
 
 describe('csv', () => {
   it.each([

@@ -6,9 +6,9 @@ import type { SortSpec } from '../../store/order-sort-keys';
 import { useOrderRows } from '../../store/use-order-rows';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { ExportCsvButton } from './export-csv-button';
-import { FilterSelect } from './filter-select';
+import { FilterSelect } from '../../components/filter-select';
 import { OrdersGrid } from './orders-grid';
-import { SearchBox } from './search-box';
+import { SearchBox } from '../../components/search-box';
 import { StaleControls } from './stale-controls';
 import { StatusChips } from './status-chips';
 

@@ -1,4 +1,4 @@
-import { middleEllipsis } from '../../lib/visible-text';
+import { middleEllipsis } from '../lib/visible-text';
 
 /** Units an option shows: a select is as wide as its longest option, and its text cannot be cut by CSS. */
 const OPTION_MAX = 32;
