@@ -14,6 +14,14 @@ import { identifierProblem, NAME_MAX_BYTES, REASON_MAX_BYTES, textProblem } from
 export interface AlertsMessage {
   readonly reset: boolean;
   readonly alerts: readonly Alert[];
+  /** On a reset: the relay's per-status stale limits (seconds, null = off), so every dashboard marks stale what the relay alerts on. */
+  readonly stale_rules?: StaleRulesJson | undefined;
+}
+
+export interface StaleRulesJson {
+  readonly new_ack_s: number | null;
+  readonly open_no_fill_s: number | null;
+  readonly partial_no_fill_s: number | null;
 }
 
 /** The stream's `engines` message: each engine's health on the relay's clock, once per evaluation. */
@@ -26,10 +34,15 @@ export interface EnginesMessage {
 /** Alerts per `alerts` message: each stays well under the stream's message size bound (sse-format.ts). */
 export const ALERTS_PER_MESSAGE = 500;
 
-export function alertsMessages(alerts: readonly Alert[], reset: boolean): string[] {
+export function alertsMessages(alerts: readonly Alert[], reset: boolean, staleRules?: StaleRulesJson): string[] {
   const out: string[] = [];
   for (let from = 0; from < alerts.length || (reset && from === 0); from += ALERTS_PER_MESSAGE) {
-    const body: AlertsMessage = { reset: reset && from === 0, alerts: alerts.slice(from, from + ALERTS_PER_MESSAGE) };
+    const first = reset && from === 0;
+    const body: AlertsMessage = {
+      reset: first,
+      alerts: alerts.slice(from, from + ALERTS_PER_MESSAGE),
+      ...(first && staleRules !== undefined ? { stale_rules: staleRules } : {}),
+    };
     out.push(`event: alerts\ndata: ${JSON.stringify(body)}\n\n`);
   }
   return out;
@@ -69,7 +82,12 @@ const alertSchema = z.object({
   silenced_by: z.string().nullable(),
   resolved_at: z.number().nullable(),
 });
-const alertsMessageSchema = z.object({ reset: z.boolean(), alerts: z.array(alertSchema) });
+const limit = z.number().nonnegative().nullable();
+const alertsMessageSchema = z.object({
+  reset: z.boolean(),
+  alerts: z.array(alertSchema),
+  stale_rules: z.object({ new_ack_s: limit, open_no_fill_s: limit, partial_no_fill_s: limit }).optional(),
+});
 const engineSchema = z.object({
   engine: z.string(),
   last_ts: z.number(),

@@ -83,7 +83,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     onSent: (bytes) => metrics.bytesStreamed.inc(bytes),
     onLag: (ms) => metrics.lag.observe(ms / 1000),
     degraded: store !== undefined ? () => store.degraded() : local !== undefined ? () => local.journal.degraded : undefined,
-    greeting: () => alertGreeting(alerts, config.now),
+    greeting: () => alertGreeting(alerts, config),
   });
   const alerts = startAlerts({
     config,

@@ -16,12 +16,25 @@ export interface AlertsState {
   readonly enginesAt: number | null;
   /** Alert messages that could not be read (a relay and page of different versions). */
   readonly unreadable: number;
+  /** The relay's per-status stale limits, from its greeting; null until one arrives. */
+  readonly relayStaleRules: {
+    readonly newAckSec: number | null;
+    readonly openNoFillSec: number | null;
+    readonly partialNoFillSec: number | null;
+  } | null;
 }
 
 export type AlertsStore = StoreApi<AlertsState>;
 
 export function createAlertsStore(): AlertsStore {
-  return createStore<AlertsState>()(() => ({ alerts: [], byOrder: new Map(), engines: [], enginesAt: null, unreadable: 0 }));
+  return createStore<AlertsState>()(() => ({
+    alerts: [],
+    byOrder: new Map(),
+    engines: [],
+    enginesAt: null,
+    unreadable: 0,
+    relayStaleRules: null,
+  }));
 }
 
 function indexByOrder(alerts: readonly Alert[]): Map<string, Alert> {
@@ -36,7 +49,16 @@ export function applyAlertsMessage(store: AlertsStore, message: AlertsMessage): 
   if (!message.reset) for (const alert of store.getState().alerts) byId.set(alert.id, alert);
   for (const alert of message.alerts) byId.set(alert.id, alert);
   const alerts = [...byId.values()].sort(compareAlerts);
-  store.setState({ alerts, byOrder: indexByOrder(alerts) });
+  const rules = message.stale_rules;
+  store.setState({
+    alerts,
+    byOrder: indexByOrder(alerts),
+    ...(rules === undefined
+      ? {}
+      : {
+          relayStaleRules: { newAckSec: rules.new_ack_s, openNoFillSec: rules.open_no_fill_s, partialNoFillSec: rules.partial_no_fill_s },
+        }),
+  });
 }
 
 export function applyEnginesMessage(store: AlertsStore, message: EnginesMessage): void {

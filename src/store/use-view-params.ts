@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { useDashboardState } from './dashboard-context';
+import { useStore } from 'zustand';
+import { useDashboard, useDashboardState } from './dashboard-context';
 import type { StaleThresholds } from '../core/stale-rules';
 import type { ViewParams } from './view-params';
 import { readViewParams, subscribeViewParams, updateViewParams } from './view-url';
@@ -21,11 +22,17 @@ export function useStaleAfterSec(): number {
   return fromUrl ?? fromRelay;
 }
 
-/** Every stale limit in force, as one stable object while its values are unchanged. */
+/**
+ * Every stale limit in force, as one stable object while its values are unchanged: the URL's
+ * where it sets one, else the relay's (so the page marks stale what the relay alerts on).
+ */
 export function useStaleThresholds(): StaleThresholds {
   const staleAfterSec = useStaleAfterSec();
   const [p] = useViewParams();
-  const { newAckSec, openNoFillSec, partialNoFillSec } = p;
+  const relay = useStore(useDashboard().alerts, (s) => s.relayStaleRules);
+  const newAckSec = p.newAckSec ?? relay?.newAckSec ?? null;
+  const openNoFillSec = p.openNoFillSec ?? relay?.openNoFillSec ?? null;
+  const partialNoFillSec = p.partialNoFillSec ?? relay?.partialNoFillSec ?? null;
   return useMemo(
     () => ({ staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec }),
     [staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec],

@@ -32,7 +32,7 @@ export function SecondsInput({ label, value, placeholder, onChange }: SecondsInp
     if (!parsed.ok) return;
     if (parsed.seconds !== value) onChange(parsed.seconds);
   };
-  const inForce = value === null ? (placeholder === undefined ? 'off' : `${placeholder} s`) : `${value} s`;
+  const inForce = value === null ? (placeholder === undefined || placeholder === 'off' ? 'off' : `${placeholder} s`) : `${value} s`;
   return (
     // The error sits outside the label so it describes the box without becoming its name.
     <span className="field field--seconds">

@@ -1,4 +1,5 @@
-import { useDashboardState } from '../../store/dashboard-context';
+import { useStore } from 'zustand';
+import { useDashboard, useDashboardState } from '../../store/dashboard-context';
 import type { ViewParams } from '../../store/view-params';
 import { SecondsInput } from './seconds-input';
 
@@ -10,6 +11,9 @@ interface StaleControlsProps {
 /** The stale threshold (URL `stale_after`, else the relay's) and the optional per-status limits. */
 export function StaleControls({ params, update }: StaleControlsProps) {
   const relayDefault = useDashboardState((s) => s.relayStaleAfterSec);
+  // The relay's per-status limits apply where the URL sets none: shown as each field's placeholder.
+  const relay = useStore(useDashboard().alerts, (s) => s.relayStaleRules);
+  const relayLimit = (v: number | null | undefined): string => (v === null || v === undefined ? 'off' : String(v));
   const rules = [params.newAckSec, params.openNoFillSec, params.partialNoFillSec].filter((v) => v !== null).length;
   return (
     <div className="stale-controls">
@@ -25,19 +29,19 @@ export function StaleControls({ params, update }: StaleControlsProps) {
           <SecondsInput
             label="NEW not acknowledged after"
             value={params.newAckSec}
-            placeholder="off"
+            placeholder={relayLimit(relay?.newAckSec)}
             onChange={(v) => update({ newAckSec: v })}
           />
           <SecondsInput
             label="OPEN with no fill after"
             value={params.openNoFillSec}
-            placeholder="off"
+            placeholder={relayLimit(relay?.openNoFillSec)}
             onChange={(v) => update({ openNoFillSec: v })}
           />
           <SecondsInput
             label="PARTIAL with no new fill after"
             value={params.partialNoFillSec}
-            placeholder="off"
+            placeholder={relayLimit(relay?.partialNoFillSec)}
             onChange={(v) => update({ partialNoFillSec: v })}
           />
         </div>

@@ -90,11 +90,16 @@ export function startAlerts(deps: AlertWiringDeps): RelayAlerts {
 }
 
 /** What a new stream client gets after its snapshot: every alert the relay holds, then the engines. */
-export function alertGreeting(alerts: RelayAlerts, now: () => number): string[] {
+export function alertGreeting(alerts: RelayAlerts, config: RelayConfig): string[] {
   const { service } = alerts;
+  const rules = {
+    new_ack_s: config.staleNewAckSec,
+    open_no_fill_s: config.staleOpenNoFillSec,
+    partial_no_fill_s: config.stalePartialNoFillSec,
+  };
   return [
-    ...alertsMessages(service.list(), true),
-    enginesMessage({ now: now(), engines: service.engines, stale_total: service.staleTotal }),
+    ...alertsMessages(service.list(), true, rules),
+    enginesMessage({ now: config.now(), engines: service.engines, stale_total: service.staleTotal }),
   ];
 }
 
