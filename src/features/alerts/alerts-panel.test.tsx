@@ -135,6 +135,6 @@ describe('alerts in the dashboard', () => {
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows.map((r) => r.getAttribute('data-silent'))).toEqual(['true', 'false']);
     expect(rows[0]!.textContent).toContain('1 m 30 s ago SILENT');
-    expect([...rows[1]!.children].map((c) => c.textContent!.trim())).toEqual(['desk-b', '1 s ago', '1', '0', '2']);
+    expect([...rows[1]!.children].map((c) => c.textContent.trim())).toEqual(['desk-b', '1 s ago', '1', '0', '2']);
   });
 });
