@@ -30,7 +30,7 @@ export function AlertBar({ open, onToggle }: { readonly open: boolean; readonly 
       data-testid="alert-bar"
       onClick={onToggle}
     >
-      <span aria-hidden="true">{firing > 0 ? '🔔' : '🔕'}</span> {firing > 0 ? <strong>{firing} firing</strong> : 'No alerts firing'}
+      <span aria-hidden="true">{firing > 0 ? '⚠' : '✓'}</span> {firing > 0 ? <strong>{firing} firing</strong> : 'No alerts firing'}
       {parts.length > 0 && <span className="alert-bar__rules"> · {parts.join(' · ')}</span>}
       {quiet > 0 && <span className="alert-bar__quiet"> · {quiet} acknowledged or snoozed</span>}
     </button>

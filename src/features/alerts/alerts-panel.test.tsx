@@ -83,7 +83,7 @@ describe('alerts in the dashboard', () => {
         ],
       }),
     );
-    expect(screen.getByTestId('alert-bar').textContent).toBe('🔔 2 firing · 1 stale · 1 silent · 1 acknowledged or snoozed');
+    expect(screen.getByTestId('alert-bar').textContent).toBe('⚠ 2 firing · 1 stale · 1 silent · 1 acknowledged or snoozed');
     const items = screen.getAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('data-state'))).toEqual(['firing', 'firing', 'acknowledged']);
     expect(items[2]!.textContent).toContain('acked by Dana 1 m 0 s ago: “calling the desk”');
@@ -116,7 +116,7 @@ describe('alerts in the dashboard', () => {
       }),
     );
     expect(screen.getAllByRole('listitem')[0]!.getAttribute('data-state')).toBe('acknowledged');
-    expect(screen.getByTestId('alert-bar').textContent).toBe('🔕 No alerts firing · 1 acknowledged or snoozed');
+    expect(screen.getByTestId('alert-bar').textContent).toBe('✓ No alerts firing · 1 acknowledged or snoozed');
   });
 
   it('shows each engine with its last word and marks a silent one', () => {

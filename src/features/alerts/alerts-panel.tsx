@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Alert } from '../../core/alert';
+import { ackedText } from '../../components/acked-note';
 import { UntrustedText } from '../../components/untrusted-text';
 import { formatAge, formatClock } from '../../lib/format';
 import type { ActionOutcome } from '../../store/alert-actions';
@@ -13,12 +14,6 @@ import './alerts.css';
 /** Resolved alerts listed under the open ones: enough to see what just cleared. */
 const RESOLVED_SHOWN = 20;
 const SNOOZE_MINUTES = 15;
-
-/** "acked by Dana 2 m ago", the words a stale row and the list use. */
-export function ackedText(alert: Alert, now: number): string | null {
-  if (alert.ack === null) return null;
-  return `acked by ${alert.ack.by} ${formatAge(Math.max(0, now - alert.ack.at) / 1000)} ago`;
-}
 
 /**
  * The alerts list (issue 16 §3): firing first, newest first; acknowledged and snoozed ones

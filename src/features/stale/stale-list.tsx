@@ -1,9 +1,11 @@
+import { AckedNote } from '../../components/acked-note';
 import { StaleMarkerReason } from '../../components/stale-marker';
 import { STATUS_LOOK } from '../../components/status-palette';
 import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
 import { visibleText } from '../../lib/visible-text';
 import { formatAge, formatUsd } from '../../lib/format';
 import type { StaleEntry } from '../../core/stale-rules';
+import type { Alert } from '../../core/alert';
 
 export interface StaleListProps {
   readonly entries: readonly StaleEntry[];
@@ -14,9 +16,11 @@ export interface StaleListProps {
   readonly selectedId?: string | null;
   /** Absent: read-only rows (the wall). */
   readonly onSelect?: (clientOrderId: string) => void;
+  /** Open alerts by order: an acknowledged one shows who is on it. */
+  readonly alerts?: ReadonlyMap<string, Alert>;
 }
 
-function StaleRowBody({ entry }: { readonly entry: StaleEntry }) {
+function StaleRowBody({ entry, alert }: { readonly entry: StaleEntry; readonly alert: Alert | undefined }) {
   const { order } = entry;
   const look = STATUS_LOOK[order.status];
   return (
@@ -34,14 +38,14 @@ function StaleRowBody({ entry }: { readonly entry: StaleEntry }) {
         <UntrustedText text={order.client_order_id} keepEnd={ID_KEEP_END} />
       </span>
       <span className="ow-stale__reason">
-        <StaleMarkerReason reason={entry.reason} />
+        <StaleMarkerReason reason={entry.reason} /> <AckedNote alert={alert} now={order.created_at + entry.ageSec * 1000} />
       </span>
     </>
   );
 }
 
 /** Stale orders, worst first: age, status (icon and word), what they are, and why they are stale. */
-export function StaleList({ entries, total = entries.length, maxRows = Infinity, selectedId = null, onSelect }: StaleListProps) {
+export function StaleList({ entries, total = entries.length, maxRows = Infinity, selectedId = null, onSelect, alerts }: StaleListProps) {
   if (total === 0) {
     return <p className="ow-stale__empty">✓ No stale orders: every active order is within its limits.</p>;
   }
@@ -56,7 +60,7 @@ export function StaleList({ entries, total = entries.length, maxRows = Infinity,
             <li key={id} className="ow-stale__item">
               {onSelect === undefined ? (
                 <div className="ow-stale__row">
-                  <StaleRowBody entry={entry} />
+                  <StaleRowBody entry={entry} alert={alerts?.get(id)} />
                 </div>
               ) : (
                 <button
@@ -66,7 +70,7 @@ export function StaleList({ entries, total = entries.length, maxRows = Infinity,
                   aria-label={`${visibleText(id)}: ${entry.reason}`}
                   onClick={() => onSelect(id)}
                 >
-                  <StaleRowBody entry={entry} />
+                  <StaleRowBody entry={entry} alert={alerts?.get(id)} />
                 </button>
               )}
             </li>

@@ -1,3 +1,5 @@
+import { useStore } from 'zustand';
+import { useDashboard } from '../../store/dashboard-context';
 import { useCallback, useRef } from 'react';
 import { formatAge, formatCount } from '../../lib/format';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
@@ -17,6 +19,7 @@ export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'mai
   const listBox = useRef<HTMLDivElement>(null);
   const fit = useFitCount(listBox, '.ow-stale__item', 12);
   const wall = variant === 'wall';
+  const alerts = useStore(useDashboard().alerts, (s) => s.byOrder);
   const maxRows = wall ? fit : MAX_ROWS;
   const { entries, total } = useStaleEntries(maxRows);
   const { staleAfterSec } = useStaleThresholds();
@@ -35,7 +38,14 @@ export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'mai
         <span className="ow-stale__limit">active &gt; {formatAge(staleAfterSec)}</span>
       </header>
       <div className="ow-stale__body" ref={listBox}>
-        <StaleList entries={entries} total={total} maxRows={maxRows} selectedId={params.order} {...(wall ? {} : { onSelect })} />
+        <StaleList
+          entries={entries}
+          total={total}
+          maxRows={maxRows}
+          selectedId={params.order}
+          alerts={alerts}
+          {...(wall ? {} : { onSelect })}
+        />
       </div>
     </section>
   );
