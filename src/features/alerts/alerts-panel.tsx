@@ -8,7 +8,7 @@ import { useAlertActions } from '../../store/alert-actions';
 import { useRelayNow } from '../../store/relay-clock';
 import { RULE_LABEL } from './alert-labels';
 import { useAlertsState } from './use-alerts';
-import { useOperatorName } from './use-operator-name';
+import { useOperatorName } from '../../store/use-operator-name';
 import './alerts.css';
 
 /** Resolved alerts listed under the open ones: enough to see what just cleared. */

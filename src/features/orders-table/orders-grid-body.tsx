@@ -9,6 +9,9 @@ import { ORDER_COLUMNS } from './order-columns';
 import { OrdersGridHeader } from './orders-grid-header';
 import { nextActiveIndex, rowDomId } from './grid-keys';
 import { useOrdersTable } from './use-orders-table';
+import { useAlertActions } from '../../store/alert-actions';
+import { useDashboard } from '../../store/dashboard-context';
+import { useOperatorName } from '../../store/use-operator-name';
 
 /** Tall enough for a stale row's second line (its reason). */
 export const ROW_HEIGHT = 40;
@@ -55,7 +58,28 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
   const table = useOrdersTable(windowRows, sort, onSortChange);
   const rows = table.getRowModel().rows;
 
+  const dashboard = useDashboard();
+  const actions = useAlertActions();
+  const [operator] = useOperatorName();
+  const [ackNote, setAckNote] = useState('');
+  /** `a` acknowledges the active row's alert: the desk's one-key "I have it". */
+  const ackActive = (): void => {
+    const order = orders[activeIndex];
+    if (order === undefined) return;
+    const alert = dashboard.alerts.getState().byOrder.get(order.client_order_id);
+    if (alert === undefined || alert.state !== 'firing') return setAckNote('This order has no firing alert.');
+    if (actions === null) return setAckNote('This page cannot act on alerts.');
+    if (operator === '') return setAckNote('Enter your name in the alerts list first (the alert bar opens it).');
+    setAckNote('Acknowledging…');
+    void actions.ack(alert.id, operator, '').then((outcome) => setAckNote(outcome === null ? 'Acknowledged.' : outcome.error));
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'a' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      ackActive();
+      return;
+    }
     if (e.key === 'Enter' || e.key === ' ') {
       const order = orders[activeIndex];
       if (order !== undefined) {
@@ -75,42 +99,49 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
   };
 
   return (
-    <div
-      className="orders-grid"
-      role="grid"
-      aria-label="Orders"
-      aria-rowcount={orders.length + 1}
-      aria-colcount={ORDER_COLUMNS.length}
-      aria-activedescendant={activeIndex >= 0 && items.some((i) => i.index === activeIndex) ? rowDomId(activeIndex) : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      onFocus={() => {
-        if (activeId === null && orders[0] !== undefined) setActiveId(orders[0].client_order_id);
-      }}
-    >
-      <OrdersGridHeader headers={table.getHeaderGroups()[0]?.headers ?? []} table={table} />
-      <div className="orders-grid__scroll" ref={scrollRef}>
-        <div className="orders-grid__body" role="rowgroup" style={{ height: orders.length * ROW_HEIGHT }}>
-          {items.map((item) => {
-            const row = rows[item.index - start];
-            if (row === undefined) return null;
-            return (
-              <OrderRow
-                key={row.id}
-                row={row}
-                thresholds={thresholds}
-                index={item.index}
-                top={item.start}
-                active={item.index === activeIndex}
-                selected={row.id === selectedId}
-                onSelect={onSelect}
-                onActivate={setActiveId}
-              />
-            );
-          })}
+    <>
+      <div
+        className="orders-grid"
+        role="grid"
+        aria-label="Orders"
+        aria-rowcount={orders.length + 1}
+        aria-colcount={ORDER_COLUMNS.length}
+        aria-activedescendant={activeIndex >= 0 && items.some((i) => i.index === activeIndex) ? rowDomId(activeIndex) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (activeId === null && orders[0] !== undefined) setActiveId(orders[0].client_order_id);
+        }}
+      >
+        <OrdersGridHeader headers={table.getHeaderGroups()[0]?.headers ?? []} table={table} />
+        <div className="orders-grid__scroll" ref={scrollRef}>
+          <div className="orders-grid__body" role="rowgroup" style={{ height: orders.length * ROW_HEIGHT }}>
+            {items.map((item) => {
+              const row = rows[item.index - start];
+              if (row === undefined) return null;
+              return (
+                <OrderRow
+                  key={row.id}
+                  row={row}
+                  thresholds={thresholds}
+                  index={item.index}
+                  top={item.start}
+                  active={item.index === activeIndex}
+                  selected={row.id === selectedId}
+                  onSelect={onSelect}
+                  onActivate={setActiveId}
+                />
+              );
+            })}
+          </div>
         </div>
+        {orders.length === 0 && <p className="orders-grid__empty">No orders match these filters.</p>}
       </div>
-      {orders.length === 0 && <p className="orders-grid__empty">No orders match these filters.</p>}
-    </div>
+      {ackNote !== '' && (
+        <p className="orders-grid__ack-note" role="status" data-testid="grid-ack-note">
+          {ackNote}
+        </p>
+      )}
+    </>
   );
 }
