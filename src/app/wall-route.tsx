@@ -1,13 +1,23 @@
+import { useEffect, useState } from 'react';
+import { EngineHealthPanel } from '../features/alerts/engine-health-panel';
+import { WallAlertsPanel } from '../features/alerts/wall-alerts-panel';
+import { createWallBeeper } from '../features/alerts/wall-beeper';
+import { WallSoundControls } from '../features/alerts/wall-sound-controls';
+import { createWebAudio } from '../features/alerts/wall-web-audio';
 import { StatusBreakdownLive } from '../features/charts/status-breakdown-live';
 import { FeedBanner } from '../features/feed-status/feed-banner';
 import { FeedStatusIndicator } from '../features/feed-status/feed-status-indicator';
 import { StaleOrdersPanel } from '../features/stale/stale-orders-panel';
 import { SummaryTilesLive } from '../features/tiles/summary-tiles-live';
 import { WallView } from '../features/wall/wall-view';
+import { systemClock } from '../platform/system-clock';
 import { StaleTitle } from './stale-title';
 
 /** `?view=wall`: the app composes the features into the wall layout (features never import each other). */
 export function WallRoute() {
+  // One beeper for as long as the wall is shown: its AudioContext is made on the "Arm sound" click.
+  const [beeper] = useState(() => createWallBeeper({ clock: systemClock, audio: createWebAudio() }));
+  useEffect(() => () => beeper.dispose(), [beeper]);
   return (
     <>
       <StaleTitle />
@@ -17,6 +27,9 @@ export function WallRoute() {
         tiles={<SummaryTilesLive variant="wall" />}
         stale={<StaleOrdersPanel variant="wall" />}
         breakdown={<StatusBreakdownLive variant="wall" />}
+        alerts={<WallAlertsPanel />}
+        sound={<WallSoundControls beeper={beeper} />}
+        engines={<EngineHealthPanel variant="strip" />}
       />
     </>
   );
