@@ -75,7 +75,7 @@ describe('WallSoundControls', () => {
     expect(audio.tones).toBe(0);
 
     await act(async () => fireEvent.click(within(group).getByRole('button', { name: /Arm sound/ })));
-    expect(group).toHaveTextContent('Sound armed');
+    expect(group).toHaveTextContent('Sound armed · beeping');
     expect(within(group).queryByRole('button', { name: /Arm sound/ })).toBeNull();
     expect(group).toHaveAttribute('data-audio', 'running');
     act(() => clock.advance(2 * BEEP_INTERVAL_MS));
@@ -86,6 +86,8 @@ describe('WallSoundControls', () => {
     act(() => clock.advance(5 * BEEP_INTERVAL_MS));
     expect(audio.tones).toBe(3);
     expect(clock.pending()).toBe(0);
+    expect(group).toHaveTextContent('Sound armed');
+    expect(group).not.toHaveTextContent('beeping');
   });
 
   it('mutes per rule, remembered in localStorage, and beeps again for another rule', async () => {

@@ -26,14 +26,22 @@ export function WallSoundControls({ beeper }: { readonly beeper: WallBeeper }) {
   }, [alerts, muted]);
   const armed = audio === 'running';
   return (
-    <div className="wall-sound" role="group" aria-label="Sound" data-testid="wall-sound" data-audio={audio} data-beeps={beeps}>
+    <div
+      className="wall-sound"
+      role="group"
+      aria-label="Sound"
+      data-testid="wall-sound"
+      data-audio={audio}
+      data-beeps={beeps}
+      data-sounding={sounding}
+    >
       {armed ? (
         <span className={sounding ? 'wall-sound__state wall-sound__state--beeping' : 'wall-sound__state'}>
-          <span aria-hidden="true">🔊</span> Sound armed
+          Sound armed{sounding ? ' · beeping' : ''}
         </span>
       ) : (
         <button type="button" className="wall-sound__arm" onClick={() => void beeper.arm()}>
-          <span aria-hidden="true">🔇</span> Arm sound
+          Arm sound
         </button>
       )}
       {rules.map((rule) => (
