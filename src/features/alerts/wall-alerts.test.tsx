@@ -1,26 +1,15 @@
+import { fakeWallAudio } from '../../../test/support/dom/fake-wall-audio';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { acked, alertOf } from '../../../test/support/dom/alert-builders';
 import { ManualClock } from '../../../test/support/manual-clock';
 import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
 import { applyAlertsMessage } from '../../store/alerts-store';
 import { WallAlertsPanel } from './wall-alerts-panel';
-import type { WallAudio, WallAudioState } from './wall-beeper';
 import { BEEP_INTERVAL_MS, createWallBeeper } from './wall-beeper';
 import { loadMutedRules } from './wall-mutes';
 import { WallSoundControls } from './wall-sound-controls';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
-
-function fakeAudio(): WallAudio & { tones: number } {
-  let state: WallAudioState = 'none';
-  const audio = {
-    tones: 0,
-    arm: () => ((state = 'running'), Promise.resolve()),
-    state: () => state,
-    beep: () => void audio.tones++,
-  };
-  return audio;
-}
 
 beforeEach(() => localStorage.clear());
 
@@ -60,7 +49,7 @@ describe('WallSoundControls', () => {
   function setup() {
     const t = createTestDashboard(T0);
     const clock = new ManualClock(T0);
-    const audio = fakeAudio();
+    const audio = fakeWallAudio();
     const beeper = createWallBeeper({ clock, audio });
     render(<WallSoundControls beeper={beeper} />, { wrapper: t.wrapper });
     const group = screen.getByRole('group', { name: 'Sound' });

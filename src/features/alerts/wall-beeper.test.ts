@@ -1,25 +1,12 @@
+import { fakeWallAudio } from '../../../test/support/dom/fake-wall-audio';
 import { ManualClock } from '../../../test/support/manual-clock';
 import { alertOf } from '../../../test/support/dom/alert-builders';
-import type { WallAudio, WallAudioState } from './wall-beeper';
 import { BEEP_INTERVAL_MS, createWallBeeper, soundingAlerts } from './wall-beeper';
-
-/** A speaker that counts tones; `state` is what the browser would report. */
-function fakeAudio(): WallAudio & { tones: number; set: (s: WallAudioState) => void } {
-  let state: WallAudioState = 'none';
-  const audio = {
-    tones: 0,
-    set: (s: WallAudioState) => void (state = s),
-    arm: () => ((state = 'running'), Promise.resolve()),
-    state: () => state,
-    beep: () => void audio.tones++,
-  };
-  return audio;
-}
 
 describe('createWallBeeper', () => {
   it('is silent until armed, then beeps at once and every interval while something fires', async () => {
     const clock = new ManualClock();
-    const audio = fakeAudio();
+    const audio = fakeWallAudio();
     const beeper = createWallBeeper({ clock, audio });
     beeper.setSounding(true);
     clock.advance(3 * BEEP_INTERVAL_MS);
@@ -35,7 +22,7 @@ describe('createWallBeeper', () => {
 
   it('stops when nothing unmuted fires and starts again when something does', async () => {
     const clock = new ManualClock();
-    const audio = fakeAudio();
+    const audio = fakeWallAudio();
     const beeper = createWallBeeper({ clock, audio });
     await beeper.arm();
     beeper.setSounding(true);
@@ -52,7 +39,7 @@ describe('createWallBeeper', () => {
 
   it('counts no beep while the browser has suspended the context again', async () => {
     const clock = new ManualClock();
-    const audio = fakeAudio();
+    const audio = fakeWallAudio();
     const beeper = createWallBeeper({ clock, audio });
     await beeper.arm();
     beeper.setSounding(true);

@@ -17,7 +17,9 @@ export function createWebAudio(): WallAudio {
       context ??= new AudioContext();
       if (context.state !== 'running') await context.resume();
     },
-    state: (): WallAudioState => (context === null ? 'none' : (context.state as WallAudioState)),
+    // Safari's 'interrupted' (a call took the speaker) cannot sound either: it reads as suspended.
+    state: (): WallAudioState =>
+      context === null ? 'none' : context.state === 'running' || context.state === 'closed' ? context.state : 'suspended',
     beep() {
       if (context === null) return;
       const at = context.currentTime;
