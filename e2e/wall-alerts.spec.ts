@@ -134,19 +134,30 @@ test('the wall sounds after "Arm sound" while an alert fires, and moves it to ac
   await expect(sound).toHaveAttribute('data-beeps', beeps!);
 });
 
-test('at 3840×2160 the alerts, stale list and engine strip fit with no scrollbars', async ({ page, relay }) => {
-  const size = { width: 3840, height: 2160 };
-  await page.setViewportSize(size);
-  const t = nowSec();
-  await postEvents(
-    relay.url,
-    Array.from({ length: 12 }, (_, i) => created(`big-${i}`, { ts: t, engine: `desk-${i % 3}`, sizeUsd: 1000 + i * 100 })),
-  );
-  await page.goto(pageUrl(relay.url, { view: 'wall' }));
-  const wall = page.getByTestId('wall');
-  await expect(wall.getByRole('region', { name: 'Firing alerts' }).getByRole('heading')).toHaveText('12 FIRING');
-  await ack(relay.url, (await alertFor(relay.url, 'big-0')).id, 'Dana');
-  await expect(wall.getByRole('region', { name: 'Acknowledged alerts' }).getByRole('heading')).toHaveText('1 acknowledged');
-  await expectFits(page, size);
-  await page.screenshot({ path: 'e2e/screenshots/wall-alerts-2160.png' });
+test.describe('with engines that fall silent after 2 s', () => {
+  test.use({ relayOptions: { heartbeatMs: 500, staleAfterSec: 2, args: ['--stale-new-ack-s', '1', '--engine-silent-after', '2'] } });
+
+  test('at 3840×2160 the alerts, stale list and engine strip fit with no scrollbars, a silent engine in view', async ({ page, relay }) => {
+    const size = { width: 3840, height: 2160 };
+    await page.setViewportSize(size);
+    const t = nowSec();
+    await postEvents(
+      relay.url,
+      Array.from({ length: 12 }, (_, i) => created(`big-${i}`, { ts: t, engine: `desk-${i % 3}`, sizeUsd: 1000 + i * 100 })),
+    );
+    await page.goto(pageUrl(relay.url, { view: 'wall' }));
+    const wall = page.getByTestId('wall');
+    // 12 stale orders and 3 silent engines.
+    const firing = wall.getByRole('region', { name: 'Firing alerts' });
+    await expect(firing.getByRole('heading')).toHaveText('15 FIRING');
+    await expect(firing).toContainText('Engine silent');
+    const strip = wall.getByTestId('engine-strip');
+    await expect(strip).toContainText(/desk-0 SILENT \d+ s/);
+    await expect(strip.locator('.engine-strip__item--silent')).toHaveCount(3);
+    await ack(relay.url, (await alertFor(relay.url, 'big-0')).id, 'Dana');
+    await expect(wall.getByRole('region', { name: 'Acknowledged alerts' }).getByRole('heading')).toHaveText('1 acknowledged');
+    await expect(wall.getByTestId('wall-sound').getByRole('button', { name: 'Mute silent' })).toBeVisible();
+    await expectFits(page, size);
+    await page.screenshot({ path: 'e2e/screenshots/wall-alerts-2160.png' });
+  });
 });
