@@ -22,6 +22,8 @@ export interface WallBeeperSnapshot {
   readonly beeps: number;
   /** Something unmuted is firing (whether or not sound is armed). */
   readonly sounding: boolean;
+  /** The last arm failed (no Web Audio, or the browser refused): why, for the wall to say. */
+  readonly armError: string | null;
 }
 
 export interface WallBeeper {
@@ -48,7 +50,7 @@ export function soundingAlerts(alerts: readonly Alert[], muted: ReadonlySet<Aler
 export function createWallBeeper(deps: { readonly clock: Clock; readonly audio: WallAudio; readonly intervalMs?: number }): WallBeeper {
   const intervalMs = deps.intervalMs ?? BEEP_INTERVAL_MS;
   const listeners = new Set<() => void>();
-  let snapshot: WallBeeperSnapshot = { audio: deps.audio.state(), beeps: 0, sounding: false };
+  let snapshot: WallBeeperSnapshot = { audio: deps.audio.state(), beeps: 0, sounding: false, armError: null };
   let repeat: Cancel | null = null;
 
   const publish = (next: Partial<WallBeeperSnapshot>): void => {
@@ -74,13 +76,16 @@ export function createWallBeeper(deps: { readonly clock: Clock; readonly audio: 
   };
 
   return {
+    // Never rejects: a click handler has nowhere to take the error, so it goes in the snapshot.
     async arm() {
+      let armError: string | null = null;
       try {
         await deps.audio.arm();
-      } finally {
-        publish({ audio: deps.audio.state() });
-        reschedule();
+      } catch (error) {
+        armError = error instanceof Error ? error.message : String(error);
       }
+      publish({ audio: deps.audio.state(), armError });
+      reschedule();
     },
     setSounding(sounding) {
       if (sounding === snapshot.sounding) return;

@@ -15,7 +15,7 @@ import { useWallMutes } from './wall-mutes';
 export function WallSoundControls({ beeper }: { readonly beeper: WallBeeper }) {
   const alerts = useAlertsState((s) => s.alerts);
   const [muted, toggleMute] = useWallMutes();
-  const { audio, beeps } = useSyncExternalStore(beeper.subscribe, beeper.getSnapshot);
+  const { audio, beeps, armError } = useSyncExternalStore(beeper.subscribe, beeper.getSnapshot);
   const sounding = soundingAlerts(alerts, muted).length > 0;
   useEffect(() => beeper.setSounding(sounding), [beeper, sounding]);
   // A muted rule keeps its button while muted, so it can be unmuted after its alerts are gone.
@@ -43,6 +43,11 @@ export function WallSoundControls({ beeper }: { readonly beeper: WallBeeper }) {
         <button type="button" className="wall-sound__arm" onClick={() => void beeper.arm()}>
           Arm sound
         </button>
+      )}
+      {!armed && armError !== null && (
+        <span className="wall-sound__error" title={armError}>
+          no sound in this browser
+        </span>
       )}
       {rules.map((rule) => (
         <button
