@@ -13,6 +13,9 @@ function renderWall() {
       tiles={<dl aria-label="Summary" />}
       stale={<section aria-label="Stale orders" />}
       breakdown={<figure aria-label="breakdown" />}
+      alerts={<section aria-label="Alerts" />}
+      sound={<button type="button">Arm sound</button>}
+      engines={<div aria-label="Engines" />}
     />,
     { wrapper: t.wrapper },
   );
@@ -20,12 +23,15 @@ function renderWall() {
 }
 
 describe('WallView', () => {
-  it('lays out feed state, tiles, stale list and breakdown with the relay clock', () => {
+  it('lays out feed state, sound, alerts, tiles, stale list, breakdown and engines with the relay clock', () => {
     renderWall();
     expect(screen.getByText('Feed: LIVE')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Stale orders' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Orders by status' })).toBeInTheDocument();
     expect(screen.getByLabelText('Relay time (UTC)')).toHaveTextContent('10:00:00');
+    expect(screen.getByRole('region', { name: 'Alerts' })).toBeInTheDocument();
+    expect(screen.getByRole('banner')).toContainElement(screen.getByRole('button', { name: 'Arm sound' }));
+    expect(screen.getByRole('contentinfo')).toContainElement(screen.getByLabelText('Engines'));
   });
 
   it('dims and explains itself when the feed is not live', () => {

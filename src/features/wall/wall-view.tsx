@@ -7,7 +7,7 @@ import './wall.css';
 
 /**
  * What the wall shows, handed in by the app: features never import each other, so the app
- * composes the stale list, tiles, breakdown and feed state into this layout.
+ * composes the alerts, engine strip, stale list, tiles, breakdown and feed state into this layout.
  */
 export interface WallViewProps {
   readonly feedStatus: ReactNode;
@@ -16,13 +16,19 @@ export interface WallViewProps {
   readonly tiles: ReactNode;
   readonly stale: ReactNode;
   readonly breakdown: ReactNode;
+  /** Firing and acknowledged alerts, apart (issue 16 §3). */
+  readonly alerts: ReactNode;
+  /** "Arm sound" and the per-rule mutes: the only controls on the wall. */
+  readonly sound: ReactNode;
+  /** One line per engine, so a silent one is seen at a glance. */
+  readonly engines: ReactNode;
 }
 
 /**
- * The wall display (`?view=wall`): read-only, always dark, sized from the viewport so 1080p and
+ * The wall display (`?view=wall`): read-only but for arming its sound, always dark, sized from the viewport so 1080p and
  * 4K read alike from across the room, and never scrolls: everything that matters is in view.
  */
-export function WallView({ feedStatus, feedBanner, tiles, stale, breakdown }: WallViewProps) {
+export function WallView({ feedStatus, feedBanner, tiles, stale, breakdown, alerts, sound, engines }: WallViewProps) {
   const now = useRelayNow();
   const live = useDashboardState((s) => s.feed.status === 'LIVE');
   useForcedDarkTheme();
@@ -31,6 +37,7 @@ export function WallView({ feedStatus, feedBanner, tiles, stale, breakdown }: Wa
       <header className="ow-wall__header">
         <h1 className="ow-wall__brand">Orderwatch</h1>
         <div className="ow-wall__feed">{feedStatus}</div>
+        <div className="ow-wall__sound">{sound}</div>
         <span className="ow-wall__clock num" aria-label="Relay time (UTC)">
           {formatClock(now)} <small>UTC</small>
         </span>
@@ -38,12 +45,14 @@ export function WallView({ feedStatus, feedBanner, tiles, stale, breakdown }: Wa
       {!live && <div className="ow-wall__banner">{feedBanner}</div>}
       <main className={live ? 'ow-wall__body' : 'ow-wall__body is-dimmed'}>
         <div className="ow-wall__tiles">{tiles}</div>
+        <div className="ow-wall__alerts">{alerts}</div>
         <div className="ow-wall__stale">{stale}</div>
         <section className="ow-wall__breakdown" aria-label="Orders by status">
           <h2 className="ow-wall__section-title">Orders by status</h2>
           <div className="ow-wall__breakdown-body">{breakdown}</div>
         </section>
       </main>
+      <footer className="ow-wall__engines">{engines}</footer>
     </div>
   );
 }
