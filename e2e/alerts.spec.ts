@@ -49,9 +49,9 @@ test('a stale order alerts every screen; one operator acknowledges it, the other
     await expect(a.getByTestId('alert-bar')).toContainText('1 firing · 1 stale');
     await expect(b.getByTestId('alert-bar')).toContainText('1 firing');
     // The notification replaces rather than piles up: its tag is the alert's id.
-    await expect.poll(() => a.evaluate(() => (window as unknown as { __notifications: { tag: string }[] }).__notifications)).toEqual([
-      expect.objectContaining({ title: 'Stale order (warning)', tag: expect.stringMatching(/^stale_order:al-1@\d+$/) }),
-    ]);
+    await expect
+      .poll(() => a.evaluate(() => (window as unknown as { __notifications: { tag: string }[] }).__notifications))
+      .toEqual([expect.objectContaining({ title: 'Stale order (warning)', tag: expect.stringMatching(/^stale_order:al-1@\d+$/) })]);
     await expect(a).toHaveTitle(/^\(1 stale\) Orderwatch$/);
 
     await a.getByTestId('alert-bar').click();
