@@ -72,5 +72,5 @@ test('an invalid transition shows in the anomalies view and leads to its order',
 
 test('an order that is not in the book says so', async ({ page, relay }) => {
   await page.goto(pageUrl(relay.url, { order: 'never-seen' }));
-  await expect(page.getByRole('complementary', { name: /Order never-seen/ })).toContainText('not in the book');
+  await expect(page.getByRole('complementary', { name: /Order never-seen/ })).toContainText('neither in the live book nor in history');
 });

@@ -36,24 +36,29 @@ test.describe("on the page's own clock", () => {
   });
 });
 
-test('the threshold can be changed in the UI and is kept in the URL; per-status limits give their reason', async ({ page, relay }) => {
-  await postEvents(relay.url, [
-    created('unacked', { ts: nowSec() - 40 }),
-    created('opened', { ts: nowSec() - 40 }),
-    transition('opened', 'OPEN'),
-  ]);
-  await page.goto(pageUrl(relay.url));
-  await expect(page.locator('[role=row][data-order-id="unacked"]')).toBeVisible();
-  await expect(page).toHaveTitle('Orderwatch');
+test.describe("with the relay's own per-status limits off", () => {
+  // The relay's NEW-not-acknowledged limit (30 s by default) would mark the unacked order stale at once.
+  test.use({ relayOptions: { heartbeatMs: 500, args: ['--stale-new-ack-s', 'off'] } });
 
-  await page.getByRole('spinbutton', { name: 'Stale after' }).fill('30');
-  await page.getByRole('spinbutton', { name: 'Stale after' }).press('Enter');
-  await expect(page).toHaveTitle('(2 stale) Orderwatch');
-  await expect.poll(() => new URL(page.url()).searchParams.get('stale_after')).toBe('30');
+  test('the threshold can be changed in the UI and is kept in the URL; per-status limits give their reason', async ({ page, relay }) => {
+    await postEvents(relay.url, [
+      created('unacked', { ts: nowSec() - 40 }),
+      created('opened', { ts: nowSec() - 40 }),
+      transition('opened', 'OPEN'),
+    ]);
+    await page.goto(pageUrl(relay.url));
+    await expect(page.locator('[role=row][data-order-id="unacked"]')).toBeVisible();
+    await expect(page).toHaveTitle('Orderwatch');
 
-  await page.goto(pageUrl(relay.url, { stale_new: 10 }));
-  const unacked = page.locator('[role=row][data-order-id="unacked"]');
-  await expect(unacked).toContainText(/NEW for \d+ s — not acknowledged/);
-  await expect(page.locator('[role=row][data-order-id="opened"]')).not.toHaveClass(/is-stale/);
-  await expect(page).toHaveTitle('(1 stale) Orderwatch');
+    await page.getByRole('spinbutton', { name: 'Stale after' }).fill('30');
+    await page.getByRole('spinbutton', { name: 'Stale after' }).press('Enter');
+    await expect(page).toHaveTitle('(2 stale) Orderwatch');
+    await expect.poll(() => new URL(page.url()).searchParams.get('stale_after')).toBe('30');
+
+    await page.goto(pageUrl(relay.url, { stale_new: 10 }));
+    const unacked = page.locator('[role=row][data-order-id="unacked"]');
+    await expect(unacked).toContainText(/NEW for \d+ s — not acknowledged/);
+    await expect(page.locator('[role=row][data-order-id="opened"]')).not.toHaveClass(/is-stale/);
+    await expect(page).toHaveTitle('(1 stale) Orderwatch');
+  });
 });
