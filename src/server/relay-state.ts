@@ -116,6 +116,9 @@ export class RelayState {
     const result = applyEvent(this.book, event);
     if (result.outcome !== 'duplicate') {
       this.totals.accepted++;
+      const order = result.order;
+      // Every relay of a cluster sees every order finish: each keeps its own history of them.
+      if (result.outcome === 'applied' && order !== undefined && isTerminal(order.status)) this.deps.onFinished?.(order);
       this.deps.onAccepted(logIt());
       this.cleanUp();
     }

@@ -54,13 +54,16 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   const shutdown = new AbortController();
   const store = config.store === undefined ? undefined : await loadRedisStore(config, logger);
   const local = store === undefined && config.dataDir !== 'none' ? await loadJournal(config, logger) : undefined;
+  // --store: Redis is the log; the data directory keeps this relay's order history and alerts.
+  const sidecar = store !== undefined && config.dataDir !== 'none' ? await loadSidecar(config, logger) : undefined;
+  const journal = local?.journal ?? sidecar?.journal;
   const state = new RelayState({
     log: store?.log ?? local?.log ?? new MemoryEventLog(config.logSize, undefined, config.logBytes),
     now: config.now,
     anomalyLimit: config.anomalyLimit,
     book: local?.startBook,
     onFinished: (order) => {
-      local?.journal.stageFinished(order);
+      journal?.stageFinished(order);
       alerts.service.noteFinished(order);
     },
     keepTerminal: config.keepTerminal,
@@ -90,7 +93,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     state,
     hub,
     logger,
-    journal: local?.journal,
+    journal,
     degraded: () =>
       store?.degraded() === true
         ? 'the shared event log (Redis) is unreachable'
@@ -136,7 +139,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     store,
     caps,
     ingest: store ?? new LocalIngest(state, local?.journal, () => local?.afterCommit(state)),
-    journal: local?.journal,
+    journal,
     alerts,
   });
   // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.
@@ -170,6 +173,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
       streams.closeAll();
       await closeServer(server, config.shutdownGraceMs);
       await store?.close();
+      sidecar?.close();
       if (local !== undefined) {
         local.stopPruning();
         // The next start then reads this and replays nothing.
@@ -192,7 +196,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     state,
     hub,
     app,
-    journal: local?.journal,
+    journal,
     restored,
     metrics,
     alerts,
@@ -205,6 +209,12 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
 async function loadJournal(config: RelayConfig, logger: Logger): Promise<LocalJournal> {
   const { openLocalJournal } = await import('./journal/local-journal');
   return openLocalJournal(config, logger);
+}
+
+/** `--store` with a data directory: a journal file used only for history and alerts (stage, commit on a timer). */
+async function loadSidecar(config: RelayConfig, logger: Logger): Promise<{ journal: Journal; close(): void }> {
+  const { openHistorySidecar } = await import('./journal/history-sidecar');
+  return openHistorySidecar(config, logger);
 }
 
 /** `--store redis://…` only: ioredis and the Redis code load here, never for the default relay. */
