@@ -104,6 +104,12 @@ describe('GET /api/history: finished orders beyond the live book (issue 15)', ()
     expect(await ids('status=REJECTED')).toEqual(expectIds((i) => i % 5 === 4));
     expect(await ids('status=CANCELED&engine=eng-1')).toEqual(expectIds((i) => i % 5 === 3 && i % 2 === 1));
     expect(await ids('symbol=SOL-USD&side=sell')).toEqual(expectIds((i) => i % 3 === 2 && i % 4 === 0));
+    // All three of status, engine and symbol take their own index: the same answer, and paged by the same cursor.
+    const narrow = expectIds((i) => i % 5 === 3 && i % 2 === 1 && i % 3 === 0);
+    expect(await ids('status=CANCELED&engine=eng-1&symbol=BTC-USD')).toEqual(narrow);
+    const first = await page('status=CANCELED&engine=eng-1&symbol=BTC-USD&limit=7');
+    const second = await page(`status=CANCELED&engine=eng-1&symbol=BTC-USD&limit=7&cursor=${first.body.next_cursor}`);
+    expect([...first.body.orders, ...second.body.orders].map((o) => o.client_order_id)).toEqual(narrow.slice(0, 14));
     expect(await ids('q=h014')).toEqual(expectIds((i) => i >= 140 && i < 150));
     expect(await ids('q=x-77')).toEqual(['h0778', 'h0777', 'h0776', 'h0775', 'h0773', 'h0772', 'h0771', 'h0770', 'h0077']);
     const from = new Date(T0 + 100_000).toISOString();

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Order } from '../../core/order';
+import { nextActiveIndex } from '../../lib/grid-keys';
 import { HISTORY_COLUMNS, HISTORY_GRID_TEMPLATE } from './history-columns';
 import { HistoryRow, historyRowId } from './history-row';
 
@@ -18,28 +19,6 @@ interface HistoryGridProps {
   /** A next page can be asked for now (none on its way, not at the end, no error waiting for a retry). */
   readonly canLoadMore: boolean;
   readonly footer: ReactNode;
-}
-
-/** Keys the grid moves by: arrows, pages, ends. null for any other key. */
-function nextIndex(key: string, current: number, count: number, page: number): number | null {
-  if (count === 0) return null;
-  const from = current < 0 ? 0 : current;
-  switch (key) {
-    case 'ArrowDown':
-      return Math.min(count - 1, current < 0 ? 0 : from + 1);
-    case 'ArrowUp':
-      return Math.max(0, from - 1);
-    case 'PageDown':
-      return Math.min(count - 1, from + page);
-    case 'PageUp':
-      return Math.max(0, from - page);
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    default:
-      return null;
-  }
 }
 
 /**
@@ -81,7 +60,7 @@ export function HistoryGrid({ orders, selectedId, onOpen, onNearEnd, canLoadMore
       return;
     }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? HISTORY_ROW_HEIGHT * 10) / HISTORY_ROW_HEIGHT) - 1);
-    const next = nextIndex(e.key, active, orders.length, page);
+    const next = nextActiveIndex(e.key, active, orders.length, page);
     if (next === null) return;
     e.preventDefault();
     setActive(next);

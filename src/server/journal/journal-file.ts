@@ -38,6 +38,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX alerts_open ON alerts (open, at);
    CREATE TABLE silences (id TEXT PRIMARY KEY, ends_at INTEGER NOT NULL, silence TEXT NOT NULL) STRICT;
    CREATE TABLE alert_actions (n INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, action TEXT NOT NULL) STRICT;`,
+  // A status, engine and symbol together are rare in the scan index: at 1,000,000 orders it read most of it (p95 136 ms).
+  `CREATE INDEX history_filter ON history (status, engine, symbol, completed_at, client_order_id);`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

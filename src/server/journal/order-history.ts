@@ -109,7 +109,9 @@ export class OrderHistory {
     };
     let rows: Row[];
     const q = query.q;
-    if (q === undefined || q === '') rows = select('history_scan', undefined, []);
+    // All three given: their own index holds exactly those orders in completion order.
+    const narrow = query.status !== undefined && query.engine !== undefined && query.symbol !== undefined;
+    if (q === undefined || q === '') rows = select(narrow ? 'history_filter' : 'history_scan', undefined, []);
     else {
       const seen = new Set<string>();
       rows = [
