@@ -6,6 +6,9 @@ import { untrustedText, untrustedTexts } from '../../../test/support/dom/untrust
 import { DashboardProvider } from '../../store/dashboard-context';
 import { createDashboard } from '../../store/dashboard-store';
 import type { RelayClock } from '../../store/relay-clock';
+import type { AlertActions } from '../../store/alert-actions';
+import { AlertActionsContext } from '../../store/alert-actions';
+import { applyAlertsMessage } from '../../store/alerts-store';
 import { OrdersTable } from './orders-table';
 
 const T = Date.parse('2026-11-24T12:00:00Z');
@@ -149,6 +152,59 @@ describe('orders table', () => {
     expect(grid.getAttribute('aria-activedescendant')).toBe('orders-row-2');
     fireEvent.keyDown(grid, { key: 'Home' });
     expect(grid.getAttribute('aria-activedescendant')).toBe('orders-row-0');
+  });
+
+  it("'a' acknowledges the active row's firing alert with the remembered name, and says why not when it cannot", async () => {
+    window.localStorage.removeItem('orderwatch.operator');
+    const frames: (() => void)[] = [];
+    const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T });
+    dashboard.applySnapshot(bookOf([{ id: 'a', createdAt: T - 3000 }]), 0, T, 300, 5000);
+    const clock: RelayClock = { subscribe: () => () => {}, now: () => T, tick: () => {} };
+    const calls: unknown[][] = [];
+    const actions: AlertActions = {
+      ack: (...args) => (calls.push(args), Promise.resolve(null)),
+      snooze: () => Promise.resolve(null),
+      unack: () => Promise.resolve(null),
+      setOperateToken: () => {},
+    };
+    const alert = {
+      id: `stale_order:a@${T}`,
+      key: 'stale_order:a',
+      rule: 'stale_order' as const,
+      severity: 'warning' as const,
+      subject: { kind: 'order' as const, id: 'a', engine: '', symbol: 'BTC-USD' },
+      summary: 'a BTC-USD: NEW not acknowledged within 30 s',
+      started_at: T,
+      state: 'firing' as const,
+      ack: null,
+      snoozed_until: null,
+      silenced_by: null,
+      resolved_at: null,
+    };
+    const mount = () =>
+      render(
+        <DashboardProvider dashboard={dashboard} clock={clock}>
+          <AlertActionsContext.Provider value={actions}>
+            <OrdersTable />
+          </AlertActionsContext.Provider>
+        </DashboardProvider>,
+      );
+    const first = mount();
+    const grid = () => screen.getByRole('grid');
+    act(() => grid().focus());
+    fireEvent.keyDown(grid(), { key: 'a' });
+    expect(screen.getByTestId('grid-ack-note').textContent).toBe('This order has no firing alert.');
+    act(() => applyAlertsMessage(dashboard.alerts, { reset: true, alerts: [alert] }));
+    fireEvent.keyDown(grid(), { key: 'a' });
+    expect(screen.getByTestId('grid-ack-note').textContent).toMatch(/^Enter your name/);
+    expect(calls).toEqual([]);
+    first.unmount();
+    window.localStorage.setItem('orderwatch.operator', 'Dana');
+    mount();
+    act(() => grid().focus());
+    await act(async () => fireEvent.keyDown(grid(), { key: 'a' }));
+    expect(calls).toEqual([[alert.id, 'Dana', '']]);
+    expect(screen.getByTestId('grid-ack-note').textContent).toBe('Acknowledged.');
   });
 
   it('cells follow in-place updates on the next committed frame', () => {
