@@ -47,9 +47,16 @@ function activeSilence(book: AlertBook, alert: Pick<Alert, 'rule' | 'subject'>, 
 function revise(alert: Alert, fields: Partial<Omit<Alert, 'state'>>, now: number): Alert {
   const next = { ...alert, ...fields };
   const state = stateAt(next, now);
+  const sameAck =
+    next.ack === alert.ack ||
+    (next.ack !== null &&
+      alert.ack !== null &&
+      next.ack.by === alert.ack.by &&
+      next.ack.at === alert.ack.at &&
+      next.ack.comment === alert.ack.comment);
   const changed =
     state !== alert.state ||
-    next.ack !== alert.ack ||
+    !sameAck ||
     next.snoozed_until !== alert.snoozed_until ||
     next.silenced_by !== alert.silenced_by ||
     next.resolved_at !== alert.resolved_at;

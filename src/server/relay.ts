@@ -20,6 +20,7 @@ import type { PaperEngine } from './sim-wiring';
 import { startPaperEngine } from './sim-wiring';
 import { StreamHub } from './stream-hub';
 import type { RelayAlerts } from './alerts/alert-wiring';
+import type { SharedAlertActions } from './alerts/shared-alert-actions';
 import { alertGreeting, registerAlertMetrics, startAlerts } from './alerts/alert-wiring';
 
 export type { RelayConfig } from './relay-config';
@@ -94,6 +95,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     hub,
     logger,
     journal,
+    share: store === undefined ? undefined : await loadSharedActions(config, logger),
     degraded: () =>
       store?.degraded() === true
         ? 'the shared event log (Redis) is unreachable'
@@ -209,6 +211,12 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
 async function loadJournal(config: RelayConfig, logger: Logger): Promise<LocalJournal> {
   const { openLocalJournal } = await import('./journal/local-journal');
   return openLocalJournal(config, logger);
+}
+
+/** `--store` only: acknowledgements and silences shared by every relay of the cluster (ioredis loads here). */
+async function loadSharedActions(config: RelayConfig, logger: Logger): Promise<SharedAlertActions> {
+  const { SharedAlertActions } = await import('./alerts/shared-alert-actions');
+  return new SharedAlertActions(config.store!, config.storeTuning.tag, logger);
 }
 
 /** `--store` with a data directory: a journal file used only for history and alerts (stage, commit on a timer). */

@@ -25,7 +25,12 @@ export interface AlertServiceDeps {
   readonly onChange: (alerts: readonly Alert[]) => void;
   /** After each evaluation: each engine's health, for the stream. */
   readonly onEvaluated: (engines: readonly EngineHealth[], staleTotal: number) => void;
+  /** `--store` mode: what an operator did here, for the other relays of the cluster. */
+  readonly share?: ((action: AlertAction) => void) | undefined;
 }
+
+/** Actions from other relays about alerts this one has not raised yet (it may be a second behind): kept this many. */
+const PENDING_LIMIT = 10_000;
 
 /**
  * The relay's alerting: evaluates the rules on its own clock (`tick`, once a second), so alerts
@@ -38,6 +43,7 @@ export class AlertService {
   private readonly finishes: CounterWindow<'total' | 'failed'>;
   private readonly finished = { total: 0, failed: 0 };
   private degradedSince: number | undefined;
+  private readonly pending = new Map<string, AlertAction>();
   engines: readonly EngineHealth[] = [];
   staleTotal = 0;
   evaluations = 0;
@@ -78,7 +84,15 @@ export class AlertService {
     this.evaluations++;
     this.engines = evaluation.engines;
     this.staleTotal = evaluation.staleTotal;
-    this.announce(reconcile(this.book, evaluation.conditions, now));
+    const changed = reconcile(this.book, evaluation.conditions, now);
+    this.announce(changed);
+    // Another relay acknowledged an alert before this one raised it: it holds here too.
+    for (const alert of changed) {
+      const waiting = this.pending.get(alert.id);
+      if (waiting === undefined || alert.state === 'resolved') continue;
+      this.pending.delete(alert.id);
+      this.applyRemote(waiting);
+    }
     this.deps.onEvaluated(evaluation.engines, evaluation.staleTotal);
   }
 
@@ -120,10 +134,34 @@ export class AlertService {
     return this.apply({ type: 'unsilence', silence_id: id, by, at: now }, now);
   }
 
+  /** An action another relay of the cluster took: applied here as if taken here, never shared again. */
+  applyRemote(action: AlertAction): void {
+    const now = this.deps.now();
+    const result = act(this.book, action, now);
+    if (!result.ok) {
+      if (result.status === 404 && 'id' in action) {
+        this.pending.set(action.id, action);
+        if (this.pending.size > PENDING_LIMIT) this.pending.delete(this.pending.keys().next().value!);
+      }
+      return;
+    }
+    this.record(action, now);
+    this.announce(result.changed);
+  }
+
+  private record(action: AlertAction, now: number): void {
+    try {
+      this.deps.store.record(action, now);
+    } catch (error) {
+      this.deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'alert: could not save an operator action');
+    }
+  }
+
   private apply(action: AlertAction, now: number): ActResult {
     const result = act(this.book, action, now);
     if (!result.ok) return result;
-    this.deps.store.record(action, now);
+    this.record(action, now);
+    this.deps.share?.(action);
     this.deps.logger.info({ action }, 'alert: operator action');
     this.announce(result.changed);
     return result;

@@ -13,6 +13,7 @@ import type { StreamHub } from '../stream-hub';
 import type { AlertStore } from './alert-journal';
 import { MemoryAlertStore, SqliteAlertStore } from './alert-journal';
 import { AlertService } from './alert-service';
+import type { SharedAlertActions } from './shared-alert-actions';
 import { Webhooks } from './webhooks';
 
 export function alertRulesOf(config: RelayConfig): AlertRulesConfig {
@@ -44,6 +45,8 @@ export interface AlertWiringDeps {
   readonly logger: Logger;
   readonly journal: Journal | undefined;
   readonly degraded: () => string | undefined;
+  /** `--store` mode: operator actions shared through Redis with every relay of the cluster. */
+  readonly share?: SharedAlertActions | undefined;
 }
 
 /** The alert service with its store, stream messages, webhooks and evaluation timer. */
@@ -64,7 +67,9 @@ export function startAlerts(deps: AlertWiringDeps): RelayAlerts {
       webhooks.push(alerts);
     },
     onEvaluated: (engines, staleTotal) => hub.broadcast([enginesMessage({ now: config.now(), engines, stale_total: staleTotal })]),
+    share: deps.share === undefined ? undefined : (action) => deps.share!.publish(action),
   });
+  deps.share?.follow((action) => service.applyRemote(action));
   // An alert evaluation is a few ms on a big book: never more than one per interval, never overlapping.
   const timer = setInterval(() => {
     try {
@@ -82,6 +87,7 @@ export function startAlerts(deps: AlertWiringDeps): RelayAlerts {
     store,
     webhooks,
     stop: () => {
+      void deps.share?.close();
       clearInterval(timer);
       if (prune !== undefined) clearInterval(prune);
       webhooks.stop();

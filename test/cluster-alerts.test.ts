@@ -1,0 +1,69 @@
+import type { Alert } from '../src/core/alert';
+import type { RunningRelay } from '../src/server/relay';
+import { eventually, startClusterRelay, waitReady } from './support/cluster-relays';
+import { created, T0 } from './support/event-builders';
+import type { RedisServerHandle } from './support/redis-server';
+import { startRedisServer } from './support/redis-server';
+import { ndjson, postEvents } from './support/relay-post';
+
+let now = T0;
+const config = { now: () => now, alertEvalMs: 3_600_000, staleNewAckSec: 30, engineSilentAfterSec: null };
+
+async function alertsOf(relay: RunningRelay): Promise<Alert[]> {
+  return ((await (await fetch(`${relay.url}/api/alerts`)).json()) as { alerts: Alert[] }).alerts;
+}
+
+describe('--store mode: an acknowledgement on one relay holds on every relay of the cluster', () => {
+  let redis: RedisServerHandle;
+  const relays: RunningRelay[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+
+  afterAll(async () => {
+    await Promise.all(relays.splice(0).map((r) => r.close()));
+    await redis.stop();
+  });
+
+  it('A acknowledges; B shows it acknowledged; C, started afterwards, raises the alert already acknowledged', async () => {
+    now = T0;
+    const start = async (): Promise<RunningRelay> => {
+      const relay = await startClusterRelay(redis.url, { tag: 'alerts' }, config);
+      relays.push(relay);
+      await waitReady(relay);
+      return relay;
+    };
+    const a = await start();
+    const b = await start();
+    await postEvents(a.url, ndjson([created('s1', { engine: 'e1', ts: T0 })]));
+    await eventually(() => b.state.book.orders.has('s1'), 'B to hold the order');
+    now = T0 + 31_000;
+    a.alerts.service.tick();
+    b.alerts.service.tick();
+    const [onA] = await alertsOf(a);
+    const [onB] = await alertsOf(b);
+    // The same alert on both: its id comes from the order, not from the relay that raised it.
+    expect(onB!.id).toBe(onA!.id);
+    const ack = await fetch(`${a.url}/api/alerts/${encodeURIComponent(onA!.id)}/ack`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'Dana', comment: 'on it' }),
+    });
+    expect(ack.status).toBe(200);
+    let seen: Alert | undefined;
+    await eventually(async () => {
+      seen = (await alertsOf(b)).find((x) => x.id === onA!.id);
+      return seen?.state === 'acknowledged';
+    }, 'B to show the acknowledgement');
+    expect(seen!.ack).toEqual({ by: 'Dana', at: now, comment: 'on it' });
+
+    const c = await start();
+    await eventually(() => c.state.book.orders.has('s1'), 'C to hold the order');
+    c.alerts.service.tick();
+    await eventually(async () => (await alertsOf(c)).find((x) => x.id === onA!.id)?.state === 'acknowledged', 'C to apply the earlier ack');
+    // Shared once: A's own action came back to it from the stream and was not applied twice.
+    const audit = (await (await fetch(`${a.url}/api/alerts/audit`)).json()) as { entries: unknown[] };
+    expect(audit.entries).toHaveLength(1);
+  });
+});
