@@ -172,6 +172,7 @@ describe('alerts against the real relay (issue 16)', () => {
     expect(metrics).toMatch(/orderwatch_alerts_firing\{rule="engine_silent",severity="critical"\} 1/);
     expect(metrics).toMatch(/orderwatch_engine_last_event_age_seconds\{engine="desk-a"\} 61/);
     expect(metrics).toMatch(/orderwatch_engine_silent\{engine="desk-a"\} 1/);
+    expect(metrics).toMatch(/orderwatch_engine_events_total\{engine="desk-a"\} 2/);
     await sse.until(
       () => sse.messages.some((m) => m.event === 'engines' && (JSON.parse(m.data) as EnginesMessage).engines.some((e) => e.silent)),
       'engine health on the stream',
@@ -184,6 +185,14 @@ describe('alerts against the real relay (issue 16)', () => {
     await sse.until(() => [...alertsSeen(sse).values()].some((a) => a.state === 'resolved'), 'the resolution on the stream');
     // The heartbeat went out on the stream like any event: every dashboard and cluster relay sees the engine alive.
     expect(sse.items.some((i) => i.event.type === 'engine_heartbeat')).toBe(true);
+
+    // Engine health carries its events/s over the last 10 s, from the relay's own counts.
+    now += 10_000;
+    const beats = Array.from({ length: 5 }, (_, i) => JSON.stringify({ type: 'engine_heartbeat', engine: 'desk-a', ts: now / 1000 - i }));
+    expect((await postEvents(relay.url, beats.join('\n') + '\n')).reply.accepted).toBe(5);
+    relay.alerts.service.tick();
+    const health = (await (await fetch(`${relay.url}/api/alerts`)).json()) as { engines: EnginesMessage['engines'] };
+    expect(health.engines).toEqual([expect.objectContaining({ engine: 'desk-a', events_per_s: 0.5, silent: false })]);
   });
 
   it('snooze quiets an alert until it ends; a silence by matcher holds every matching alert; a resolved alert cannot be acted on', async () => {

@@ -55,6 +55,8 @@ export interface EngineHealth {
   readonly stale: number;
   readonly rejected: number;
   readonly silent: boolean;
+  /** Events a second over the last 10 s, as the relay counted them (absent before it has two samples). */
+  readonly events_per_s?: number | undefined;
 }
 
 export interface Evaluation {

@@ -95,6 +95,7 @@ const engineSchema = z.object({
   stale: z.number(),
   rejected: z.number(),
   silent: z.boolean(),
+  events_per_s: z.number().optional(),
 });
 const enginesMessageSchema = z.object({ now: z.number(), engines: z.array(engineSchema), stale_total: z.number() });
 

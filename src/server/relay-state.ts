@@ -62,6 +62,8 @@ export class RelayState {
     internalErrors: 0,
   };
   private readonly snapshots = new Set<SnapshotSource>();
+  /** Events accepted from each engine (heartbeats included), for its events/s in engine health. */
+  readonly engineEvents = new Map<string, number>();
 
   constructor(private readonly deps: RelayStateDeps) {
     this.book = deps.book ?? createBook({ anomalyLimit: deps.anomalyLimit });
@@ -82,6 +84,7 @@ export class RelayState {
       this.totals.rejected += tally.rejected.length - rejectedBefore;
       if (applied === undefined) continue;
       this.totals.accepted++;
+      this.countEngine(applied.event.engine);
       const order = applied.result.order;
       if (applied.result.outcome === 'applied' && order !== undefined && isTerminal(order.status)) this.deps.onFinished?.(order);
       this.deps.onAccepted(this.deps.log.append(at, toWire(applied.event)));
@@ -116,6 +119,7 @@ export class RelayState {
     const result = applyEvent(this.book, event);
     if (result.outcome !== 'duplicate') {
       this.totals.accepted++;
+      this.countEngine(event.engine);
       const order = result.order;
       // Every relay of a cluster sees every order finish: each keeps its own history of them.
       if (result.outcome === 'applied' && order !== undefined && isTerminal(order.status)) this.deps.onFinished?.(order);
@@ -131,6 +135,10 @@ export class RelayState {
     if (result.outcome === 'duplicate') return;
     this.totals.accepted++;
     this.cleanUp();
+  }
+
+  private countEngine(engine: string): void {
+    this.engineEvents.set(engine, (this.engineEvents.get(engine) ?? 0) + 1);
   }
 
   beginSnapshot(head: Omit<SnapshotHead, 'rseq' | 'logId'>): SnapshotSource {

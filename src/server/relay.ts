@@ -119,7 +119,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     drops: () => streams.drops,
   });
   store?.registerMetrics(metrics.registry);
-  registerAlertMetrics(metrics.registry, alerts, config.now);
+  registerAlertMetrics(metrics.registry, alerts, config.now, state.engineEvents);
   let restored: RestoreFigures | undefined;
   if (local !== undefined) {
     // Rebuilt from the journal before the relay listens: it reports ready only with the whole book.

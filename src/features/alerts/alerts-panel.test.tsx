@@ -128,13 +128,13 @@ describe('alerts in the dashboard', () => {
         stale_total: 1,
         engines: [
           { engine: 'desk-a', last_ts: T0, active: 3, stale: 1, rejected: 0, silent: true },
-          { engine: 'desk-b', last_ts: T0 + 89_000, active: 1, stale: 0, rejected: 2, silent: false },
+          { engine: 'desk-b', last_ts: T0 + 89_000, active: 1, stale: 0, rejected: 2, silent: false, events_per_s: 12.5 },
         ],
       }),
     );
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows.map((r) => r.getAttribute('data-silent'))).toEqual(['true', 'false']);
     expect(rows[0]!.textContent).toContain('1 m 30 s ago SILENT');
-    expect([...rows[1]!.children].map((c) => c.textContent.trim())).toEqual(['desk-b', '1 s ago', '1', '0', '2']);
+    expect([...rows[1]!.children].map((c) => c.textContent.trim())).toEqual(['desk-b', '1 s ago', '12.5', '1', '0', '2']);
   });
 });

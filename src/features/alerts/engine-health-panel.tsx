@@ -34,6 +34,7 @@ export function EngineHealthPanel({ variant = 'panel' }: { readonly variant?: 'p
             <tr>
               <th scope="col">Engine</th>
               <th scope="col">Last event</th>
+              <th scope="col">Events/s</th>
               <th scope="col">Active</th>
               <th scope="col">Stale</th>
               <th scope="col">Rejected</th>
@@ -53,6 +54,7 @@ export function EngineHealthPanel({ variant = 'panel' }: { readonly variant?: 'p
                   {formatAge(Math.max(0, now - e.last_ts) / 1000)} ago{' '}
                   {e.silent ? <strong className="engine-health__silent">SILENT</strong> : null}
                 </td>
+                <td className="num">{e.events_per_s === undefined ? '—' : e.events_per_s.toFixed(1)}</td>
                 <td className="num">{formatCount(e.active)}</td>
                 <td className="num">{formatCount(e.stale)}</td>
                 <td className="num">{formatCount(e.rejected)}</td>

@@ -15,6 +15,8 @@ import type { AlertStore } from './alert-journal';
 
 export interface AlertServiceDeps {
   readonly book: OrderBook;
+  /** Events accepted per engine so far (RelayState.engineEvents). */
+  readonly engineEvents?: ReadonlyMap<string, number>;
   readonly rules: AlertRulesConfig;
   readonly now: () => number;
   readonly store: AlertStore;
@@ -28,6 +30,8 @@ export interface AlertServiceDeps {
   /** `--store` mode: what an operator did here, for the other relays of the cluster. */
   readonly share?: ((action: AlertAction) => void) | undefined;
 }
+
+const RATE_WINDOW_MS = 10_000;
 
 /** Actions from other relays about alerts this one has not raised yet (it may be a second behind): kept this many. */
 const PENDING_LIMIT = 10_000;
@@ -44,6 +48,8 @@ export class AlertService {
   private readonly finished = { total: 0, failed: 0 };
   private degradedSince: number | undefined;
   private readonly pending = new Map<string, AlertAction>();
+  /** Per-engine event counts a few seconds back, for events/s: [at, counts] oldest first. */
+  private readonly rateSamples: { at: number; counts: Map<string, number> }[] = [];
   engines: readonly EngineHealth[] = [];
   staleTotal = 0;
   evaluations = 0;
@@ -82,7 +88,7 @@ export class AlertService {
       (key) => this.book.open.has(key),
     );
     this.evaluations++;
-    this.engines = evaluation.engines;
+    this.engines = this.withRates(evaluation.engines, now);
     this.staleTotal = evaluation.staleTotal;
     const changed = reconcile(this.book, evaluation.conditions, now);
     this.announce(changed);
@@ -93,7 +99,22 @@ export class AlertService {
       this.pending.delete(alert.id);
       this.applyRemote(waiting);
     }
-    this.deps.onEvaluated(evaluation.engines, evaluation.staleTotal);
+    this.deps.onEvaluated(this.engines, evaluation.staleTotal);
+  }
+
+  /** Each engine's events/s over the last RATE_WINDOW_MS, from the relay's own counts. */
+  private withRates(engines: readonly EngineHealth[], now: number): EngineHealth[] {
+    const counts = this.deps.engineEvents;
+    if (counts === undefined) return [...engines];
+    this.rateSamples.push({ at: now, counts: new Map(counts) });
+    while (this.rateSamples.length > 2 && this.rateSamples[1]!.at <= now - RATE_WINDOW_MS) this.rateSamples.shift();
+    const base = this.rateSamples[0]!;
+    const seconds = (now - base.at) / 1000;
+    return engines.map((e) =>
+      seconds <= 0
+        ? e
+        : { ...e, events_per_s: Math.round((((counts.get(e.engine) ?? 0) - (base.counts.get(e.engine) ?? 0)) / seconds) * 10) / 10 },
+    );
   }
 
   list(): Alert[] {

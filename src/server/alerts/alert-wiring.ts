@@ -57,6 +57,7 @@ export function startAlerts(deps: AlertWiringDeps): RelayAlerts {
   const webhooks = new Webhooks(config.webhooks, logger);
   const service = new AlertService({
     book: deps.state.book,
+    engineEvents: deps.state.engineEvents,
     rules: alertRulesOf(config),
     now: config.now,
     store,
@@ -109,7 +110,25 @@ export function alertGreeting(alerts: RelayAlerts, config: RelayConfig): string[
   ];
 }
 
-export function registerAlertMetrics(registry: Registry, alerts: RelayAlerts, now: () => number): void {
+export function registerAlertMetrics(
+  registry: Registry,
+  alerts: RelayAlerts,
+  now: () => number,
+  engineEvents: ReadonlyMap<string, number>,
+): void {
+  const eventsReported = new Map<string, number>();
+  new Counter({
+    name: 'orderwatch_engine_events_total',
+    help: 'Events accepted from each engine, heartbeats included (rate() gives its events/s)',
+    labelNames: ['engine'],
+    registers: [registry],
+    collect() {
+      for (const [engine, count] of engineEvents) {
+        this.inc({ engine }, count - (eventsReported.get(engine) ?? 0));
+        eventsReported.set(engine, count);
+      }
+    },
+  });
   new Gauge({
     name: 'orderwatch_alerts_firing',
     help: 'Alerts firing and not acknowledged, snoozed or silenced, by rule and severity',
