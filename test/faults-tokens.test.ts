@@ -78,7 +78,7 @@ describe('tokens: with INGEST_TOKEN and VIEW_TOKEN set, nothing without them get
     }
   });
 
-  it('public routes carry no order identifiers: assets and a bare healthz; /metrics needs the view token', async () => {
+  it('public routes carry no order identifiers: assets and a bare healthz; /metrics needs the view token and names engines, never orders', async () => {
     const asset = await fetch(`${relay.url}/assets/app-1.js`);
     expect(asset.status).toBe(200);
     const health = await fetch(`${relay.url}/api/healthz`);
@@ -87,7 +87,10 @@ describe('tokens: with INGEST_TOKEN and VIEW_TOKEN set, nothing without them get
     for (const [name, headers] of wrongCredentials) expect((await fetch(`${relay.url}/metrics`, { headers })).status, name).toBe(401);
     const metrics = await fetch(`${relay.url}/metrics`, { headers: { authorization: `Bearer ${VIEW}` } });
     expect(metrics.status).toBe(200);
-    expect(leaks(await metrics.text())).toEqual([]);
+    // Engine health is per engine in /metrics (issue 16): the engine's name is a label there; no order id or symbol is.
+    const text = await metrics.text();
+    expect(leaks(text).filter((s) => s !== SECRET_ORDER.engine)).toEqual([]);
+    expect(text).toContain(`orderwatch_engine_events_total{engine="${SECRET_ORDER.engine}"}`);
   });
 
   it('ingest is refused without the ingest token (the view token, a query token or none), and changes nothing', async () => {
