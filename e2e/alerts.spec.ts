@@ -104,7 +104,12 @@ test('while the relay is down the page says so in the title and freezes its figu
   // Frozen: the row's age does not move while nothing is arriving.
   const age = page.locator('[role=row][data-order-id="fz-1"] .age-timer');
   const before = await age.textContent();
-  await page.waitForTimeout(2_500);
+  // Waits on the page itself: once the feed has made two more reconnect attempts (each after a
+  // backoff of a second or more), its 1 Hz clock has ticked, and the frozen age must not have moved.
+  const status = page.getByRole('status');
+  const attempt = async (): Promise<number> => Number(/attempt (\d+)/.exec((await status.textContent()) ?? '')?.[1] ?? 0);
+  const first = await attempt();
+  await expect.poll(attempt, { timeout: 30_000 }).toBeGreaterThanOrEqual(first + 2);
   expect(await age.textContent()).toBe(before);
   await expect(asOf).toBeVisible();
 });

@@ -45,20 +45,36 @@ function tempDir(): string {
   return dir;
 }
 
-/** A local webhook receiver: records every body posted to it. */
-async function webhookReceiver(): Promise<{ url: string; bodies: { text: string; alert: Alert }[] }> {
-  const bodies: { text: string; alert: Alert }[] = [];
+type HookBody = { text: string; alert: Alert };
+
+/** A local webhook receiver: records every body posted to it; `received` resolves once one matches. */
+async function webhookReceiver(): Promise<{
+  url: string;
+  bodies: HookBody[];
+  received: (check: (b: HookBody) => boolean) => Promise<HookBody>;
+}> {
+  const bodies: HookBody[] = [];
+  const waiters: { check: (b: HookBody) => boolean; resolve: (b: HookBody) => void }[] = [];
   const server = createServer((req, res) => {
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString()));
     req.on('end', () => {
-      bodies.push(JSON.parse(text) as { text: string; alert: Alert });
+      const body = JSON.parse(text) as HookBody;
+      bodies.push(body);
       res.writeHead(200).end('ok');
+      for (const w of waiters.filter((x) => x.check(body))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(body);
+      }
     });
   });
+  const received = (check: (b: HookBody) => boolean): Promise<HookBody> => {
+    const found = bodies.find(check);
+    return found !== undefined ? Promise.resolve(found) : new Promise((resolve) => waiters.push({ check, resolve }));
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies, received };
 }
 
 async function alertsOf(relay: RunningRelay, headers: Record<string, string> = {}): Promise<Alert[]> {
@@ -73,14 +89,6 @@ function post(relay: RunningRelay, path: string, body: unknown, headers: Record<
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** Every alert a stream has been told of, by id, as a dashboard keeps them. */
@@ -116,8 +124,7 @@ describe('alerts against the real relay (issue 16)', () => {
       subject: { kind: 'order', id: 'o1', engine: 'e1', symbol: 'BTC-USD' },
       summary: 'o1 BTC-USD: NEW not acknowledged within 30 s',
     });
-    await until(() => hook.bodies.length >= 1, 'the webhook to receive the alert');
-    expect(hook.bodies[0]).toMatchObject({
+    expect(await hook.received(() => true)).toMatchObject({
       text: '[FIRING] warning stale_order: o1 BTC-USD: NEW not acknowledged within 30 s',
       alert: { id: alert!.id },
     });
@@ -130,8 +137,7 @@ describe('alerts against the real relay (issue 16)', () => {
     expect(ack.status).toBe(200);
     await watcher.until(() => alertsSeen(watcher).get(alert!.id)?.state === 'acknowledged', 'the acknowledgement on the other screen');
     expect(alertsSeen(watcher).get(alert!.id)!.ack).toEqual({ by: 'Dana', at: now, comment: 'calling the desk' });
-    await until(() => hook.bodies.some((b) => b.alert.state === 'acknowledged'), 'the webhook to hear of the acknowledgement');
-    expect(hook.bodies.find((b) => b.alert.state === 'acknowledged')!.text).toContain('by Dana: calling the desk');
+    expect((await hook.received((b) => b.alert.state === 'acknowledged')).text).toContain('by Dana: calling the desk');
     watcher.close();
 
     // Restart on the same journal: still acknowledged, same id, and the audit trail says who.

@@ -38,6 +38,8 @@ export interface RunningRelay {
   readonly journal: Journal | undefined;
   /** What the start read back from the journal. */
   readonly restored: RestoreFigures | undefined;
+  /** With a journal: resolves when its next background prune pass has finished. */
+  readonly nextPrune: (() => Promise<void>) | undefined;
   readonly metrics: RelayMetrics;
   /** The relay's alert evaluation, store and webhooks (issue 16). */
   readonly alerts: RelayAlerts;
@@ -200,6 +202,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     app,
     journal,
     restored,
+    nextPrune: local?.nextPrune,
     metrics,
     alerts,
     logger,

@@ -36,6 +36,8 @@ export interface LocalJournal {
   /** Prunes by age and size every `pruneEveryMs`, in slices between other work; stopped by `stopPruning`. */
   startPruning(state: RelayState): void;
   stopPruning(): void;
+  /** Resolves when the next prune pass has finished (tests wait on it instead of sleeping). */
+  nextPrune(): Promise<void>;
   registerMetrics(registry: Registry): void;
 }
 
@@ -80,6 +82,13 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
   let pruneTimer: NodeJS.Timeout | undefined;
   let pruning = false;
   let stopped = false;
+  let pruneWaiters: (() => void)[] = [];
+  const passDone = (): void => {
+    pruning = false;
+    const waiting = pruneWaiters;
+    pruneWaiters = [];
+    for (const resolve of waiting) resolve();
+  };
   let warnedFull = false;
   journal.onCommit = (seconds, rows) => {
     commitSeconds.observe(seconds);
@@ -107,7 +116,7 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
     checkpoint,
     startPruning(state) {
       const slice = (): void => {
-        if (stopped || journal.degraded) return void (pruning = false);
+        if (stopped || journal.degraded) return passDone();
         const overBytes = journal.fileBytes() > config.journalMaxBytes;
         const beforeAt = config.now() - config.retentionDays * 86_400_000;
         const historyGone = journal.history.pruneSlice(beforeAt, PRUNE_SLICE_ROWS);
@@ -129,7 +138,7 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
         }
         warnedFull = overBytes && gone === 0;
         lastPrune.set(config.now() / 1000);
-        pruning = false;
+        passDone();
       };
       pruneTimer = setInterval(() => {
         if (pruning) return;
@@ -141,7 +150,9 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
     stopPruning() {
       stopped = true;
       clearInterval(pruneTimer);
+      passDone();
     },
+    nextPrune: () => new Promise<void>((resolve) => pruneWaiters.push(resolve)),
     registerMetrics(registry) {
       registry.registerMetric(pruned);
       registry.registerMetric(lastPrune);
