@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseRelayArgs } from './relay-args';
 
 describe('parseRelayArgs', () => {
@@ -30,5 +33,24 @@ describe('parseRelayArgs', () => {
     expect(() => parseRelayArgs(['--max-body'], {})).toThrow('--max-body needs a value');
     expect(() => parseRelayArgs([], { HEARTBEAT_MS: '-5' })).toThrow('HEARTBEAT_MS: want an integer ≥ 1');
     expect(() => parseRelayArgs(['--log-level', 'loud'], {})).toThrow('--log-level: want one of');
+  });
+
+  it('reads the alert rules from flags, the environment and an --alert-rules file, flags and environment winning', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'orderwatch-rules-')), 'rules.json');
+    writeFileSync(file, JSON.stringify({ stale_new_ack_s: 10, engine_silent_after_s: null, reject_rate_pct: 5, max_order_alerts: 50 }));
+    const parsed = parseRelayArgs(['--alert-rules', file, '--reject-rate', '7', '--webhook', 'http://127.0.0.1:9/hook'], {
+      ANOMALY_BURST: 'off',
+    });
+    expect(parsed.help === false && parsed.config).toMatchObject({
+      staleNewAckSec: 10,
+      engineSilentAfterSec: null,
+      rejectRatePct: 7,
+      anomalyBurstPerMin: null,
+      maxOrderAlerts: 50,
+      webhooks: ['http://127.0.0.1:9/hook'],
+    });
+    writeFileSync(file, JSON.stringify({ stale_ack: 3 }));
+    expect(() => parseRelayArgs(['--alert-rules', file], {})).toThrow(`--alert-rules ${file}: stale_ack: unknown setting`);
+    expect(() => parseRelayArgs(['--webhook', 'ftp://x'], {})).toThrow('--webhook: want an http(s) URL');
   });
 });

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { RelayConfig } from './relay-config';
 import type { RedisTuning } from './redis/open-replica';
 import { parseRedisUrl } from './redis/redis-url';
+import { parseNumber } from './arg-number';
+import { parseRule, parseWebhook, readRulesFile, RULES } from './alert-rule-args';
 
 export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can also come from the environment)
 
@@ -139,50 +140,6 @@ const STORE_NUMERIC: Record<string, { key: StoreKey; env: string; min: number; m
   '--store-snapshot-ms': { key: 'snapshotEveryMs', env: 'STORE_SNAPSHOT_MS', min: 1_000, integer: true },
 };
 
-type RuleKey =
-  'staleNewAckSec' | 'staleOpenNoFillSec' | 'stalePartialNoFillSec' | 'engineSilentAfterSec' | 'anomalyBurstPerMin' | 'rejectRatePct';
-
-/** Alert rule settings: a number, or `off`. The file key is the same in snake case. */
-const RULES: Record<string, { key: RuleKey; env: string; file: string; min: number; max?: number }> = {
-  '--stale-new-ack-s': { key: 'staleNewAckSec', env: 'STALE_NEW_ACK_S', file: 'stale_new_ack_s', min: 0 },
-  '--stale-open-no-fill-s': { key: 'staleOpenNoFillSec', env: 'STALE_OPEN_NO_FILL_S', file: 'stale_open_no_fill_s', min: 0 },
-  '--stale-partial-no-fill-s': { key: 'stalePartialNoFillSec', env: 'STALE_PARTIAL_NO_FILL_S', file: 'stale_partial_no_fill_s', min: 0 },
-  '--engine-silent-after': { key: 'engineSilentAfterSec', env: 'ENGINE_SILENT_AFTER', file: 'engine_silent_after_s', min: 1 },
-  '--anomaly-burst': { key: 'anomalyBurstPerMin', env: 'ANOMALY_BURST', file: 'anomaly_burst_per_min', min: 1 },
-  '--reject-rate': { key: 'rejectRatePct', env: 'REJECT_RATE', file: 'reject_rate_pct', min: 0, max: 100 },
-};
-
-function parseRule(name: string, text: string, spec: { min: number; max?: number }): number | null {
-  return text === 'off' ? null : parseNumber(name, text, { ...spec, integer: false });
-}
-
-/** The `--alert-rules` file: the rule settings by their snake-case names, plus stale_after_s and max_order_alerts. */
-function readRulesFile(path: string, config: { -readonly [K in keyof RelayConfig]?: RelayConfig[K] }): void {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`--alert-rules ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`--alert-rules ${path}: want a JSON object`);
-  const known = new Map(Object.values(RULES).map((spec) => [spec.file, spec]));
-  for (const [name, raw] of Object.entries(value)) {
-    const where = `--alert-rules ${path}: ${name}`;
-    const text = raw === null || raw === false ? 'off' : String(raw);
-    const spec = known.get(name);
-    if (spec !== undefined) config[spec.key] = parseRule(where, text, spec);
-    else if (name === 'stale_after_s') config.staleAfterSec = parseNumber(where, text, { min: 0, integer: false });
-    else if (name === 'max_order_alerts') config.maxOrderAlerts = parseNumber(where, text, { min: 1, integer: true });
-    else throw new Error(`${where}: unknown setting (want ${[...known.keys(), 'stale_after_s', 'max_order_alerts'].join(', ')})`);
-  }
-}
-
-function parseWebhook(name: string, text: string): string {
-  if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol))
-    throw new Error(`${name}: want an http(s) URL, got ${JSON.stringify(text)}`);
-  return text;
-}
-
 /** A hash tag goes inside `{…}` in every key: no braces, nothing a key name would trip on. */
 const TAG = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -199,21 +156,6 @@ function checkFsync(name: string, text: string): 'normal' | 'always' {
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 export type ParsedArgs = { readonly help: true } | { readonly help: false; readonly config: Partial<RelayConfig> };
-
-function parseNumber(flag: string, text: string, spec: { min: number; max?: number; integer: boolean }): number {
-  const value = Number(text);
-  const range = spec.max === undefined ? `≥ ${spec.min}` : `from ${spec.min} to ${spec.max}`;
-  if (
-    text.trim() === '' ||
-    !Number.isFinite(value) ||
-    value < spec.min ||
-    value > (spec.max ?? Infinity) ||
-    (spec.integer && !Number.isInteger(value))
-  ) {
-    throw new Error(`${flag}: want ${spec.integer ? 'an integer' : 'a number'} ${range}, got ${JSON.stringify(text)}`);
-  }
-  return value;
-}
 
 /** Flags win over environment variables; throws an Error with a readable message on anything wrong. */
 export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
