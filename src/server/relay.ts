@@ -202,7 +202,7 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
     app,
     journal,
     restored,
-    nextPrune: local?.nextPrune,
+    nextPrune: local === undefined ? undefined : () => local.nextPrune(),
     metrics,
     alerts,
     logger,
