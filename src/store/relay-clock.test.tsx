@@ -4,6 +4,7 @@ import { ManualClock } from '../../test/support/manual-clock';
 import { createRelayClock, useRelayNow } from './relay-clock';
 import { DashboardProvider } from './dashboard-context';
 import { createDashboard } from './dashboard-store';
+import { createBook } from '../core/book';
 
 function Age({ id }: { readonly id: string }) {
   return <span data-testid={id}>{useRelayNow()}</span>;
@@ -41,5 +42,30 @@ describe('relay clock', () => {
     for (const id of ['a', 'b', 'c']) expect(screen.getByTestId(id).textContent).toBe(String(start + 1000 + offset));
     view.unmount();
     expect(handles).toBe(0);
+  });
+
+  it('shows the frozen time the moment the feed is lost, not a tick later', () => {
+    const timers = new ManualClock();
+    const dashboard = createDashboard({ frame: () => {}, now: () => timers.now() });
+    const clock = createRelayClock(() => dashboard.relayNow(), timers);
+    render(
+      <DashboardProvider dashboard={dashboard} clock={clock}>
+        <Age id="a" />
+      </DashboardProvider>,
+    );
+    act(() => dashboard.applySnapshot(createBook(), 0, timers.now(), 300, 1000));
+    act(() => timers.advance(1000));
+    const lastTick = clock.now();
+    // A heartbeat after the last tick moves the newest data past what the page shows...
+    act(() => {
+      timers.advance(400);
+      dashboard.heartbeat(timers.now());
+    });
+    expect(screen.getByTestId('a').textContent).toBe(String(lastTick));
+    // ...and losing the feed shows that newest time at once.
+    act(() => dashboard.setFeed({ status: 'RECONNECTING' }));
+    expect(screen.getByTestId('a').textContent).toBe(String(lastTick + 400));
+    act(() => timers.advance(5000));
+    expect(screen.getByTestId('a').textContent).toBe(String(lastTick + 400));
   });
 });
