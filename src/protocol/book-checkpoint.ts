@@ -35,13 +35,13 @@ interface CheckpointJson {
   evicted: number;
 }
 
-export function encodeCheckpoint(book: OrderBook): string {
-  const orders = [...book.orders.values()];
-  const blocks: OrderColumns[] = [];
-  for (let from = 0; from < orders.length; from += BLOCK) blocks.push(ordersToColumns(orders.slice(from, from + BLOCK)));
-  const json: CheckpointJson = {
-    v: CHECKPOINT_VERSION,
-    blocks,
+/**
+ * The book as checkpoint text. `blockTexts` gives the orders as `OrderColumns` JSON texts, in
+ * book order: the relay passes its block cache (blocks whose orders did not change since the
+ * last snapshot or checkpoint are not encoded again), and the text is the same either way.
+ */
+export function encodeCheckpoint(book: OrderBook, blockTexts: (orders: readonly Order[]) => readonly string[] = blocksOf): string {
+  const rest: Omit<CheckpointJson, 'v' | 'blocks'> = {
     terminal: book.terminalLog.map((o) => o.client_order_id),
     terminal_sorted: book.terminalSorted,
     last_seq: [...book.lastSeq],
@@ -54,7 +54,16 @@ export function encodeCheckpoint(book: OrderBook): string {
     events_seen: book.eventsSeen,
     evicted: book.evicted,
   };
-  return JSON.stringify(json);
+  // Spliced rather than stringified whole, so each block's text can come from a cache.
+  const tail = JSON.stringify(rest).slice(1);
+  const blocks = blockTexts([...book.orders.values()]);
+  return `{"v":${CHECKPOINT_VERSION},"blocks":[${blocks.join(',')}]${tail === '}' ? '}' : `,${tail}`}`;
+}
+
+function blocksOf(orders: readonly Order[]): string[] {
+  const texts: string[] = [];
+  for (let from = 0; from < orders.length; from += BLOCK) texts.push(JSON.stringify(ordersToColumns(orders.slice(from, from + BLOCK))));
+  return texts;
 }
 
 /** The book a checkpoint holds; throws naming what is wrong when it is not one this code wrote. */

@@ -97,3 +97,16 @@ export function trimBlockCache(book: OrderBook, blocks: number): void {
     cached.delete(key);
   }
 }
+
+/** Every order of `book` as block texts, cut and cached as the snapshots are (the journal's checkpoints). */
+export function bookBlockTexts(book: OrderBook, orders: readonly Order[]): string[] {
+  const ends = blockEnds(orders);
+  trimBlockCache(book, ends.length);
+  const texts: string[] = [];
+  let from = 0;
+  for (const to of ends) {
+    texts.push(encodedBlock(book, orders.slice(from, to)).json);
+    from = to;
+  }
+  return texts;
+}

@@ -7,6 +7,9 @@ import { OrderHistory } from './order-history';
 import { openJournalFile } from './journal-file';
 
 /** One journaled event: the log's rseq, the relay's receive time and the wire JSON. */
+/** A journal row as read back in bulk: `[rseq, at, event JSON]`. */
+export type JournalTuple = readonly [rseq: number, at: number, event: string];
+
 export interface JournalRow {
   readonly rseq: number;
   readonly at: number;
@@ -131,10 +134,19 @@ export class Journal {
     })();
   }
 
-  /** Rows after `rseq`, oldest first, read lazily (a restart reads millions). */
-  *rowsAfter(rseq: number): Generator<JournalRow> {
-    const rows = this.db.prepare('SELECT rseq, at, event FROM events WHERE rseq > ? ORDER BY rseq').iterate(rseq);
-    for (const row of rows) yield row as JournalRow;
+  /**
+   * Rows after `rseq`, oldest first, as `[rseq, at, event]` in pages of `pageRows` (a restart
+   * reads millions: a page read as arrays costs a third less than a row-by-row iterator of objects).
+   */
+  *pagesAfter(rseq: number, pageRows = 10_000): Generator<readonly JournalTuple[]> {
+    const page = this.db.prepare('SELECT rseq, at, event FROM events WHERE rseq > ? ORDER BY rseq LIMIT ?').raw(true);
+    for (let from = rseq; ;) {
+      const rows = page.all(from, pageRows) as JournalTuple[];
+      if (rows.length === 0) return;
+      yield rows;
+      if (rows.length < pageRows) return;
+      from = rows[rows.length - 1]![0];
+    }
   }
 
   stats(): JournalStats {

@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
 import type { OrderBook } from '../../core/book';
 import { decodeCheckpoint, encodeCheckpoint } from '../../protocol/book-checkpoint';
+import { bookBlockTexts } from '../block-cache';
 import { eventOf } from '../../protocol/decode';
 import type { RelayConfig } from '../relay-config';
 import type { RelayState } from '../relay-state';
@@ -98,7 +99,11 @@ export function openLocalJournal(config: RelayConfig, logger: Logger): LocalJour
     const rseq = state.log.lastRseq;
     if (rseq === lastCheckpoint.rseq) return;
     const started = performance.now();
-    journal.writeCheckpoint(rseq, config.now(), encodeCheckpoint(state.book));
+    journal.writeCheckpoint(
+      rseq,
+      config.now(),
+      encodeCheckpoint(state.book, (orders) => bookBlockTexts(state.book, orders)),
+    );
     checkpointSeconds.observe((performance.now() - started) / 1000);
     lastCheckpoint = { rseq, at: config.now() };
   };
@@ -184,24 +189,26 @@ function restoreInto(state: RelayState, journal: Journal, log: JournaledEventLog
   let events = 0;
   // The resume ring wants the newest events even when the checkpoint already holds their effect.
   const ringFrom = Math.max(0, Math.min(checkpointRseq, journal.lastRseq() - log.capacity));
-  for (const row of journal.rowsAfter(ringFrom)) {
-    if (row.rseq > checkpointRseq) {
-      let event;
-      try {
-        event = eventOf(JSON.parse(row.event));
-      } catch {
-        event = undefined;
+  for (const page of journal.pagesAfter(ringFrom)) {
+    for (const [rseq, at, json] of page) {
+      if (rseq > checkpointRseq) {
+        let event;
+        try {
+          event = eventOf(JSON.parse(json));
+        } catch {
+          event = undefined;
+        }
+        if (event === undefined) {
+          throw new JournalOpenError(
+            `${journal.path}: event ${rseq} cannot be read back (${json.slice(0, 80)}); the journal is damaged. ` +
+              'Move it away to start empty, or restore it from a backup.',
+          );
+        }
+        state.restore(event);
+        events++;
       }
-      if (event === undefined) {
-        throw new JournalOpenError(
-          `${journal.path}: event ${row.rseq} cannot be read back (${row.event.slice(0, 80)}); the journal is damaged. ` +
-            'Move it away to start empty, or restore it from a backup.',
-        );
-      }
-      state.restore(event);
-      events++;
+      log.restore(rseq, at, json);
     }
-    log.restore(row.rseq, row.at, row.event);
   }
   if (log.lastRseq < checkpointRseq) log.resetTo(checkpointRseq);
   state.totals.accepted = log.lastRseq;
