@@ -41,7 +41,7 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
                                       event across restarts (default ./data); none: memory only
   --fsync MODE        FSYNC           normal: a commit survives a relay crash (default); always:
                                       also a power loss (each commit waits for the disk)
-  --checkpoint-events N  CHECKPOINT_EVENTS  a checkpoint of the book every N events (default 500000)
+  --checkpoint-events N  CHECKPOINT_EVENTS  a checkpoint of the book every N events (default 200000)
   --checkpoint-s S    CHECKPOINT_S    … or every S seconds, whichever first (default 600)
   --retention-days D  RETENTION_DAYS  journaled events are kept D days (default 7)
   --journal-max-bytes BYTES  JOURNAL_MAX_BYTES  … and the journal at most this big; the oldest

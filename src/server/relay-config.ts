@@ -127,7 +127,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
   store: undefined,
   storeTuning: {},
   dataDir: 'none',
-  checkpointEvents: 500_000,
+  checkpointEvents: 200_000,
   checkpointSec: 600,
   retentionDays: 7,
   journalMaxBytes: 8 * 1024 ** 3,
