@@ -63,7 +63,8 @@ for (const size of [
       expect(box!.x + box!.width).toBeLessThanOrEqual(panel!.x + panel!.width + 1);
     }
     const body = stale.locator('.ow-stale__body');
-    expect(await body.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    // The list refits from a ResizeObserver once the layout settles: wait for that, then it must not scroll.
+    await expect.poll(() => body.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
 
     // Legible across the room: stale rows at least ~2% of the screen height.
     const rowFont = await stale
@@ -71,6 +72,24 @@ for (const size of [
       .first()
       .evaluate((el) => parseFloat(getComputedStyle(el.firstElementChild!).fontSize));
     expect(rowFont).toBeGreaterThanOrEqual(size.height * 0.019);
+    // The stale figure is the dominant number: no text on the wall is as large.
+    const sizes = await page.evaluate(() => {
+      const figure = document.querySelector('[data-testid="tile-stale"] .num')!;
+      let largestElse = 0;
+      for (const el of document.querySelectorAll<HTMLElement>('[data-testid="wall"] *')) {
+        if (el === figure || figure.contains(el) || el.contains(figure)) continue;
+        const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+        if (hasText && el.getClientRects().length > 0) largestElse = Math.max(largestElse, parseFloat(getComputedStyle(el).fontSize));
+      }
+      return { figure: parseFloat(getComputedStyle(figure).fontSize), largestElse };
+    });
+    expect(sizes.figure).toBeGreaterThan(sizes.largestElse * 1.5);
+    // Each stale row names the order and its engine, so it can be called out across the room.
+    const firstStale = stale.getByRole('listitem').first();
+    await expect(firstStale.locator('.ow-stale__id')).toHaveText(/^w-\d+$/);
+    await expect(firstStale.locator('.ow-stale__id')).toBeVisible();
+    await expect(firstStale.locator('.ow-stale__engine')).toHaveText('e2e');
+    await expect(firstStale.locator('.ow-stale__engine')).toBeVisible();
     // Read-only but for its speaker: the only things to click are "Arm sound" and the mutes.
     const buttons = await wall.getByRole('button').allTextContents();
     expect(buttons.length).toBeGreaterThan(0);

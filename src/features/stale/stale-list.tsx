@@ -37,6 +37,9 @@ function StaleRowBody({ entry, alert }: { readonly entry: StaleEntry; readonly a
       <span className="ow-stale__id">
         <UntrustedText text={order.client_order_id} keepEnd={ID_KEEP_END} />
       </span>
+      <span className="ow-stale__engine">
+        <UntrustedText text={order.engine} keepEnd={LABEL_KEEP_END} />
+      </span>
       <span className="ow-stale__reason">
         <StaleMarkerReason reason={entry.reason} /> <AckedNote alert={alert} now={order.created_at + entry.ageSec * 1000} />
       </span>

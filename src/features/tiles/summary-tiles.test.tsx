@@ -25,10 +25,22 @@ describe('SummaryTiles', () => {
     expect(valueOf('Active')).toBe('1,234');
     expect(valueOf('Partially filled')).toBe('17');
     expect(valueOf('Filled · 15 min')).toBe('420');
-    expect(valueOf('Rejected · 15 min')).toBe('2');
+    expect(valueOf('Rejected · 15 min')).toBe('2✕ check');
     expect(valueOf('Failed · 15 min')).toBe('0');
-    expect(valueOf('Anomalies')).toBe('5');
+    expect(valueOf('Anomalies')).toBe('5✕ check');
     expect(valueOf('Feed lag')).toBe('85 ms');
+  });
+
+  it('tones bad counts apart from the normal Partial, and says so in words', () => {
+    render(<SummaryTiles figures={FIGURES} />);
+    for (const key of ['rejected15', 'anomalies']) {
+      expect(screen.getByTestId(`tile-${key}`)).toHaveClass('ow-tile--warn');
+      expect(within(screen.getByTestId(`tile-${key}`)).getByText('✕ check')).toBeInTheDocument();
+    }
+    for (const key of ['partial', 'failed15']) {
+      expect(screen.getByTestId(`tile-${key}`)).toHaveClass('ow-tile--neutral');
+      expect(within(screen.getByTestId(`tile-${key}`)).queryByText('✕ check')).toBeNull();
+    }
   });
 
   it('makes the stale count an alarm in words, not only colour', () => {

@@ -29,6 +29,13 @@ export function formatLag(ms: number | null): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** A count that is bad when above zero: toned apart from normal states, and flagged in words. */
+function bad(key: string, label: string, count: number): TileSpec {
+  return count > 0
+    ? { key, label, value: formatCount(count), tone: 'warn', flag: '✕ check' }
+    : { key, label, value: formatCount(count), tone: 'neutral' };
+}
+
 function tiles(f: SummaryFigures): TileSpec[] {
   return [
     {
@@ -41,9 +48,9 @@ function tiles(f: SummaryFigures): TileSpec[] {
     { key: 'active', label: 'Active', value: formatCount(f.active), tone: 'neutral' },
     { key: 'partial', label: 'Partially filled', value: formatCount(f.partial), tone: 'neutral' },
     { key: 'filled15', label: 'Filled · 15 min', value: formatCount(f.filled15), tone: 'neutral' },
-    { key: 'rejected15', label: 'Rejected · 15 min', value: formatCount(f.rejected15), tone: f.rejected15 > 0 ? 'warn' : 'neutral' },
-    { key: 'failed15', label: 'Failed · 15 min', value: formatCount(f.failed15), tone: f.failed15 > 0 ? 'warn' : 'neutral' },
-    { key: 'anomalies', label: 'Anomalies', value: formatCount(f.anomalies), tone: f.anomalies > 0 ? 'warn' : 'neutral' },
+    bad('rejected15', 'Rejected · 15 min', f.rejected15),
+    bad('failed15', 'Failed · 15 min', f.failed15),
+    bad('anomalies', 'Anomalies', f.anomalies),
     { key: 'lag', label: 'Feed lag', value: formatLag(f.feedLagMs), tone: f.feedLagMs !== null && f.feedLagMs > 2000 ? 'warn' : 'neutral' },
   ];
 }
