@@ -87,3 +87,6 @@ export const ORDER_COLUMNS = column.columns([
 ]);
 
 export const GRID_TEMPLATE = ORDER_COLUMNS.map((c) => COLUMN_LAYOUT[c.id as SortKey].track).join(' ');
+
+/** The columns' least widths together: a narrower frame scrolls sideways instead of hiding columns. */
+export const GRID_MIN_WIDTH = ORDER_COLUMNS.reduce((sum, c) => sum + Number(/(\d+)px/.exec(COLUMN_LAYOUT[c.id as SortKey].track)![1]), 0);

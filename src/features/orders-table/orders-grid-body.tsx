@@ -35,6 +35,7 @@ interface OrdersGridBodyProps {
  */
 export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selectedId, onSelect }: OrdersGridBodyProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   // Rows have one fixed height and no measured sizes, so index keys (the default) are enough:
   // a per-render getItemKey made the virtualizer rebuild 100k measurements every frame. For the
@@ -114,8 +115,14 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
           if (activeId === null && orders[0] !== undefined) setActiveId(orders[0].client_order_id);
         }}
       >
-        <OrdersGridHeader headers={table.getHeaderGroups()[0]?.headers ?? []} table={table} />
-        <div className="orders-grid__scroll" ref={scrollRef}>
+        <OrdersGridHeader headers={table.getHeaderGroups()[0]?.headers ?? []} table={table} ref={headRef} />
+        <div
+          className="orders-grid__scroll"
+          ref={scrollRef}
+          onScroll={(e) => {
+            if (headRef.current !== null) headRef.current.scrollLeft = e.currentTarget.scrollLeft;
+          }}
+        >
           <div className="orders-grid__body" role="rowgroup" style={{ height: orders.length * ROW_HEIGHT }}>
             {items.map((item) => {
               const row = rows[item.index - start];

@@ -1,4 +1,5 @@
 import type { Header } from '@tanstack/react-table';
+import type { Ref } from 'react';
 import type { Order } from '../../core/order';
 import type { SortKey } from '../../store/order-sort-keys';
 import type { OrdersTable } from './orders-table-type';
@@ -8,9 +9,16 @@ type OrderHeader = Header<OrdersTable['_features'], Order, unknown>;
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
-export function OrdersGridHeader({ headers, table }: { readonly headers: readonly OrderHeader[]; readonly table: OrdersTable }) {
+interface OrdersGridHeaderProps {
+  readonly headers: readonly OrderHeader[];
+  readonly table: OrdersTable;
+  /** The header's clip box: the body's sideways scroll moves it (the header stays out of the vertical scroll). */
+  readonly ref?: Ref<HTMLDivElement>;
+}
+
+export function OrdersGridHeader({ headers, table, ref }: OrdersGridHeaderProps) {
   return (
-    <div className="orders-grid__head" role="rowgroup">
+    <div className="orders-grid__head" role="rowgroup" ref={ref}>
       <div className="orders-grid__row orders-grid__row--head" role="row" aria-rowindex={1}>
         {headers.map((header) => {
           const sorted = header.column.getIsSorted();

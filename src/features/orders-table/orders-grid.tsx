@@ -1,7 +1,7 @@
 import type { Order } from '../../core/order';
 import type { SortSpec } from '../../store/order-sort-keys';
 import type { StaleThresholds } from '../../core/stale-rules';
-import { GRID_TEMPLATE } from './order-columns';
+import { GRID_MIN_WIDTH, GRID_TEMPLATE } from './order-columns';
 import { OrdersGridBody } from './orders-grid-body';
 
 interface OrdersGridProps {
@@ -16,7 +16,10 @@ interface OrdersGridProps {
 /** The order grid's frame: one column template shared by the header and every row. */
 export function OrdersGrid(props: OrdersGridProps) {
   return (
-    <div className="orders-grid-frame" style={{ ['--grid-template' as string]: GRID_TEMPLATE }}>
+    <div
+      className="orders-grid-frame"
+      style={{ ['--grid-template' as string]: GRID_TEMPLATE, ['--grid-min-width' as string]: `${GRID_MIN_WIDTH}px` }}
+    >
       <OrdersGridBody {...props} />
     </div>
   );
