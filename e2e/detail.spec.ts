@@ -1,4 +1,4 @@
-import { created, fill, transition } from './fixtures/events';
+import { created, fill, nowSec, transition } from './fixtures/events';
 import { expect, pageUrl, postEvents, test } from './fixtures/relay';
 
 const rowOf = (page: import('@playwright/test').Page, id: string) => page.locator(`[role=row][data-order-id="${id}"]`);
@@ -73,4 +73,34 @@ test('an invalid transition shows in the anomalies view and leads to its order',
 test('an order that is not in the book says so', async ({ page, relay }) => {
   await page.goto(pageUrl(relay.url, { order: 'never-seen' }));
   await expect(page.getByRole('complementary', { name: /Order never-seen/ })).toContainText('neither in the live book nor in history');
+});
+
+test('at 1920×1080 the open detail sits beside the stale list and covers no tile, no table control and no stale order', async ({
+  page,
+  relay,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const old = nowSec() - 900;
+  await postEvents(relay.url, [created('beside-1', { ts: old }), transition('beside-1', 'OPEN', { ts: old + 1 }), created('beside-2')]);
+  await page.goto(pageUrl(relay.url));
+  await expect(page.getByRole('status').first()).toContainText('LIVE');
+  await page.locator('[role=row][data-order-id="beside-2"]').click();
+  const detail = page.getByRole('complementary', { name: /Order beside-2/ }).or(page.locator('.ow-detail'));
+  await expect(detail).toBeVisible();
+  const box = (await detail.boundingBox())!;
+  const overlaps = (b: { x: number; y: number; width: number; height: number }) =>
+    b.x < box.x + box.width && box.x < b.x + b.width && b.y < box.y + box.height && box.y < b.y + b.height;
+  const mustShow = [
+    page.getByRole('button', { name: 'Export CSV' }),
+    page.getByRole('region', { name: /Stale orders/ }).getByRole('button', { name: /^beside-1:/ }),
+    ...(await page.getByTestId(/^tile-/).all()),
+  ];
+  for (const item of mustShow) {
+    await expect(item).toBeVisible();
+    const b = (await item.boundingBox())!;
+    expect(overlaps(b), await item.textContent()).toBe(false);
+    expect(b.x + b.width).toBeLessThanOrEqual(1920);
+  }
+  expect(box.y + box.height).toBeLessThanOrEqual(1081);
+  await page.screenshot({ path: 'e2e/screenshots/detail-beside.png' });
 });
