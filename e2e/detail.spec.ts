@@ -98,7 +98,7 @@ test('at 1920×1080 the open detail sits beside the stale list and covers no til
   for (const item of mustShow) {
     await expect(item).toBeVisible();
     const b = (await item.boundingBox())!;
-    expect(overlaps(b), await item.textContent()).toBe(false);
+    expect(overlaps(b), (await item.textContent()) ?? '').toBe(false);
     expect(b.x + b.width).toBeLessThanOrEqual(1920);
   }
   expect(box.y + box.height).toBeLessThanOrEqual(1081);
