@@ -1,3 +1,4 @@
+import { useCallback, useRef } from 'react';
 import { EngineHealthPanel } from '../features/alerts/engine-health-panel';
 import { AnomaliesView } from '../features/anomalies/anomalies-view';
 import { ChartsPanel } from '../features/charts/charts-panel';
@@ -19,6 +20,12 @@ import { StaleTitle } from './stale-title';
 export function DashboardPage() {
   // Only the feed's LIVE state re-renders the page; each region follows its own data.
   const dimmed = useDashboardState((s) => s.feed.status !== 'LIVE');
+  const anomaliesRef = useRef<HTMLDivElement>(null);
+  const showAnomalies = useCallback(() => {
+    const region = anomaliesRef.current;
+    region?.scrollIntoView({ block: 'nearest' });
+    region?.querySelector<HTMLElement>('section')?.focus();
+  }, []);
   return (
     <div className="app">
       <StaleTitle />
@@ -27,7 +34,7 @@ export function DashboardPage() {
       <BookReplacedNotice />
       <main className={dimmed ? 'page is-dimmed' : 'page'} aria-busy={dimmed}>
         <section className="page__tiles" aria-label="Summary">
-          <SummaryTilesLive />
+          <SummaryTilesLive onShowAnomalies={showAnomalies} />
         </section>
         <div className="page__table">
           <OrdersTable />
@@ -39,11 +46,11 @@ export function DashboardPage() {
           <div className="page__engines">
             <EngineHealthPanel />
           </div>
+          <div className="page__anomalies" ref={anomaliesRef}>
+            <AnomaliesView />
+          </div>
           <div className="page__charts">
             <ChartsPanel />
-          </div>
-          <div className="page__anomalies">
-            <AnomaliesView />
           </div>
         </aside>
         <div className="page__detail">

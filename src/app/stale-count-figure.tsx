@@ -2,19 +2,27 @@ import { STALE_ICON } from '../components/status-palette';
 import { formatClock, formatCount } from '../lib/format';
 import { useDashboardState } from '../store/dashboard-context';
 import { isFeedDown } from '../store/dashboard-store';
-import { useStaleAfterSec } from '../store/use-view-params';
+import { useStaleAfterSec, useViewParams } from '../store/use-view-params';
 
 /**
  * The page's most prominent figure: how many orders are stale right now. While the feed is
- * down the count is frozen with the rest of the page, and says as of when.
+ * down the count is frozen with the rest of the page, and says as of when. A click shows only
+ * the stale orders in the table.
  */
 export function StaleCountFigure({ count }: { readonly count: number }) {
   const threshold = useStaleAfterSec();
+  const [, update] = useViewParams();
   const frozenAt = useDashboardState((s) => (isFeedDown(s.feed) ? s.feed.asOf : null));
   const className =
     frozenAt !== null ? 'stale-figure stale-figure--frozen' : count > 0 ? 'stale-figure stale-figure--alert' : 'stale-figure';
   return (
-    <div className={className} data-testid="stale-count" title={`Active orders over the stale limits (age limit ${threshold} s)`}>
+    <button
+      type="button"
+      className={className}
+      data-testid="stale-count"
+      title={`Active orders over the stale limits (age limit ${threshold} s): click to show only them`}
+      onClick={() => update({ staleOnly: true, statuses: [] })}
+    >
       <span className="stale-figure__value num">{formatCount(count)}</span>
       <span className="stale-figure__label">
         <span aria-hidden="true">{STALE_ICON}</span> stale {count === 1 ? 'order' : 'orders'}
@@ -25,6 +33,6 @@ export function StaleCountFigure({ count }: { readonly count: number }) {
           </span>
         )}
       </span>
-    </div>
+    </button>
   );
 }

@@ -43,7 +43,7 @@ export function AnomaliesView({ fetchOlder }: { readonly fetchOlder?: FetchLike 
   const canLoadOlder = !localExhausted || (!older.exhausted && total > book.anomalies.size);
 
   return (
-    <section className={`ow-anomalies${total > 0 ? ' ow-anomalies--hit' : ''}`} aria-labelledby="ow-anomalies-title">
+    <section className={`ow-anomalies${total > 0 ? ' ow-anomalies--hit' : ''}`} aria-labelledby="ow-anomalies-title" tabIndex={-1}>
       <header className="ow-anomalies__header">
         <h2 id="ow-anomalies-title" className="ow-anomalies__title">
           Anomalies <span className="num ow-anomalies__total">{formatCount(total)}</span>

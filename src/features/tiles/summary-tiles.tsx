@@ -55,13 +55,30 @@ function tiles(f: SummaryFigures): TileSpec[] {
   ];
 }
 
+export type TileKey = 'stale' | 'active' | 'partial' | 'filled15' | 'rejected15' | 'failed15' | 'anomalies' | 'lag';
+
+export interface SummaryTilesProps {
+  readonly figures: SummaryFigures;
+  readonly variant?: 'main' | 'wall';
+  /** Makes each tile that has a view of its own a button (the desk: filter the table to it). */
+  readonly onPick?: (key: TileKey) => void;
+  /** What picking a tile does, said to assistive tech and on hover. */
+  readonly pickLabel?: (key: TileKey) => string | null;
+}
+
 /** The headline figures as a description list: each label and value is plain, readable text. */
-export function SummaryTiles({ figures, variant = 'main' }: { readonly figures: SummaryFigures; readonly variant?: 'main' | 'wall' }) {
+export function SummaryTiles({ figures, variant = 'main', onPick, pickLabel }: SummaryTilesProps) {
   return (
     <dl className={`ow-tiles ow-tiles--${variant}`} aria-label="Summary">
       {tiles(figures).map((t) => (
         <div key={t.key} className={`ow-tile ow-tile--${t.key} ow-tile--${t.tone}`} data-testid={`tile-${t.key}`}>
-          <dt className="ow-tile__label">{t.label}</dt>
+          <dt className="ow-tile__label">
+            <TileLabel
+              label={t.label}
+              action={onPick === undefined ? null : (pickLabel?.(t.key as TileKey) ?? null)}
+              onPick={() => onPick?.(t.key as TileKey)}
+            />
+          </dt>
           <dd className="ow-tile__value">
             <span className="num">{t.value}</span>
             {t.flag !== undefined && <span className="ow-tile__flag">{t.flag}</span>}
@@ -69,5 +86,15 @@ export function SummaryTiles({ figures, variant = 'main' }: { readonly figures: 
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A tile with somewhere to go is one button the size of the tile (its label stretched over it). */
+function TileLabel({ label, action, onPick }: { readonly label: string; readonly action: string | null; readonly onPick: () => void }) {
+  if (action === null) return <>{label}</>;
+  return (
+    <button type="button" className="ow-tile__pick" title={action} aria-description={action} onClick={onPick}>
+      {label}
+    </button>
   );
 }
