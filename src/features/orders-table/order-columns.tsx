@@ -1,4 +1,4 @@
-import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import { columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import { AgeTimer } from '../../components/age-timer';
 import { FillBar } from '../../components/fill-bar';
 import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
@@ -10,7 +10,7 @@ import { orderAgeSec } from '../../store/order-sort';
 import { useRelayNow } from '../../store/relay-clock';
 import { StatusCell } from './status-cell';
 
-export const tableFeaturesUsed = tableFeatures({ rowSortingFeature });
+export const tableFeaturesUsed = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const column = createColumnHelper<typeof tableFeaturesUsed, Order>();
 
 /** Width (CSS grid track) and alignment per column; ids are the URL's sort keys. */
@@ -86,7 +86,17 @@ export const ORDER_COLUMNS = column.columns([
   }),
 ]);
 
-export const GRID_TEMPLATE = ORDER_COLUMNS.map((c) => COLUMN_LAYOUT[c.id as SortKey].track).join(' ');
+const ALL_COLUMN_IDS = ORDER_COLUMNS.map((c) => c.id as SortKey);
 
-/** The columns' least widths together: a narrower frame scrolls sideways instead of hiding columns. */
-export const GRID_MIN_WIDTH = ORDER_COLUMNS.reduce((sum, c) => sum + Number(/(\d+)px/.exec(COLUMN_LAYOUT[c.id as SortKey].track)![1]), 0);
+/** The grid's column template for these columns, in table order. */
+export function gridTemplate(ids: readonly SortKey[] = ALL_COLUMN_IDS): string {
+  return ids.map((id) => COLUMN_LAYOUT[id].track).join(' ');
+}
+
+/** These columns' least widths together: a narrower frame scrolls sideways instead of hiding columns. */
+export function gridMinWidth(ids: readonly SortKey[] = ALL_COLUMN_IDS): number {
+  return ids.reduce((sum, id) => sum + Number(/(\d+)px/.exec(COLUMN_LAYOUT[id].track)![1]), 0);
+}
+
+export const GRID_TEMPLATE = gridTemplate();
+export const GRID_MIN_WIDTH = gridMinWidth();

@@ -20,6 +20,8 @@ interface OrderRowProps {
   readonly selected: boolean;
   readonly onSelect: (clientOrderId: string) => void;
   readonly onActivate: (clientOrderId: string) => void;
+  /** The visible columns, in order: a row re-renders when they change. */
+  readonly columnsKey: string;
 }
 
 function OrderRowView({ row, thresholds, index, top, active, selected, onSelect, onActivate }: OrderRowProps) {
@@ -43,7 +45,7 @@ function OrderRowView({ row, thresholds, index, top, active, selected, onSelect,
         onSelect(row.id);
       }}
     >
-      {row.getAllCells().map((cell) => (
+      {row.getVisibleCells().map((cell) => (
         <div
           key={cell.id}
           role="gridcell"
@@ -71,7 +73,8 @@ function sameRow(prev: OrderRowProps, next: OrderRowProps): boolean {
     prev.selected === next.selected &&
     prev.thresholds === next.thresholds &&
     prev.onSelect === next.onSelect &&
-    prev.onActivate === next.onActivate
+    prev.onActivate === next.onActivate &&
+    prev.columnsKey === next.columnsKey
   );
 }
 

@@ -1,3 +1,4 @@
+import type { SortKey } from '../../store/order-sort-keys';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
 import { useMemo, useRef, useState } from 'react';
@@ -5,7 +6,8 @@ import type { Order } from '../../core/order';
 import { OrderRow } from './order-row';
 import type { SortSpec } from '../../store/order-sort-keys';
 import type { StaleThresholds } from '../../core/stale-rules';
-import { ORDER_COLUMNS } from './order-columns';
+import { gridMinWidth, gridTemplate, ORDER_COLUMNS } from './order-columns';
+import { useHiddenColumns } from './column-visibility';
 import { OrdersGridHeader } from './orders-grid-header';
 import { nextActiveIndex } from '../../lib/grid-keys';
 import { rowDomId } from './grid-keys';
@@ -58,6 +60,13 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
   const end = (items[items.length - 1]?.index ?? -1) + 1;
   const windowRows = useMemo(() => orders.slice(start, end), [orders, start, end]);
   const table = useOrdersTable(windowRows, sort, onSortChange);
+  const hidden = useHiddenColumns();
+  const visibleIds = useMemo(() => ORDER_COLUMNS.map((c) => c.id as SortKey).filter((id) => !hidden.has(id)), [hidden]);
+  const columnsKey = visibleIds.join(' ');
+  const gridStyle = useMemo(
+    () => ({ ['--grid-template' as string]: gridTemplate(visibleIds), ['--grid-min-width' as string]: `${gridMinWidth(visibleIds)}px` }),
+    [visibleIds],
+  );
   const rows = table.getRowModel().rows;
 
   const dashboard = useDashboard();
@@ -107,7 +116,8 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
         role="grid"
         aria-label="Orders"
         aria-rowcount={orders.length + 1}
-        aria-colcount={ORDER_COLUMNS.length}
+        aria-colcount={visibleIds.length}
+        style={gridStyle}
         aria-activedescendant={activeIndex >= 0 && items.some((i) => i.index === activeIndex) ? rowDomId(activeIndex) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
@@ -138,6 +148,7 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
                   selected={row.id === selectedId}
                   onSelect={onSelect}
                   onActivate={setActiveId}
+                  columnsKey={columnsKey}
                 />
               );
             })}

@@ -5,6 +5,7 @@ import type { OrderFilter } from '../../store/order-filter';
 import type { SortSpec } from '../../store/order-sort-keys';
 import { useOrderRows } from '../../store/use-order-rows';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
+import { ColumnsMenu } from './columns-menu';
 import { ExportCsvButton } from './export-csv-button';
 import { FilterSelect } from '../../components/filter-select';
 import { OrdersGrid } from './orders-grid';
@@ -52,6 +53,7 @@ export function OrdersTable() {
         <span className="toolbar__count num" aria-live="off">
           {formatCount(rows.orders.length)} shown
         </span>
+        <ColumnsMenu />
         <ExportCsvButton orders={rows.orders} thresholds={thresholds} />
       </div>
       <OrdersGrid

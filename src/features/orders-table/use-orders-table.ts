@@ -1,10 +1,11 @@
 import { useTable } from '@tanstack/react-table';
-import type { SortingState, Updater } from '@tanstack/react-table';
+import type { ColumnVisibilityState, SortingState, Updater } from '@tanstack/react-table';
 import { useCallback, useMemo } from 'react';
 import type { Order } from '../../core/order';
-import type { SortSpec } from '../../store/order-sort-keys';
+import type { SortKey, SortSpec } from '../../store/order-sort-keys';
 import { isSortKey } from '../../store/order-sort-keys';
 import { ORDER_COLUMNS, tableFeaturesUsed } from './order-columns';
+import { setHiddenColumns, useHiddenColumns } from './column-visibility';
 import type { OrdersTable } from './orders-table-type';
 
 const getRowId = (order: Order): string => order.client_order_id;
@@ -29,6 +30,15 @@ export function useOrdersTable(
     },
     [sorting, onSortChange],
   );
+  const hidden = useHiddenColumns();
+  const columnVisibility = useMemo<ColumnVisibilityState>(() => Object.fromEntries([...hidden].map((id) => [id, false])), [hidden]);
+  const onColumnVisibilityChange = useCallback(
+    (updater: Updater<ColumnVisibilityState>) => {
+      const next = typeof updater === 'function' ? updater(columnVisibility) : updater;
+      setHiddenColumns(Object.keys(next).filter((id): id is SortKey => next[id] === false && isSortKey(id)));
+    },
+    [columnVisibility],
+  );
   return useTable({
     features: tableFeaturesUsed,
     columns: ORDER_COLUMNS,
@@ -36,7 +46,8 @@ export function useOrdersTable(
     getRowId,
     manualSorting: true,
     enableMultiSort: false,
-    state: { sorting },
+    state: { sorting, columnVisibility },
     onSortingChange,
+    onColumnVisibilityChange,
   });
 }
