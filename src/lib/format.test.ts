@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
-import { formatAge, formatClock, formatCount, formatPct, formatPrice, formatUsd } from './format';
+import { formatAge, formatClock, formatClockIn, formatCount, formatPct, formatPrice, formatUsd } from './format';
 
 describe('format', () => {
   it('ages', () => {
@@ -46,5 +46,14 @@ describe('thousands grouping (by hand, not Intl)', () => {
       expect(formatCount(v), String(v)).toBe(f0.format(v));
       if (abs >= 1) expect(formatPrice(v), String(v)).toBe((abs >= 1000 ? f2 : f4).format(v));
     }
+  });
+});
+
+describe('formatClockIn', () => {
+  const today = Date.parse('2026-11-24T17:05:09Z');
+  it('gives the time alone on the same day, and the date too on another', () => {
+    expect(formatClockIn(Date.parse('2026-11-24T00:00:01Z'), 'utc', today)).toBe('00:00:01');
+    expect(formatClockIn(Date.parse('2026-11-23T23:59:59Z'), 'utc', today)).toBe('11-23 23:59:59');
+    expect(formatClockIn(null, 'utc', today)).toBe('—');
   });
 });

@@ -93,6 +93,18 @@ export function formatClock(epochMs: number | null): string {
   return new Date(epochMs).toISOString().slice(11, 19);
 }
 
+/**
+ * A clock time in UTC or this browser's zone, with its date ("11-24 12:00:03") when that is
+ * not the day of `today` in the same zone: a time alone from yesterday reads as today's.
+ */
+export function formatClockIn(epochMs: number | null, zone: 'utc' | 'local', today: number): string {
+  if (epochMs === null || !Number.isFinite(epochMs)) return DASH;
+  const shift = (ms: number): Date => (zone === 'utc' ? new Date(ms) : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000));
+  const iso = shift(epochMs).toISOString();
+  const sameDay = iso.slice(0, 10) === shift(today).toISOString().slice(0, 10);
+  return sameDay ? iso.slice(11, 19) : `${iso.slice(5, 10)} ${iso.slice(11, 19)}`;
+}
+
 /** "2026-11-24 12:00:03 UTC"-style stamp, for titles and exports. */
 export function formatTimestamp(epochMs: number | null): string {
   if (epochMs === null || !Number.isFinite(epochMs)) return DASH;

@@ -4,11 +4,19 @@ import { FillBar } from '../../components/fill-bar';
 import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
 import type { Order } from '../../core/order';
 import { isActive } from '../../core/status';
-import { formatClock, formatPrice, formatUsd } from '../../lib/format';
+import { formatClockIn, formatPrice, formatUsd } from '../../lib/format';
+import { useTimeZone } from '../../store/time-zone';
 import type { SortKey } from '../../store/order-sort-keys';
 import { orderAgeSec } from '../../store/order-sort';
 import { useRelayNow } from '../../store/relay-clock';
 import { StatusCell } from './status-cell';
+
+/** A row's last update in the chosen zone, dated when not today; the exact UTC instant on hover. */
+function UpdatedAt({ at }: { readonly at: number }) {
+  const zone = useTimeZone();
+  const now = useRelayNow();
+  return <span title={new Date(at).toISOString()}>{formatClockIn(at, zone, now)}</span>;
+}
 
 export const tableFeaturesUsed = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const column = createColumnHelper<typeof tableFeaturesUsed, Order>();
@@ -28,7 +36,7 @@ export const COLUMN_LAYOUT: Readonly<Record<SortKey, { readonly track: string; r
   order_id: { track: 'minmax(110px, 0.9fr)', numeric: false },
   engine: { track: 'minmax(64px, 0.5fr)', numeric: false },
   route: { track: '64px', numeric: false },
-  last_update_at: { track: '80px', numeric: true },
+  last_update_at: { track: '136px', numeric: true },
 };
 
 function AgeCell({ order }: { readonly order: Order }) {
@@ -82,7 +90,7 @@ export const ORDER_COLUMNS = column.columns([
   column.accessor('last_update_at', {
     id: 'last_update_at',
     header: 'Updated',
-    cell: ({ row }) => <span title={new Date(row.original.last_update_at).toISOString()}>{formatClock(row.original.last_update_at)}</span>,
+    cell: ({ row }) => <UpdatedAt at={row.original.last_update_at} />,
   }),
 ]);
 

@@ -4,6 +4,7 @@ import type { Order } from '../../core/order';
 import type { SortKey } from '../../store/order-sort-keys';
 import type { OrdersTable } from './orders-table-type';
 import { COLUMN_LAYOUT } from './order-columns';
+import { setTimeZone, useTimeZone, zoneLabel } from '../../store/time-zone';
 
 type OrderHeader = Header<OrdersTable['_features'], Order, unknown>;
 
@@ -41,10 +42,27 @@ export function OrdersGridHeader({ headers, table, ref }: OrdersGridHeaderProps)
                   {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
                 </span>
               </button>
+              {header.column.id === 'last_update_at' && <ZoneToggle />}
             </div>
           );
         })}
       </div>
     </div>
+  );
+}
+
+/** The zone the table's times are in, named where they are; a click switches UTC and this browser's zone. */
+function ZoneToggle() {
+  const zone = useTimeZone();
+  const other = zone === 'utc' ? 'local' : 'utc';
+  return (
+    <button
+      type="button"
+      className="zone-toggle"
+      title={`Times in ${zoneLabel(zone)}: switch to ${other === 'utc' ? 'UTC' : `this browser's zone (${zoneLabel('local')})`}`}
+      onClick={() => setTimeZone(other)}
+    >
+      {zoneLabel(zone)}
+    </button>
   );
 }
