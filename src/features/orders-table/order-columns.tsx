@@ -23,7 +23,7 @@ const column = createColumnHelper<typeof tableFeaturesUsed, Order>();
 
 /** Width (CSS grid track) and alignment per column; ids are the URL's sort keys. */
 export const COLUMN_LAYOUT: Readonly<Record<SortKey, { readonly track: string; readonly numeric: boolean }>> = {
-  age: { track: '88px', numeric: true },
+  age: { track: '104px', numeric: true },
   status: { track: 'minmax(180px, 2fr)', numeric: false },
   symbol: { track: 'minmax(100px, 0.9fr)', numeric: false },
   side: { track: '46px', numeric: false },

@@ -81,6 +81,22 @@ describe('orders table', () => {
     expect(document.body.textContent).not.toMatch(/[\u202E\u200B]/);
   });
 
+  it("shows a finished order's lifetime as what it took, an active order's as its age", () => {
+    renderTable(
+      bookOf([
+        { id: 'done', createdAt: T - 60_000, status: 'REJECTED', updatedAt: T - 57_000 },
+        { id: 'working', createdAt: T - 20_000, status: 'OPEN' },
+      ]),
+    );
+    const ageOf = (id: string) =>
+      dataRows()
+        .find((r) => r.getAttribute('data-order-id') === id)!
+        .querySelector('.age-timer')!;
+    expect(ageOf('done').textContent).toBe('took 3 s');
+    expect(ageOf('done')).toHaveAttribute('title', 'Lifetime: from created to finished');
+    expect(ageOf('working').textContent).toBe('20 s');
+  });
+
   it('marks stale rows with the word, icon and reason', () => {
     renderTable(
       bookOf([
