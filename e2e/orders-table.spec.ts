@@ -1,4 +1,4 @@
-import { created, fill, transition } from './fixtures/events';
+import { created, fill, nowSec, transition } from './fixtures/events';
 import { expect, pageUrl, postEvents, test } from './fixtures/relay';
 
 const rowOf = (page: import('@playwright/test').Page, id: string) => page.locator(`[role=row][data-order-id="${id}"]`);
@@ -101,4 +101,33 @@ test('dark by default; the light theme is remembered across reloads', async ({ p
   await expect(rowOf(page, 't-1')).toContainText('STALE');
   await page.locator('.stale-rules summary').click();
   await page.screenshot({ path: 'e2e/screenshots/main-view-light.png' });
+});
+
+test('shift+click sorts by a second column within the first, numbered in the headers and kept in the URL', async ({ page, relay }) => {
+  const t = nowSec();
+  const orders = [
+    ['ms-a', 'ETH-USD', 3000],
+    ['ms-b', 'BTC-USD', 1000],
+    ['ms-c', 'ETH-USD', 1000],
+    ['ms-d', 'BTC-USD', 2000],
+  ] as const;
+  await postEvents(
+    relay.url,
+    orders.map(([id, symbol, sizeUsd], i) => created(id, { ts: t - 10 + i, symbol, sizeUsd })),
+  );
+  await page.goto(pageUrl(relay.url));
+  await expect(page.getByRole('status').first()).toContainText('LIVE');
+  const ids = () => page.locator('.orders-grid__body [role=row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id')));
+  await page.getByRole('button', { name: /^Symbol/ }).click();
+  // A number column sorts largest first on its first click.
+  await page.getByRole('button', { name: /^Size USD/ }).click({ modifiers: ['Shift'] });
+  await expect.poll(ids).toEqual(['ms-d', 'ms-b', 'ms-a', 'ms-c']);
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('symbol,-size_usd');
+  await expect(page.getByRole('columnheader', { name: /Size USD/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: /Size USD/ }).locator('.sort-button__rank')).toHaveText('2');
+  await page.reload();
+  await expect.poll(ids).toEqual(['ms-d', 'ms-b', 'ms-a', 'ms-c']);
+  // A plain click sorts by that column alone again.
+  await page.getByRole('button', { name: /^Symbol/ }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toMatch(/^-?symbol$/);
 });

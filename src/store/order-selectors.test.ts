@@ -3,7 +3,7 @@ import { bookOf } from '../../test/support/book-fixtures';
 import { filterScan, scanBook } from './book-scan';
 import type { OrderFilter } from './order-filter';
 import { NO_FILTER } from './order-filter';
-import { sortByColumn } from './order-sort';
+import { sortByColumn, sortByColumns } from './order-sort';
 import { thresholdsOf } from '../core/stale-rules';
 
 const T = Date.parse('2026-11-24T12:00:00Z');
@@ -49,6 +49,24 @@ describe('order selectors', () => {
     expect(ids(sortByColumn(all, { key: 'fill_pct', desc: true }, T)).slice(0, 2)).toEqual(['filled-early', 'partial-older']);
     expect(ids(sortByColumn(all, { key: 'client_order_id', desc: false }, T))[0]).toBe('canceled-late');
     expect(ids(sortByColumn(all, { key: 'age', desc: true }, T))[0]).toBe('partial-older');
+    // Several columns: the first decides, the next breaks its ties.
+    const byStatusThenId = ids(
+      sortByColumns(
+        all,
+        [
+          { key: 'status', desc: false },
+          { key: 'client_order_id', desc: true },
+        ],
+        T,
+      ),
+    );
+    const byStatus = ids(sortByColumn(all, { key: 'status', desc: false }, T));
+    const statusOf = new Map(all.map((o) => [o.client_order_id, o.status]));
+    expect(byStatusThenId.map((id) => statusOf.get(id))).toEqual(byStatus.map((id) => statusOf.get(id)));
+    for (let i = 1; i < byStatusThenId.length; i++) {
+      const [a, b] = [byStatusThenId[i - 1]!, byStatusThenId[i]!];
+      if (statusOf.get(a) === statusOf.get(b)) expect(a > b).toBe(true);
+    }
   });
 
   it('filters by status, side, engine, route and stale', () => {

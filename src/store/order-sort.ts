@@ -1,7 +1,7 @@
 import type { Order } from '../core/order';
 import { STATUSES } from '../core/status';
 import { isActive } from '../core/status';
-import type { SortKey, SortSpec } from './order-sort-keys';
+import type { SortKey, SortSpec, SortSpecs } from './order-sort-keys';
 
 const STATUS_RANK: Record<string, number> = Object.fromEntries(STATUSES.map((s, i) => [s, i]));
 
@@ -59,4 +59,14 @@ export function sortByColumn(orders: readonly Order[], spec: SortSpec, now: numb
     for (let i = 0; i < orders.length; i++) keys[i] = sign * (keyFn(orders[i]!, now) as number);
   }
   return sortByKeys(orders, keys);
+}
+
+/**
+ * Sorts by several columns, the first most significant: one stable sort per column, least
+ * significant first, so each keeps the order of the ones after it among its ties.
+ */
+export function sortByColumns(orders: readonly Order[], specs: SortSpecs, now: number): Order[] {
+  let out = orders as Order[];
+  for (let i = specs.length - 1; i >= 0; i--) out = sortByColumn(out, specs[i]!, now);
+  return out === orders ? [...orders] : out;
 }

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import type { Order } from '../core/order';
 import { filterScan } from './book-scan';
 import type { OrderFilter } from './order-filter';
-import type { SortSpec } from './order-sort-keys';
-import { sortByColumn } from './order-sort';
+import type { SortSpecs } from './order-sort-keys';
+import { sortByColumns } from './order-sort';
 import { useBookScan } from './use-book-scan';
 
 export interface OrderRows {
@@ -20,12 +20,12 @@ export interface OrderRows {
  * most twice a second while events stream); cells keep updating every frame on their own by
  * reading the (mutated in place) orders.
  */
-export function useOrderRows(filter: OrderFilter, sort: SortSpec | null): OrderRows {
+export function useOrderRows(filter: OrderFilter, sort: SortSpecs): OrderRows {
   const scan = useBookScan();
   return useMemo(() => {
     const filtered = filterScan(scan, filter);
     return {
-      orders: sort === null ? filtered : sortByColumn(filtered, sort, scan.now),
+      orders: sort.length === 0 ? filtered : sortByColumns(filtered, sort, scan.now),
       staleCount: scan.stale.length,
       engines: scan.engines,
       routes: scan.routes,

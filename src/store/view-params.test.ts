@@ -10,7 +10,10 @@ describe('view params', () => {
       engine: 'eng 1',
       route: 'live',
       search: 'btc',
-      sort: { key: 'fill_pct', desc: true },
+      sort: [
+        { key: 'fill_pct', desc: true },
+        { key: 'symbol', desc: false },
+      ],
       staleAfterSec: 45,
       newAckSec: 30,
       order: 'coid/1&2',
@@ -28,7 +31,11 @@ describe('view params', () => {
       order: 'coid/1&2',
       token: 'abc',
     });
-    expect(p.sort).toEqual({ key: 'fill_pct', desc: true });
+    expect(p.sort).toEqual([
+      { key: 'fill_pct', desc: true },
+      { key: 'symbol', desc: false },
+    ]);
+    expect(new URLSearchParams(search).get('sort')).toBe('-fill_pct,symbol');
     expect(new URLSearchParams(search).get('keep')).toBe('1');
   });
 
@@ -36,7 +43,12 @@ describe('view params', () => {
     const p = parseViewParams('?status=OPEN,BOGUS&side=up&sort=-nope&stale_after=-3&view=other');
     expect(p.statuses).toEqual(['OPEN']);
     expect(p.side).toBeNull();
-    expect(p.sort).toBeNull();
+    expect(p.sort).toEqual([]);
+    expect(parseViewParams('?sort=-age,age,nope,symbol,side,fees').sort).toEqual([
+      { key: 'age', desc: true },
+      { key: 'symbol', desc: false },
+      { key: 'side', desc: false },
+    ]);
     expect(p.staleAfterSec).toBeNull();
     expect(p.view).toBe('main');
   });

@@ -1,8 +1,8 @@
 import type { Side } from '../core/order';
 import type { Status } from '../core/status';
 import { isStatus } from '../core/status';
-import type { SortSpec } from './order-sort-keys';
-import { isSortKey } from './order-sort-keys';
+import type { SortSpecs } from './order-sort-keys';
+import { formatSorts, parseSorts } from './order-sort-keys';
 
 /**
  * Everything about the view that a link should reproduce: filters, sort, stale limits, the
@@ -18,7 +18,7 @@ export interface ViewParams {
   readonly route: string | null;
   readonly search: string;
   /** null: the default order (stale first, then active, then terminal newest first). */
-  readonly sort: SortSpec | null;
+  readonly sort: SortSpecs;
   /** Overrides the relay's stale threshold (seconds). */
   readonly staleAfterSec: number | null;
   readonly newAckSec: number | null;
@@ -51,9 +51,6 @@ export function parseViewParams(search: string): ViewParams {
   const statuses = (q.get('status') ?? '').split(',').filter(isStatus);
   const side = q.get('side');
   const view = q.get('view');
-  const sortRaw = q.get('sort') ?? '';
-  const desc = sortRaw.startsWith('-');
-  const sortKey = desc ? sortRaw.slice(1) : sortRaw;
   return {
     statuses: [...new Set(statuses)],
     staleOnly: q.get('stale') === '1',
@@ -61,7 +58,7 @@ export function parseViewParams(search: string): ViewParams {
     engine: q.get('engine'),
     route: q.get('route'),
     search: q.get('q') ?? '',
-    sort: isSortKey(sortKey) ? { key: sortKey, desc } : null,
+    sort: parseSorts(q.get('sort') ?? ''),
     staleAfterSec: positiveNumber(q.get('stale_after')),
     newAckSec: positiveNumber(q.get('stale_new')),
     openNoFillSec: positiveNumber(q.get('stale_open')),
@@ -80,7 +77,7 @@ const WRITERS: Record<keyof ViewParams, Writer> = {
   engine: (q, p) => put(q, 'engine', p.engine),
   route: (q, p) => put(q, 'route', p.route),
   search: (q, p) => put(q, 'q', p.search === '' ? null : p.search),
-  sort: (q, p) => put(q, 'sort', p.sort === null ? null : `${p.sort.desc ? '-' : ''}${p.sort.key}`),
+  sort: (q, p) => put(q, 'sort', formatSorts(p.sort)),
   staleAfterSec: (q, p) => put(q, 'stale_after', p.staleAfterSec),
   newAckSec: (q, p) => put(q, 'stale_new', p.newAckSec),
   openNoFillSec: (q, p) => put(q, 'stale_open', p.openNoFillSec),

@@ -4,7 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { useMemo, useRef, useState } from 'react';
 import type { Order } from '../../core/order';
 import { OrderRow } from './order-row';
-import type { SortSpec } from '../../store/order-sort-keys';
+import type { SortSpecs } from '../../store/order-sort-keys';
 import type { StaleThresholds } from '../../core/stale-rules';
 import { gridMinWidth, gridTemplate, ORDER_COLUMNS } from './order-columns';
 import { useHiddenColumns } from './column-visibility';
@@ -25,8 +25,8 @@ interface OrdersGridBodyProps {
   readonly orders: readonly Order[];
   /** The stale limits in force, for each row's highlight. */
   readonly thresholds: StaleThresholds;
-  readonly sort: SortSpec | null;
-  readonly onSortChange: (sort: SortSpec | null) => void;
+  readonly sort: SortSpecs;
+  readonly onSortChange: (sort: SortSpecs) => void;
   readonly selectedId: string | null;
   readonly onSelect: (clientOrderId: string) => void;
 }
@@ -125,7 +125,7 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
           if (activeId === null && orders[0] !== undefined) setActiveId(orders[0].client_order_id);
         }}
       >
-        <OrdersGridHeader headers={table.getHeaderGroups()[0]?.headers ?? []} table={table} ref={headRef} />
+        <OrdersGridHeader headers={table.getHeaderGroups()[0]?.headers ?? []} table={table} multiSort={sort.length > 1} ref={headRef} />
         <div
           className="orders-grid__scroll"
           ref={scrollRef}

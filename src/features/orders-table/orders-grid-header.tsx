@@ -13,11 +13,13 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 interface OrdersGridHeaderProps {
   readonly headers: readonly OrderHeader[];
   readonly table: OrdersTable;
+  /** More than one column sorts: each sorted header shows its rank. */
+  readonly multiSort: boolean;
   /** The header's clip box: the body's sideways scroll moves it (the header stays out of the vertical scroll). */
   readonly ref?: Ref<HTMLDivElement>;
 }
 
-export function OrdersGridHeader({ headers, table, ref }: OrdersGridHeaderProps) {
+export function OrdersGridHeader({ headers, table, multiSort, ref }: OrdersGridHeaderProps) {
   return (
     <div className="orders-grid__head" role="rowgroup" ref={ref}>
       <div className="orders-grid__row orders-grid__row--head" role="row" aria-rowindex={1}>
@@ -35,11 +37,12 @@ export function OrdersGridHeader({ headers, table, ref }: OrdersGridHeaderProps)
                 type="button"
                 className="sort-button"
                 onClick={header.column.getToggleSortingHandler()}
-                title={`Sort by ${String(header.column.columnDef.header)}`}
+                title={`Sort by ${String(header.column.columnDef.header)} (shift+click: then by it)`}
               >
                 <table.FlexRender header={header} />
                 <span className="sort-button__arrow" aria-hidden="true">
                   {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                  {sorted !== false && multiSort && <sub className="sort-button__rank">{header.column.getSortIndex() + 1}</sub>}
                 </span>
               </button>
               {header.column.id === 'last_update_at' && <ZoneToggle />}

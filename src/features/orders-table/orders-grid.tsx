@@ -1,5 +1,5 @@
 import type { Order } from '../../core/order';
-import type { SortSpec } from '../../store/order-sort-keys';
+import type { SortSpecs } from '../../store/order-sort-keys';
 import type { StaleThresholds } from '../../core/stale-rules';
 import { GRID_MIN_WIDTH, GRID_TEMPLATE } from './order-columns';
 import { OrdersGridBody } from './orders-grid-body';
@@ -7,8 +7,8 @@ import { OrdersGridBody } from './orders-grid-body';
 interface OrdersGridProps {
   readonly orders: Order[];
   readonly thresholds: StaleThresholds;
-  readonly sort: SortSpec | null;
-  readonly onSortChange: (sort: SortSpec | null) => void;
+  readonly sort: SortSpecs;
+  readonly onSortChange: (sort: SortSpecs) => void;
   readonly selectedId: string | null;
   readonly onSelect: (clientOrderId: string) => void;
 }

@@ -2,7 +2,7 @@ import './orders-table.css';
 import { useCallback, useMemo } from 'react';
 import { formatCount } from '../../lib/format';
 import type { OrderFilter } from '../../store/order-filter';
-import type { SortSpec } from '../../store/order-sort-keys';
+import type { SortSpecs } from '../../store/order-sort-keys';
 import { useOrderRows } from '../../store/use-order-rows';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { ColumnsMenu } from './columns-menu';
@@ -23,7 +23,7 @@ export function OrdersTable() {
     [statuses, staleOnly, side, engine, route, search],
   );
   const rows = useOrderRows(filter, params.sort);
-  const onSortChange = useCallback((sort: SortSpec | null) => update({ sort }), [update]);
+  const onSortChange = useCallback((sort: SortSpecs) => update({ sort }), [update]);
   const onSelect = useCallback((order: string) => update({ order }), [update]);
   const onSearch = useCallback((q: string) => update({ search: q }), [update]);
 

@@ -2,8 +2,8 @@ import { useTable } from '@tanstack/react-table';
 import type { ColumnVisibilityState, SortingState, Updater } from '@tanstack/react-table';
 import { useCallback, useMemo } from 'react';
 import type { Order } from '../../core/order';
-import type { SortKey, SortSpec } from '../../store/order-sort-keys';
-import { isSortKey } from '../../store/order-sort-keys';
+import type { SortKey, SortSpecs } from '../../store/order-sort-keys';
+import { isSortKey, MAX_SORTS } from '../../store/order-sort-keys';
 import { ORDER_COLUMNS, tableFeaturesUsed } from './order-columns';
 import { setHiddenColumns, useHiddenColumns } from './column-visibility';
 import type { OrdersTable } from './orders-table-type';
@@ -16,17 +16,12 @@ const getRowId = (order: Order): string => order.client_order_id;
  * time the order is re-derived or the grid scrolls. Sorting is ours (`manualSorting`); the
  * table keeps the header state and the toggle handlers.
  */
-export function useOrdersTable(
-  windowRows: readonly Order[],
-  sort: SortSpec | null,
-  onSortChange: (sort: SortSpec | null) => void,
-): OrdersTable {
-  const sorting = useMemo<SortingState>(() => (sort === null ? [] : [{ id: sort.key, desc: sort.desc }]), [sort]);
+export function useOrdersTable(windowRows: readonly Order[], sort: SortSpecs, onSortChange: (sort: SortSpecs) => void): OrdersTable {
+  const sorting = useMemo<SortingState>(() => sort.map((s) => ({ id: s.key, desc: s.desc })), [sort]);
   const onSortingChange = useCallback(
     (updater: Updater<SortingState>) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      onSortChange(first !== undefined && isSortKey(first.id) ? { key: first.id, desc: first.desc } : null);
+      onSortChange(next.flatMap((s) => (isSortKey(s.id) ? [{ key: s.id, desc: s.desc }] : [])).slice(0, MAX_SORTS));
     },
     [sorting, onSortChange],
   );
@@ -45,7 +40,9 @@ export function useOrdersTable(
     data: windowRows,
     getRowId,
     manualSorting: true,
-    enableMultiSort: false,
+    // Shift+click adds a column to the sort (TanStack's default multi-sort event).
+    enableMultiSort: true,
+    maxMultiSortColCount: MAX_SORTS,
     state: { sorting, columnVisibility },
     onSortingChange,
     onColumnVisibilityChange,
