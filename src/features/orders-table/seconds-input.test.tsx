@@ -51,7 +51,23 @@ describe('seconds input', () => {
     fireEvent.blur(box());
     expect(applied).toEqual([]);
     expect(box()).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByRole('status')).toHaveTextContent('Not a positive number of seconds: 300 s still applies');
+    expect(screen.getByRole('status')).toHaveTextContent('Whole seconds from 1 to 86400: 300 s still applies');
+    expect(box()).toHaveValue(-5);
+  });
+
+  it('refuses fractions and values past a day, and takes the top of the range', () => {
+    const applied: (number | null)[] = [];
+    render(<Harness applied={applied} />);
+    for (const text of ['1.5', '86401']) {
+      fireEvent.change(box(), { target: { value: text } });
+      fireEvent.keyDown(box(), { key: 'Enter' });
+      expect(box()).toHaveAttribute('aria-invalid', 'true');
+    }
+    expect(applied).toEqual([]);
+    fireEvent.change(box(), { target: { value: '86400' } });
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    expect(applied).toEqual([86_400]);
+    expect(box()).toHaveAttribute('aria-invalid', 'false');
   });
 
   it('Escape puts back what is in force; a change from elsewhere replaces the draft', () => {

@@ -7,11 +7,15 @@ interface SecondsInputProps {
   readonly onChange: (seconds: number | null) => void;
 }
 
-/** The draft's meaning: a number of seconds, "off" (empty), or something that is not applied. */
+/** The allowed range: a limit under a second or over a day is a typo, not a setting. */
+export const MIN_SECONDS = 1;
+export const MAX_SECONDS = 86_400;
+
+/** The draft's meaning: whole seconds in range, "off" (empty), or something that is not applied. */
 function readDraft(raw: string): { readonly ok: true; readonly seconds: number | null } | { readonly ok: false } {
   if (raw.trim() === '') return { ok: true, seconds: null };
   const n = Number(raw);
-  return Number.isFinite(n) && n > 0 ? { ok: true, seconds: n } : { ok: false };
+  return Number.isInteger(n) && n >= MIN_SECONDS && n <= MAX_SECONDS ? { ok: true, seconds: n } : { ok: false };
 }
 
 const shown = (value: number | null): string => (value === null ? '' : String(value));
@@ -19,7 +23,7 @@ const shown = (value: number | null): string => (value === null ? '' : String(va
 /**
  * A number of seconds; empty means "off" (or "the default"). Applied on Enter or when focus
  * leaves, never per keystroke (typing 600 must not apply 6, then 60); Escape puts back what is in
- * force. A draft that is not a positive number says so and leaves the limit in force alone.
+ * force. A draft that is not whole seconds in range says so and leaves the limit in force alone.
  */
 export function SecondsInput({ label, value, placeholder, onChange }: SecondsInputProps) {
   const [draft, setDraft] = useState({ text: shown(value), for: value });
@@ -42,7 +46,8 @@ export function SecondsInput({ label, value, placeholder, onChange }: SecondsInp
       <input
         id={inputId}
         type="number"
-        min={1}
+        min={MIN_SECONDS}
+        max={MAX_SECONDS}
         step={1}
         inputMode="numeric"
         value={draft.text}
@@ -61,7 +66,7 @@ export function SecondsInput({ label, value, placeholder, onChange }: SecondsInp
       </span>
       {!parsed.ok && (
         <span id={errorId} className="field__error" role="status">
-          Not a positive number of seconds: {inForce} still applies
+          Whole seconds from {MIN_SECONDS} to {MAX_SECONDS}: {inForce} still applies
         </span>
       )}
     </span>
