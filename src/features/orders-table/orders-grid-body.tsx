@@ -23,6 +23,7 @@ const COUNT_BLOCK = 16_384;
 interface OrdersGridBodyProps {
   /** Filtered and sorted: the whole view, of which only a window is rendered. */
   readonly orders: readonly Order[];
+  readonly emptyText: string;
   /** The stale limits in force, for each row's highlight. */
   readonly thresholds: StaleThresholds;
   readonly sort: SortSpecs;
@@ -35,7 +36,7 @@ interface OrdersGridBodyProps {
  * The virtualized part of the grid. It re-renders when the row order is re-derived or the
  * window scrolls, not per committed frame: each visible row follows its own order's `rev`.
  */
-export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selectedId, onSelect }: OrdersGridBodyProps) {
+export function OrdersGridBody({ orders, emptyText, thresholds, sort, onSortChange, selectedId, onSelect }: OrdersGridBodyProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -154,7 +155,7 @@ export function OrdersGridBody({ orders, thresholds, sort, onSortChange, selecte
             })}
           </div>
         </div>
-        {orders.length === 0 && <p className="orders-grid__empty">No orders match these filters.</p>}
+        {orders.length === 0 && <p className="orders-grid__empty">{emptyText}</p>}
       </div>
       {ackNote !== '' && (
         <p className="orders-grid__ack-note" role="status" data-testid="grid-ack-note">

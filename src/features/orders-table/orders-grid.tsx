@@ -6,6 +6,8 @@ import { OrdersGridBody } from './orders-grid-body';
 
 interface OrdersGridProps {
   readonly orders: Order[];
+  /** Said when there are no rows: why (filters, or nothing sent yet). */
+  readonly emptyText: string;
   readonly thresholds: StaleThresholds;
   readonly sort: SortSpecs;
   readonly onSortChange: (sort: SortSpecs) => void;

@@ -97,6 +97,14 @@ describe('orders table', () => {
     expect(ageOf('working').textContent).toBe('20 s');
   });
 
+  it('an empty table says why: nothing sent yet, or the filters', () => {
+    renderTable(bookOf([]));
+    expect(screen.getByText('No orders yet: the relay has sent none.')).toBeInTheDocument();
+    act(() => window.history.replaceState(null, '', '/?side=sell'));
+    act(() => window.dispatchEvent(new PopStateEvent('popstate')));
+    expect(screen.getByText('No orders match these filters.')).toBeInTheDocument();
+  });
+
   it('marks stale rows with the word, icon and reason', () => {
     renderTable(
       bookOf([

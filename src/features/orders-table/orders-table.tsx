@@ -23,6 +23,7 @@ export function OrdersTable() {
     [statuses, staleOnly, side, engine, route, search],
   );
   const rows = useOrderRows(filter, params.sort);
+  const filtered = statuses.length > 0 || staleOnly || side !== null || engine !== null || route !== null || search.trim() !== '';
   const onSortChange = useCallback((sort: SortSpecs) => update({ sort }), [update]);
   const onSelect = useCallback((order: string) => update({ order }), [update]);
   const onSearch = useCallback((q: string) => update({ search: q }), [update]);
@@ -57,6 +58,7 @@ export function OrdersTable() {
         <ExportCsvButton orders={rows.orders} thresholds={thresholds} />
       </div>
       <OrdersGrid
+        emptyText={filtered ? 'No orders match these filters.' : 'No orders yet: the relay has sent none.'}
         orders={rows.orders}
         thresholds={thresholds}
         sort={params.sort}
