@@ -100,8 +100,10 @@ describe('orders table', () => {
   it('an empty table says why: nothing sent yet, or the filters', () => {
     renderTable(bookOf([]));
     expect(screen.getByText('No orders yet: the relay has sent none.')).toBeInTheDocument();
-    act(() => window.history.replaceState(null, '', '/?side=sell'));
-    act(() => window.dispatchEvent(new PopStateEvent('popstate')));
+    act(() => {
+      window.history.replaceState(null, '', '/?side=sell');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
     expect(screen.getByText('No orders match these filters.')).toBeInTheDocument();
   });
 
