@@ -94,17 +94,12 @@ export const ORDER_COLUMNS = column.columns([
   }),
 ]);
 
-const ALL_COLUMN_IDS = ORDER_COLUMNS.map((c) => c.id as SortKey);
-
 /** The grid's column template for these columns, in table order. */
-export function gridTemplate(ids: readonly SortKey[] = ALL_COLUMN_IDS): string {
+export function gridTemplate(ids: readonly SortKey[]): string {
   return ids.map((id) => COLUMN_LAYOUT[id].track).join(' ');
 }
 
 /** These columns' least widths together: a narrower frame scrolls sideways instead of hiding columns. */
-export function gridMinWidth(ids: readonly SortKey[] = ALL_COLUMN_IDS): number {
+export function gridMinWidth(ids: readonly SortKey[]): number {
   return ids.reduce((sum, id) => sum + Number(/(\d+)px/.exec(COLUMN_LAYOUT[id].track)![1]), 0);
 }
-
-export const GRID_TEMPLATE = gridTemplate();
-export const GRID_MIN_WIDTH = gridMinWidth();

@@ -1,7 +1,6 @@
 import type { Order } from '../../core/order';
 import type { SortSpecs } from '../../store/order-sort-keys';
 import type { StaleThresholds } from '../../core/stale-rules';
-import { GRID_MIN_WIDTH, GRID_TEMPLATE } from './order-columns';
 import { OrdersGridBody } from './orders-grid-body';
 
 interface OrdersGridProps {
@@ -15,13 +14,10 @@ interface OrdersGridProps {
   readonly onSelect: (clientOrderId: string) => void;
 }
 
-/** The order grid's frame: one column template shared by the header and every row. */
+/** The order grid's frame; the grid inside sets the column template its header and rows share. */
 export function OrdersGrid(props: OrdersGridProps) {
   return (
-    <div
-      className="orders-grid-frame"
-      style={{ ['--grid-template' as string]: GRID_TEMPLATE, ['--grid-min-width' as string]: `${GRID_MIN_WIDTH}px` }}
-    >
+    <div className="orders-grid-frame">
       <OrdersGridBody {...props} />
     </div>
   );
