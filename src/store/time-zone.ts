@@ -1,40 +1,20 @@
 import { useSyncExternalStore } from 'react';
+import { createStoredChoice } from './stored-choice';
 
 /** How the desk's clock times read: UTC (the relay's and the engines' zone) or this browser's zone. */
 export type TimeZoneChoice = 'utc' | 'local';
 
-const KEY = 'orderwatch.time-zone';
-const listeners = new Set<() => void>();
-let current: TimeZoneChoice | null = null;
-
-function fromStorage(): TimeZoneChoice {
-  try {
-    return window.localStorage.getItem(KEY) === 'local' ? 'local' : 'utc';
-  } catch {
-    return 'utc';
-  }
-}
-
-const read = (): TimeZoneChoice => (current ??= fromStorage());
+const timeZone = createStoredChoice<TimeZoneChoice>(
+  'orderwatch.time-zone',
+  (raw) => (raw === 'local' ? 'local' : 'utc'),
+  (choice) => choice,
+);
 
 /** Remembered by this browser. */
-export function setTimeZone(choice: TimeZoneChoice): void {
-  current = choice;
-  try {
-    window.localStorage.setItem(KEY, choice);
-  } catch {
-    // Private mode: kept for this page only.
-  }
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const setTimeZone = (choice: TimeZoneChoice): void => timeZone.set(choice);
 
 export function useTimeZone(): TimeZoneChoice {
-  return useSyncExternalStore(subscribe, read, () => 'utc');
+  return useSyncExternalStore(timeZone.subscribe, timeZone.read, () => 'utc');
 }
 
 /** The zone's short name for labels: "UTC", or the browser's own ("CET", "GMT+1"). */

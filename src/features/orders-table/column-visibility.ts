@@ -1,11 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import type { SortKey } from '../../store/order-sort-keys';
 import { isSortKey } from '../../store/order-sort-keys';
+import { createStoredChoice } from '../../store/stored-choice';
 
-const KEY = 'orderwatch.hidden-columns';
 const NONE: ReadonlySet<SortKey> = new Set();
-const listeners = new Set<() => void>();
-let current: ReadonlySet<SortKey> | null = null;
 
 /** Hidden column ids as stored; anything unreadable or unknown is ignored. */
 export function parseHiddenColumns(raw: string | null): ReadonlySet<SortKey> {
@@ -18,42 +16,16 @@ export function parseHiddenColumns(raw: string | null): ReadonlySet<SortKey> {
   }
 }
 
-function fromStorage(): ReadonlySet<SortKey> {
-  try {
-    return parseHiddenColumns(window.localStorage.getItem(KEY));
-  } catch {
-    return NONE;
-  }
-}
-
-const read = (): ReadonlySet<SortKey> => (current ??= fromStorage());
+const hiddenColumns = createStoredChoice<ReadonlySet<SortKey>>('orderwatch.hidden-columns', parseHiddenColumns, (hidden) =>
+  JSON.stringify([...hidden].sort()),
+);
 
 /** Hides columns for this browser, kept across reloads and followed by its other tabs. */
 export function setHiddenColumns(hidden: Iterable<SortKey>): void {
-  current = new Set(hidden);
-  try {
-    window.localStorage.setItem(KEY, JSON.stringify([...current].sort()));
-  } catch {
-    // Private mode: kept for this page only.
-  }
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  const onStorage = (e: StorageEvent): void => {
-    if (e.key !== KEY) return;
-    current = fromStorage();
-    listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
+  hiddenColumns.set(new Set(hidden));
 }
 
 /** The columns this browser hides (the same set object until it changes). */
 export function useHiddenColumns(): ReadonlySet<SortKey> {
-  return useSyncExternalStore(subscribe, read, () => NONE);
+  return useSyncExternalStore(hiddenColumns.subscribe, hiddenColumns.read, () => NONE);
 }
