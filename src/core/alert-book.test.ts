@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertCondition } from './alert-book';
-import { act, allAlerts, createAlertBook, reconcile } from './alert-book';
+import { act, allAlerts, CLUSTER_SKEW_MS, createAlertBook, keyOfId, reconcile, remoteTarget } from './alert-book';
 import { compareAlerts } from './alert';
 
 const T = Date.UTC(2026, 11, 3, 12);
@@ -103,5 +103,38 @@ describe('alert book: fire, resolve, acknowledge, snooze, silence', () => {
         .sort(compareAlerts)
         .map((a) => `${a.subject.id}:${a.state}`),
     ).toEqual(['y:firing', 'x:acknowledged', 'o4:resolved', 'o3:resolved', 'o2:resolved']);
+  });
+});
+
+describe('alert book: another relay’s action', () => {
+  const burst = (since: number): AlertCondition => ({
+    key: 'anomaly_burst:late_event',
+    rule: 'anomaly_burst',
+    subject: { kind: 'relay', id: 'late_event', engine: null, symbol: null },
+    summary: '25 late_event anomalies in the last minute (limit 20)',
+    since,
+  });
+
+  it('an order alert is addressed by its id, the same on every relay', () => {
+    const book = createAlertBook();
+    const [fired] = reconcile(book, [stale('a')], T);
+    const action = { type: 'ack', id: fired!.id, by: 'Dana', comment: '', at: T } as const;
+    expect(remoteTarget(book, action)).toBe(action);
+    expect(remoteTarget(book, { ...action, id: 'stale_order:a@1' })).toBeUndefined();
+  });
+
+  it('a relay-wide alert, dated by each relay, is matched by its condition when this episode began by the action', () => {
+    const book = createAlertBook();
+    const [here] = reconcile(book, [burst(T + 2_000)], T + 2_000);
+    const elsewhere = { type: 'ack', id: `anomaly_burst:late_event@${T}`, by: 'Dana', comment: 'known', at: T + 1_000 } as const;
+    expect(remoteTarget(book, elsewhere)).toEqual({ ...elsewhere, id: here!.id });
+    // An acknowledgement given long before this episode began was about an earlier one.
+    expect(remoteTarget(book, { ...elsewhere, at: T + 2_000 - CLUSTER_SKEW_MS - 1 })).toBeUndefined();
+    // Another condition's key never matches.
+    expect(remoteTarget(book, { ...elsewhere, id: `anomaly_burst:unknown_order@${T}` })).toBeUndefined();
+  });
+
+  it('keyOfId reads the condition from an id, even when the key holds an @', () => {
+    expect(keyOfId('stale_order:a@b@1764763200000')).toBe('stale_order:a@b');
   });
 });

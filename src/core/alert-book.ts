@@ -143,6 +143,32 @@ export function act(book: AlertBook, action: AlertAction, now: number): ActResul
   return { ok: true, changed: next === alert ? [] : [next] };
 }
 
+/**
+ * How much later than another relay's action this relay's own episode of a relay-wide condition may
+ * have begun and still be the one acted on: relays evaluate a second or two apart.
+ */
+export const CLUSTER_SKEW_MS = 10_000;
+
+/** The condition key an alert id names (`key@started_at`). */
+export function keyOfId(id: string): string {
+  const at = id.lastIndexOf('@');
+  return at < 0 ? id : id.slice(0, at);
+}
+
+/**
+ * Another relay's action, addressed to this relay's alert. An order's or engine's alert has the
+ * same id on every relay; a relay-wide one (anomaly burst, reject rate, store) is dated by each
+ * relay's own evaluation, so it is matched by condition instead: this relay's open alert of the
+ * same key, if its episode began no later than CLUSTER_SKEW_MS after the action (an acknowledgement
+ * of an episode that ended never carries over to the next one). Undefined when there is none yet.
+ */
+export function remoteTarget(book: AlertBook, action: AlertAction): AlertAction | undefined {
+  if (!('id' in action) || openById(book, action.id) !== undefined) return action;
+  const local = book.open.get(keyOfId(action.id));
+  if (local === undefined || local.subject.kind !== 'relay' || local.started_at > action.at + CLUSTER_SKEW_MS) return undefined;
+  return { ...action, id: local.id };
+}
+
 function openById(book: AlertBook, id: string): Alert | undefined {
   for (const alert of book.open.values()) if (alert.id === id) return alert;
   return undefined;

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Alert, AlertAction } from '../../core/alert';
 import { compareAlerts } from '../../core/alert';
 import type { ActResult, AlertBook } from '../../core/alert-book';
-import { act, allAlerts, createAlertBook, reconcile } from '../../core/alert-book';
+import { act, allAlerts, createAlertBook, findAlert, keyOfId, reconcile, remoteTarget } from '../../core/alert-book';
 import type { AlertRulesConfig, EngineHealth } from '../../core/alert-rules';
 import { evaluateRules } from '../../core/alert-rules';
 import type { AnomalyKind } from '../../core/anomaly';
@@ -94,10 +94,8 @@ export class AlertService {
     this.announce(changed);
     // Another relay acknowledged an alert before this one raised it: it holds here too.
     for (const alert of changed) {
-      const waiting = this.pending.get(alert.id);
-      if (waiting === undefined || alert.state === 'resolved') continue;
-      this.pending.delete(alert.id);
-      this.applyRemote(waiting);
+      if (alert.state === 'resolved') continue;
+      for (const waiting of this.takePending(alert)) this.applyRemote(waiting);
     }
     this.deps.onEvaluated(this.engines, evaluation.staleTotal);
   }
@@ -158,16 +156,37 @@ export class AlertService {
   /** An action another relay of the cluster took: applied here as if taken here, never shared again. */
   applyRemote(action: AlertAction): void {
     const now = this.deps.now();
-    const result = act(this.book, action, now);
-    if (!result.ok) {
-      if (result.status === 404 && 'id' in action) {
+    const target = remoteTarget(this.book, action);
+    if (target === undefined) {
+      // Not raised here yet (this relay may be a second behind): it waits. One resolved here, or a
+      // later episode of a relay-wide condition, is not what the operator acted on.
+      if ('id' in action && findAlert(this.book, action.id) === undefined && !this.book.open.has(keyOfId(action.id))) {
         this.pending.set(action.id, action);
         if (this.pending.size > PENDING_LIMIT) this.pending.delete(this.pending.keys().next().value!);
       }
       return;
     }
-    this.record(action, now);
+    const result = act(this.book, target, now);
+    if (!result.ok) return;
+    this.record(target, now);
     this.announce(result.changed);
+  }
+
+  /** Actions from other relays waiting for `alert`: by its id, or a relay-wide one by its condition. */
+  private takePending(alert: Alert): AlertAction[] {
+    const exact = this.pending.get(alert.id);
+    if (exact !== undefined) {
+      this.pending.delete(alert.id);
+      return [exact];
+    }
+    if (alert.subject.kind !== 'relay') return [];
+    const waiting: AlertAction[] = [];
+    for (const [id, action] of this.pending) {
+      if (keyOfId(id) !== alert.key) continue;
+      this.pending.delete(id);
+      waiting.push(action);
+    }
+    return waiting;
   }
 
   private record(action: AlertAction, now: number): void {
