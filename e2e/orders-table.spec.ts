@@ -2,6 +2,8 @@ import { created, fill, nowSec, transition } from './fixtures/events';
 import { expect, pageUrl, postEvents, test } from './fixtures/relay';
 
 const rowOf = (page: import('@playwright/test').Page, id: string) => page.locator(`[role=row][data-order-id="${id}"]`);
+/** The order grid's own headers: the breakdown panel has a Symbol header and button too. */
+const grid = (page: import('@playwright/test').Page) => page.getByRole('grid', { name: 'Orders' });
 
 test('rows appear with the right status and fill %, and a fill moves the bar', async ({ page, relay }) => {
   await postEvents(relay.url, [
@@ -52,11 +54,11 @@ test('filters, search and sort live in the URL and survive a reload', async ({ p
   await page.getByRole('searchbox', { name: 'Search' }).fill('eth');
   await expect(rowOf(page, 'o-btc')).toHaveCount(0);
   await expect(rowOf(page, 'o-eth')).toBeVisible();
-  await page
+  await grid(page)
     .getByRole('columnheader', { name: /Symbol/ })
     .getByRole('button')
     .click();
-  await expect(page.getByRole('columnheader', { name: /Symbol/ })).toHaveAttribute('aria-sort', /ascending|descending/);
+  await expect(grid(page).getByRole('columnheader', { name: /Symbol/ })).toHaveAttribute('aria-sort', /ascending|descending/);
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('eth');
   const url = new URL(page.url());
   expect(url.searchParams.get('status')).toBe('OPEN');
@@ -118,16 +120,26 @@ test('shift+click sorts by a second column within the first, numbered in the hea
   await page.goto(pageUrl(relay.url));
   await expect(page.getByRole('status').first()).toContainText('LIVE');
   const ids = () => page.locator('.orders-grid__body [role=row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id')));
-  await page.getByRole('button', { name: /^Symbol/ }).click();
+  await grid(page)
+    .getByRole('button', { name: /^Symbol/ })
+    .click();
   // A number column sorts largest first on its first click.
-  await page.getByRole('button', { name: /^Size USD/ }).click({ modifiers: ['Shift'] });
+  await grid(page)
+    .getByRole('button', { name: /^Size USD/ })
+    .click({ modifiers: ['Shift'] });
   await expect.poll(ids).toEqual(['ms-d', 'ms-b', 'ms-a', 'ms-c']);
   expect(new URL(page.url()).searchParams.get('sort')).toBe('symbol,-size_usd');
-  await expect(page.getByRole('columnheader', { name: /Size USD/ })).toHaveAttribute('aria-sort', 'descending');
-  await expect(page.getByRole('columnheader', { name: /Size USD/ }).locator('.sort-button__rank')).toHaveText('2');
+  await expect(grid(page).getByRole('columnheader', { name: /Size USD/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(
+    grid(page)
+      .getByRole('columnheader', { name: /Size USD/ })
+      .locator('.sort-button__rank'),
+  ).toHaveText('2');
   await page.reload();
   await expect.poll(ids).toEqual(['ms-d', 'ms-b', 'ms-a', 'ms-c']);
   // A plain click sorts by that column alone again.
-  await page.getByRole('button', { name: /^Symbol/ }).click();
+  await grid(page)
+    .getByRole('button', { name: /^Symbol/ })
+    .click();
   await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toMatch(/^-?symbol$/);
 });

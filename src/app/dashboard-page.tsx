@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { EngineHealthPanel } from '../features/alerts/engine-health-panel';
 import { AnomaliesView } from '../features/anomalies/anomalies-view';
+import { BreakdownPanel } from '../features/breakdown/breakdown-panel';
 import { ChartsPanel } from '../features/charts/charts-panel';
 import { BookReplacedNotice } from '../features/feed-status/book-replaced-notice';
 import { FeedBanner } from '../features/feed-status/feed-banner';
@@ -48,6 +49,9 @@ export function DashboardPage() {
           </div>
           <div className="page__anomalies" ref={anomaliesRef}>
             <AnomaliesView />
+          </div>
+          <div className="page__breakdown">
+            <BreakdownPanel />
           </div>
           <div className="page__charts">
             <ChartsPanel />

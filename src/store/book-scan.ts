@@ -24,9 +24,10 @@ export interface BookScan {
   readonly active: readonly Order[];
   /** Finished orders, newest completion first. */
   readonly terminal: readonly Order[];
-  /** Every engine and route in the book, sorted, for the filter selects. */
+  /** Every engine, route and symbol in the book, sorted, for the filter selects. */
   readonly engines: readonly string[];
   readonly routes: readonly string[];
+  readonly symbols: readonly string[];
 }
 
 const byCreated = (a: Order, b: Order): number => a.created_at - b.created_at;
@@ -53,8 +54,10 @@ export class ScanJob {
   private lastActive = -Infinity;
   private readonly engines = new Set<string>();
   private readonly routes = new Set<string>();
+  private readonly symbols = new Set<string>();
   private lastEngine: string | null = null;
   private lastRoute: string | null = null;
+  private lastSymbol: string | null = null;
   private done = false;
 
   constructor(
@@ -67,7 +70,7 @@ export class ScanJob {
 
   /** Scans on until the book is done (true) or `outOfTime` (checked every 1,024 orders) says stop. */
   step(outOfTime: () => boolean = () => false): boolean {
-    const { now, thresholds, stale, active, engines, routes } = this;
+    const { now, thresholds, stale, active, engines, routes, symbols } = this;
     for (let n = 1; !this.done; n++) {
       if ((n & 1023) === 0 && outOfTime()) return false;
       const next = this.iterator.next();
@@ -76,9 +79,10 @@ export class ScanJob {
         break;
       }
       const order = next.value;
-      // Neighbouring orders mostly share engine and route: skip the set lookups then.
+      // Neighbouring orders mostly share engine, route and symbol: skip the set lookups then.
       if (order.engine !== this.lastEngine) engines.add((this.lastEngine = order.engine));
       if (order.route !== this.lastRoute) routes.add((this.lastRoute = order.route));
+      if (order.symbol !== this.lastSymbol) symbols.add((this.lastSymbol = order.symbol));
       if (!isActive(order.status)) continue;
       if (isStaleOrder(order, now, thresholds)) {
         if (order.created_at < this.lastStale) this.staleSorted = false;
@@ -115,6 +119,7 @@ export class ScanJob {
       terminal,
       engines: [...this.engines].sort(),
       routes: [...this.routes].sort(),
+      symbols: [...this.symbols].sort(),
     };
   }
 }
@@ -171,6 +176,7 @@ function isNoFilter(filter: OrderFilter): boolean {
     filter.side === null &&
     filter.engine === null &&
     filter.route === null &&
+    filter.symbol === null &&
     filter.search.trim() === ''
   );
 }
@@ -196,6 +202,7 @@ export function filterScan(scan: BookScan, filter: OrderFilter): Order[] {
       if (filter.side !== null && order.side !== filter.side) continue;
       if (filter.engine !== null && order.engine !== filter.engine) continue;
       if (filter.route !== null && order.route !== filter.route) continue;
+      if (filter.symbol !== null && order.symbol !== filter.symbol) continue;
       if (!matchesSearch(order, needle)) continue;
       out.push(order);
     }

@@ -8,11 +8,12 @@ export interface OrderFilter {
   readonly side: Side | null;
   readonly engine: string | null;
   readonly route: string | null;
+  readonly symbol: string | null;
   /** Case-insensitive substring of client order id, exchange order id or symbol. */
   readonly search: string;
 }
 
-export const NO_FILTER: OrderFilter = { statuses: [], staleOnly: false, side: null, engine: null, route: null, search: '' };
+export const NO_FILTER: OrderFilter = { statuses: [], staleOnly: false, side: null, engine: null, route: null, symbol: null, search: '' };
 
 export function matchesSearch(order: Order, needle: string): boolean {
   if (needle === '') return true;

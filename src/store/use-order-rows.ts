@@ -12,6 +12,7 @@ export interface OrderRows {
   readonly staleCount: number;
   readonly engines: readonly string[];
   readonly routes: readonly string[];
+  readonly symbols: readonly string[];
 }
 
 /**
@@ -29,6 +30,7 @@ export function useOrderRows(filter: OrderFilter, sort: SortSpecs): OrderRows {
       staleCount: scan.stale.length,
       engines: scan.engines,
       routes: scan.routes,
+      symbols: scan.symbols,
     };
   }, [scan, filter, sort]);
 }

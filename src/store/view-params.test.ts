@@ -9,7 +9,9 @@ describe('view params', () => {
       side: 'sell',
       engine: 'eng 1',
       route: 'live',
+      symbol: 'ETH-USD',
       search: 'btc',
+      groupBy: 'route',
       sort: [
         { key: 'fill_pct', desc: true },
         { key: 'symbol', desc: false },
@@ -25,7 +27,9 @@ describe('view params', () => {
       side: 'sell',
       engine: 'eng 1',
       route: 'live',
+      symbol: 'ETH-USD',
       search: 'btc',
+      groupBy: 'route',
       staleAfterSec: 45,
       newAckSec: 30,
       order: 'coid/1&2',
@@ -51,6 +55,7 @@ describe('view params', () => {
     ]);
     expect(p.staleAfterSec).toBeNull();
     expect(p.view).toBe('main');
+    expect(parseViewParams('?group=venue').groupBy).toBe('symbol');
   });
 
   it('removes cleared settings', () => {

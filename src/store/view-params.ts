@@ -1,6 +1,8 @@
 import type { Side } from '../core/order';
 import type { Status } from '../core/status';
 import { isStatus } from '../core/status';
+import type { BreakdownKey } from './order-totals';
+import { BREAKDOWN_KEYS } from './order-totals';
 import type { SortSpecs } from './order-sort-keys';
 import { formatSorts, parseSorts } from './order-sort-keys';
 
@@ -16,6 +18,7 @@ export interface ViewParams {
   readonly side: Side | null;
   readonly engine: string | null;
   readonly route: string | null;
+  readonly symbol: string | null;
   readonly search: string;
   /** null: the default order (stale first, then active, then terminal newest first). */
   readonly sort: SortSpecs;
@@ -24,6 +27,8 @@ export interface ViewParams {
   readonly newAckSec: number | null;
   readonly openNoFillSec: number | null;
   readonly partialNoFillSec: number | null;
+  /** What the breakdown panel groups by. */
+  readonly groupBy: BreakdownKey;
   /** The order open in the detail panel. */
   readonly order: string | null;
   readonly view: ViewName;
@@ -57,12 +62,14 @@ export function parseViewParams(search: string): ViewParams {
     side: side === 'buy' || side === 'sell' ? side : null,
     engine: q.get('engine'),
     route: q.get('route'),
+    symbol: q.get('symbol'),
     search: q.get('q') ?? '',
     sort: parseSorts(q.get('sort') ?? ''),
     staleAfterSec: positiveNumber(q.get('stale_after')),
     newAckSec: positiveNumber(q.get('stale_new')),
     openNoFillSec: positiveNumber(q.get('stale_open')),
     partialNoFillSec: positiveNumber(q.get('stale_partial')),
+    groupBy: BREAKDOWN_KEYS.find((k) => k === q.get('group')) ?? 'symbol',
     order: nonEmpty(q.get('order')),
     view: isViewName(view) ? view : 'main',
     token: nonEmpty(q.get('token')),
@@ -76,12 +83,14 @@ const WRITERS: Record<keyof ViewParams, Writer> = {
   side: (q, p) => put(q, 'side', p.side),
   engine: (q, p) => put(q, 'engine', p.engine),
   route: (q, p) => put(q, 'route', p.route),
+  symbol: (q, p) => put(q, 'symbol', p.symbol),
   search: (q, p) => put(q, 'q', p.search === '' ? null : p.search),
   sort: (q, p) => put(q, 'sort', formatSorts(p.sort)),
   staleAfterSec: (q, p) => put(q, 'stale_after', p.staleAfterSec),
   newAckSec: (q, p) => put(q, 'stale_new', p.newAckSec),
   openNoFillSec: (q, p) => put(q, 'stale_open', p.openNoFillSec),
   partialNoFillSec: (q, p) => put(q, 'stale_partial', p.partialNoFillSec),
+  groupBy: (q, p) => put(q, 'group', p.groupBy === 'symbol' ? null : p.groupBy),
   order: (q, p) => put(q, 'order', p.order),
   view: (q, p) => put(q, 'view', p.view === 'main' ? null : p.view),
   token: (q, p) => put(q, 'token', p.token),

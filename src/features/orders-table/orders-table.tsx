@@ -1,8 +1,8 @@
 import './orders-table.css';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { formatCount } from '../../lib/format';
-import type { OrderFilter } from '../../store/order-filter';
 import type { SortSpecs } from '../../store/order-sort-keys';
+import { useOrderFilter } from '../../store/use-order-filter';
 import { useOrderRows } from '../../store/use-order-rows';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { ColumnsMenu } from './columns-menu';
@@ -12,18 +12,17 @@ import { OrdersGrid } from './orders-grid';
 import { SearchBox } from '../../components/search-box';
 import { StaleControls } from './stale-controls';
 import { StatusChips } from './status-chips';
+import { TotalsRow } from './totals-row';
 
 /** The order table with its filters; every choice lives in the URL. */
 export function OrdersTable() {
   const [params, update] = useViewParams();
   const thresholds = useStaleThresholds();
-  const { statuses, staleOnly, side, engine, route, search } = params;
-  const filter = useMemo<OrderFilter>(
-    () => ({ statuses, staleOnly, side, engine, route, search }),
-    [statuses, staleOnly, side, engine, route, search],
-  );
+  const { statuses, staleOnly, side, engine, route, symbol, search } = params;
+  const filter = useOrderFilter();
   const rows = useOrderRows(filter, params.sort);
-  const filtered = statuses.length > 0 || staleOnly || side !== null || engine !== null || route !== null || search.trim() !== '';
+  const filtered =
+    statuses.length > 0 || staleOnly || side !== null || engine !== null || route !== null || symbol !== null || search.trim() !== '';
   const onSortChange = useCallback((sort: SortSpecs) => update({ sort }), [update]);
   const onSelect = useCallback((order: string) => update({ order }), [update]);
   const onSearch = useCallback((q: string) => update({ search: q }), [update]);
@@ -49,6 +48,7 @@ export function OrdersTable() {
         />
         <FilterSelect label="Engine" value={engine} options={rows.engines} onChange={(v) => update({ engine: v })} />
         <FilterSelect label="Route" value={route} options={rows.routes} onChange={(v) => update({ route: v })} />
+        <FilterSelect label="Symbol" value={symbol} options={rows.symbols} onChange={(v) => update({ symbol: v })} />
         <StaleControls params={params} update={update} />
         <span className="toolbar__spacer" />
         <span className="toolbar__count num" aria-live="off">
@@ -66,6 +66,7 @@ export function OrdersTable() {
         selectedId={params.order}
         onSelect={onSelect}
       />
+      <TotalsRow orders={rows.orders} />
     </section>
   );
 }
