@@ -3,6 +3,7 @@ import { AlertBar } from '../features/alerts/alert-bar';
 import { AlertNotifications } from '../features/alerts/alert-notifications';
 import { AlertsPanel } from '../features/alerts/alerts-panel';
 import { FeedStatusIndicator } from '../features/feed-status/feed-status-indicator';
+import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
 import { HistoryLink } from './history-link';
 import { useStaleCount } from '../store/use-stale-count';
 import { StaleCountFigure } from './stale-count-figure';
@@ -20,6 +21,7 @@ export function AppHeader() {
       <span className="app-header__spacer" />
       <AlertNotifications />
       <FeedStatusIndicator />
+      <SavedViewsMenu />
       <HistoryLink />
       <WallLink />
       <ThemeToggle />

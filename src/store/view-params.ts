@@ -3,8 +3,8 @@ import type { Status } from '../core/status';
 import { isStatus } from '../core/status';
 import type { BreakdownKey } from './order-totals';
 import { BREAKDOWN_KEYS } from './order-totals';
-import type { SortSpecs } from './order-sort-keys';
-import { formatSorts, parseSorts } from './order-sort-keys';
+import type { SortKey, SortSpecs } from './order-sort-keys';
+import { formatSorts, isSortKey, parseSorts } from './order-sort-keys';
 
 /**
  * Everything about the view that a link should reproduce: filters, sort, stale limits, the
@@ -27,6 +27,11 @@ export interface ViewParams {
   readonly newAckSec: number | null;
   readonly openNoFillSec: number | null;
   readonly partialNoFillSec: number | null;
+  /**
+   * Columns this view hides (`hide=engine,route`; `hide=` hides none); null when the URL does not
+   * say, and the browser's own choice holds. A saved view or a shared link carries it.
+   */
+  readonly hiddenColumns: readonly SortKey[] | null;
   /** What the breakdown panel groups by. */
   readonly groupBy: BreakdownKey;
   /** The order open in the detail panel. */
@@ -69,6 +74,7 @@ export function parseViewParams(search: string): ViewParams {
     newAckSec: positiveNumber(q.get('stale_new')),
     openNoFillSec: positiveNumber(q.get('stale_open')),
     partialNoFillSec: positiveNumber(q.get('stale_partial')),
+    hiddenColumns: q.has('hide') ? [...new Set((q.get('hide') ?? '').split(',').filter(isSortKey))].sort() : null,
     groupBy: BREAKDOWN_KEYS.find((k) => k === q.get('group')) ?? 'symbol',
     order: nonEmpty(q.get('order')),
     view: isViewName(view) ? view : 'main',
@@ -90,6 +96,7 @@ const WRITERS: Record<keyof ViewParams, Writer> = {
   newAckSec: (q, p) => put(q, 'stale_new', p.newAckSec),
   openNoFillSec: (q, p) => put(q, 'stale_open', p.openNoFillSec),
   partialNoFillSec: (q, p) => put(q, 'stale_partial', p.partialNoFillSec),
+  hiddenColumns: (q, p) => put(q, 'hide', p.hiddenColumns === null ? null : [...p.hiddenColumns].sort().join(',')),
   groupBy: (q, p) => put(q, 'group', p.groupBy === 'symbol' ? null : p.groupBy),
   order: (q, p) => put(q, 'order', p.order),
   view: (q, p) => put(q, 'view', p.view === 'main' ? null : p.view),

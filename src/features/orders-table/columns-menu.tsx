@@ -1,6 +1,6 @@
 import type { SortKey } from '../../store/order-sort-keys';
 import { ORDER_COLUMNS } from './order-columns';
-import { setHiddenColumns, useHiddenColumns } from './column-visibility';
+import { setHiddenColumns, useHiddenColumns } from '../../store/hidden-columns';
 
 /** Show or hide the table's columns, remembered by this browser; at least one stays. */
 export function ColumnsMenu() {

@@ -7,7 +7,7 @@ import { OrderRow } from './order-row';
 import type { SortSpecs } from '../../store/order-sort-keys';
 import type { StaleThresholds } from '../../core/stale-rules';
 import { gridMinWidth, gridTemplate, ORDER_COLUMNS } from './order-columns';
-import { useHiddenColumns } from './column-visibility';
+import { useHiddenColumns } from '../../store/hidden-columns';
 import { OrdersGridHeader } from './orders-grid-header';
 import { nextActiveIndex } from '../../lib/grid-keys';
 import { rowDomId } from './grid-keys';

@@ -5,7 +5,7 @@ import type { Order } from '../../core/order';
 import type { SortKey, SortSpecs } from '../../store/order-sort-keys';
 import { isSortKey, MAX_SORTS } from '../../store/order-sort-keys';
 import { ORDER_COLUMNS, tableFeaturesUsed } from './order-columns';
-import { setHiddenColumns, useHiddenColumns } from './column-visibility';
+import { setHiddenColumns, useHiddenColumns } from '../../store/hidden-columns';
 import type { OrdersTable } from './orders-table-type';
 
 const getRowId = (order: Order): string => order.client_order_id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHiddenColumns } from './column-visibility';
+import { parseHiddenColumns } from './hidden-columns';
 
 describe('hidden columns as stored', () => {
   it('keeps known column ids and drops anything else', () => {

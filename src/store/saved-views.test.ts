@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_SAVED_VIEWS, parseSavedViews, viewLink, viewQuery, withView } from './saved-views';
+
+describe('saved views', () => {
+  it('a view is the URL’s view parameters and the hidden columns, without the open order or the token', () => {
+    expect(viewQuery('?token=s3cret&engine=alpha&order=o-1&sort=-size_usd', ['route', 'engine'])).toBe(
+      '?engine=alpha&hide=engine%2Croute&sort=-size_usd',
+    );
+    // Hiding nothing is said, so a view saved with every column shows every column.
+    expect(viewQuery('', [])).toBe('?hide=');
+  });
+
+  it('reads stored views and drops what it cannot trust', () => {
+    const good = { name: 'Desk', query: '?engine=a' };
+    expect(
+      parseSavedViews(JSON.stringify([good, { name: '' }, { name: 'x'.repeat(65), query: '' }, 'junk', { name: 'n', query: 5 }])),
+    ).toEqual([good]);
+    expect(parseSavedViews('{not json')).toEqual([]);
+    expect(parseSavedViews(null)).toEqual([]);
+    const many = Array.from({ length: 80 }, (_, i) => ({ name: `v${i}`, query: '' }));
+    expect(parseSavedViews(JSON.stringify(many))).toHaveLength(MAX_SAVED_VIEWS);
+  });
+
+  it('saving under a name in use replaces that view where it stands', () => {
+    const views = [
+      { name: 'A', query: '?a=1' },
+      { name: 'B', query: '?b=1' },
+    ];
+    expect(withView(views, { name: 'A', query: '?a=2' })).toEqual([
+      { name: 'A', query: '?a=2' },
+      { name: 'B', query: '?b=1' },
+    ]);
+    expect(withView(views, { name: 'C', query: '' }).map((v) => v.name)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('links open the view on the dashboard or the wall', () => {
+    const view = { name: 'A', query: '?engine=alpha&view=wall' };
+    expect(viewLink(view, 'http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080/?engine=alpha');
+    expect(viewLink(view, 'http://127.0.0.1:8080/', true)).toBe('http://127.0.0.1:8080/?engine=alpha&view=wall');
+  });
+});
