@@ -17,7 +17,7 @@ const MAX_ROWS = 100;
  */
 export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'main' | 'wall' }) {
   const listBox = useRef<HTMLDivElement>(null);
-  const fit = useFitCount(listBox, '.ow-stale__item', 12);
+  const fit = useFitCount(listBox, '.ow-stale__item', '.ow-stale__more', 12);
   const wall = variant === 'wall';
   const alerts = useStore(useDashboard().alerts, (s) => s.byOrder);
   const maxRows = wall ? fit : MAX_ROWS;
