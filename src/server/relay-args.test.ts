@@ -25,6 +25,7 @@ describe('parseRelayArgs', () => {
     });
     expect(() => parseRelayArgs(['--fsync', 'sometimes'], {})).toThrow('--fsync: want normal or always, got "sometimes"');
     expect(parseRelayArgs(['--help'], {})).toEqual({ help: true });
+    expect(parseRelayArgs(['-h'], {})).toEqual({ help: true });
   });
 
   it('names the flag and the problem on bad input', () => {
