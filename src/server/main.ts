@@ -1,6 +1,7 @@
 import { startRelay } from './relay';
 import { parseRelayArgs, RELAY_USAGE } from './relay-args';
 import { DEFAULT_CONFIG, isLoopbackHost } from './relay-config';
+import { StartError } from './start-error';
 
 /** Entry point of `npm start`: flags → relay; prints the URL on stdout; SIGINT/SIGTERM stop it cleanly. */
 async function main(): Promise<number> {
@@ -41,6 +42,11 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof StartError) {
+      process.stderr.write(`orderwatch: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     process.stderr.write(`relay: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   },
