@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { created } from './support/event-builders';
 import { ndjson, openIngest } from './support/relay-post';
 import { SseClient } from './support/sse-client';
@@ -101,5 +103,33 @@ describe('relay main process', { timeout: 90_000 }, () => {
     const bad = startMain(['--bogus']);
     expect(await exitCode(bad.child)).toBe(2);
     expect(bad.err()).toMatch(/unknown argument --bogus/);
+  });
+
+  it('a port already in use is one line on stderr naming the port and the flag, exit 1, no stack', async () => {
+    const taken = createServer();
+    taken.listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const relay = startMain(['--port', String(port)]);
+      expect(await exitCode(relay.child)).toBe(1);
+      expect(relay.err()).toBe(`orderwatch: port ${port} on 127.0.0.1 is in use (another relay running?); choose another with --port\n`);
+      expect(relay.err()).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('a second relay on the same data directory says so in one line, exit 1, no stack', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'orderwatch-main-shared-'));
+    const first = startMain(['--no-sim', '--port', '0'], { DATA_DIR: dataDir });
+    try {
+      await waitForUrl(first.out);
+      const second = startMain(['--no-sim', '--port', '0'], { DATA_DIR: dataDir });
+      expect(await exitCode(second.child)).toBe(1);
+      expect(second.err()).toMatch(/^orderwatch: \S+orderwatch\.db is in use by another relay; each relay needs its own --data-dir\n$/);
+    } finally {
+      first.child.kill('SIGKILL');
+    }
   });
 });

@@ -124,6 +124,16 @@ describe('replay CLI on generated streams', () => {
   });
 });
 
+describe('replay CLI help', () => {
+  it.each([['--help'], ['-h']])('%s prints the usage on stdout and exits 0, reading no input', async (flag) => {
+    const run = await runReplay([flag], { cli: bundled });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^usage: npm run --silent replay -- FILE\|- /);
+    for (const f of ['--now', '--stale-after', '--keep-terminal']) expect(run.stdout).toContain(f);
+    expect(run.stderr).toBe('');
+  });
+});
+
 describe('replay CLI refuses what it cannot do, with exit 2', () => {
   it.each([
     [['/no/such/dir/events.ndjson'], /^replay: cannot read \/no\/such\/dir\/events\.ndjson: ENOENT/],

@@ -8,10 +8,21 @@ export interface ReplayArgs {
   readonly keepTerminal: number | null;
 }
 
-export const REPLAY_USAGE = 'usage: npm run --silent replay -- FILE|- [--now ISO-8601] [--stale-after SECONDS] [--keep-terminal N]';
+export const REPLAY_USAGE = `usage: npm run --silent replay -- FILE|- [--now ISO-8601] [--stale-after SECONDS] [--keep-terminal N]
+
+Replays an NDJSON event file (- for stdin) through the order core and prints the resulting state
+as one JSON object on stdout; rejected lines go to stderr.
+
+  --now ISO-8601       the time stale orders are judged at (default: now; no offset means UTC)
+  --stale-after S      seconds after which an active order is stale (default 300)
+  --keep-terminal N    clean up finished orders as the relay does, keeping the newest N
+  -h, --help           this text`;
+
+/** Asking for help is an answer, not an error: the caller prints the usage on stdout and exits 0. */
+export type ParsedReplayArgs = { readonly help: true } | ({ readonly help: false } & ReplayArgs);
 
 /** Parses replay flags; throws an Error with a readable message on anything wrong. */
-export function parseReplayArgs(argv: readonly string[], wallClockNow: number): ReplayArgs {
+export function parseReplayArgs(argv: readonly string[], wallClockNow: number): ParsedReplayArgs {
   let file: string | undefined;
   let now = wallClockNow;
   let staleAfter = 300;
@@ -43,7 +54,7 @@ export function parseReplayArgs(argv: readonly string[], wallClockNow: number): 
         throw new Error(`--keep-terminal: want an integer ≥ 0, got ${text}`);
       }
     } else if (flag === '-h' || flag === '--help') {
-      throw new Error(REPLAY_USAGE);
+      return { help: true };
     } else if (flag.startsWith('--')) {
       throw new Error(`unknown flag ${flag}`);
     } else if (file === undefined) {
@@ -53,5 +64,5 @@ export function parseReplayArgs(argv: readonly string[], wallClockNow: number): 
     }
   }
   if (file === undefined) throw new Error('missing input FILE (use - for stdin)');
-  return { file, now, staleAfter, keepTerminal };
+  return { help: false, file, now, staleAfter, keepTerminal };
 }

@@ -5,7 +5,7 @@ import { cleanupAfterEvent } from '../core/cleanup';
 import { emptyTally, ingestLine } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
 import { LineSplitter } from '../protocol/line-splitter';
-import { parseReplayArgs } from './replay-args';
+import { parseReplayArgs, REPLAY_USAGE } from './replay-args';
 import { reportChunks } from '../protocol/report';
 
 /**
@@ -19,6 +19,10 @@ async function main(): Promise<number> {
   } catch (error) {
     process.stderr.write(`replay: ${(error as Error).message}\n`);
     return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${REPLAY_USAGE}\n`);
+    return 0;
   }
   // The CLI's output promises every anomaly, so none are dropped here.
   const book = createBook({ anomalyLimit: Number.POSITIVE_INFINITY });

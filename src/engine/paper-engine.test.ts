@@ -52,7 +52,7 @@ describe('paper engine', () => {
     };
     const first = await runOnce();
     expect(await runOnce()).toEqual(first);
-    // One POST per 100 ms tick (the first tick only seeds the backdated stale orders).
+    // One POST per 100 ms tick (the first tick only starts the clock: nothing to post).
     expect(first.length).toBeGreaterThanOrEqual(95);
     expect(first.length).toBeLessThanOrEqual(101);
     const lines = linesOf(first);

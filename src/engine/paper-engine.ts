@@ -21,7 +21,6 @@ export interface PaperEngineOptions {
   readonly batchMs?: number;
   /** Lines held while the relay is unreachable before generation pauses. Default 50,000. */
   readonly maxQueuedLines?: number;
-  readonly backdatedStale?: number;
   readonly resume?: PaperResume;
   readonly onPostError?: (error: unknown, failures: number) => void;
 }
@@ -52,7 +51,6 @@ export function createPaperEngine(options: PaperEngineOptions): PaperEngine {
     ratePerSec: options.ratePerSec ?? 50,
     faults: options.faults ?? false,
     ...(options.faultRate === undefined ? {} : { faultRate: options.faultRate }),
-    ...(options.backdatedStale === undefined ? {} : { backdatedStale: options.backdatedStale }),
     ...(options.resume === undefined ? {} : { resume: options.resume }),
   });
   const outbox = new Outbox({

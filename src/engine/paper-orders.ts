@@ -1,7 +1,6 @@
-import { emitFill } from './paper-lifecycle';
 import type { SimContext } from './paper-lifecycle';
 import type { Fate, Route, SimOrder } from './paper-plan';
-import { drawFate, drawFills, drawRoute, drawSizeUsd, logUniform, staleFinishAt, uniform } from './paper-plan';
+import { drawFate, drawFills, drawRoute, drawSizeUsd, staleFinishAt } from './paper-plan';
 
 /** Two strategies share the simulated account, each with its own seq counter. */
 export const PAPER_ENGINES = [
@@ -53,30 +52,5 @@ export function createOrderPlan(ctx: SimContext, n: number, ts: number): SimOrde
   const route = drawRoute(ctx.rng);
   const o = plan(ctx, n, ts, route, drawFate(ctx.rng, route));
   emitCreated(ctx, o);
-  return o;
-}
-
-/**
- * An order that has been working for 5–20 minutes when the engine starts (created, opened and
- * perhaps part-filled in the past), so a fresh demo's stale view is never empty. It is
- * cancelled 6–25 minutes later, by when ordinary stale orders have taken over.
- */
-export function seedStaleOrder(ctx: SimContext, n: number, now: number): SimOrder {
-  const createdAt = Math.round(now - uniform(ctx.rng, 5 * 60_000, 20 * 60_000));
-  const o = plan(ctx, n, createdAt, ctx.rng.chance(0.5) ? 'live' : 'paper', 'stale');
-  o.finishAt = Math.round(now + uniform(ctx.rng, 6 * 60_000, 25 * 60_000));
-  emitCreated(ctx, o);
-  const openedAt = Math.round(createdAt + logUniform(ctx.rng, 150, 1_500));
-  ctx.emit({
-    type: 'order_transition',
-    client_order_id: o.id,
-    ts: openedAt,
-    seq: ctx.nextSeq(o.engine),
-    engine: o.engine,
-    status: 'OPEN',
-    order_id: `exch_${ctx.rng.int(1_000_000_000, 9_999_999_999)}`,
-  });
-  const partial = o.fills.shift();
-  if (partial !== undefined) emitFill(ctx, o, partial, openedAt + logUniform(ctx.rng, 2_000, 60_000));
   return o;
 }

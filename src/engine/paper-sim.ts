@@ -14,7 +14,7 @@ import { advanceOrder } from './paper-lifecycle';
 import { createMarket, INSTRUMENTS } from './paper-market';
 import type { SimOrder } from './paper-plan';
 import { openDelayMs } from './paper-plan';
-import { createOrderPlan, seedStaleOrder } from './paper-orders';
+import { createOrderPlan } from './paper-orders';
 import { Schedule } from './paper-schedule';
 
 export interface PaperSimOptions {
@@ -25,8 +25,6 @@ export interface PaperSimOptions {
   readonly faults?: boolean;
   /** Chance per new order of one fault when `faults` is on. Default 0.03. */
   readonly faultRate?: number;
-  /** Orders backdated 5–20 minutes at startup so the stale view has something at once. Default 6. */
-  readonly backdatedStale?: number;
   /** Finished orders kept in the simulator's book (for fault victims); older ones are dropped. Default 500. */
   readonly keepFinished?: number;
   /** Where an earlier run left off (a relay restarted with its journal); a fresh start without it. */
@@ -140,12 +138,8 @@ export function createPaperSim(options: PaperSimOptions): PaperSim {
       out.push(transitionEvent(left.id, now, seq, left.engine, status, undefined, 'paper engine restarted'));
       emitted++;
     }
-    // Backdated orders give a first run's stale view something at once; a resumed run has its own history.
-    const backdated = options.resume === undefined ? (options.backdatedStale ?? 6) : 0;
-    for (let i = 0; i < backdated; i++) {
-      const o = seedStaleOrder(host, orderCount++, now);
-      schedule.add(o.finishAt, o);
-    }
+    // Nothing is dated before the start: a fresh relay showed orders 20 minutes old it had never
+    // seen. Stale orders come from the plan's stale fate and the stall faults, as time passes.
   };
 
   const createOne = (ts: number): void => {

@@ -1,6 +1,8 @@
 import { startRelay } from './relay';
 import { parseRelayArgs, RELAY_USAGE } from './relay-args';
 import { DEFAULT_CONFIG, isLoopbackHost } from './relay-config';
+import { logsRequests } from './request-log';
+import { StartError } from './start-error';
 
 /** Entry point of `npm start`: flags → relay; prints the URL on stdout; SIGINT/SIGTERM stop it cleanly. */
 async function main(): Promise<number> {
@@ -23,7 +25,10 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const relay = await startRelay(parsed.config);
+  const relay = await startRelay({
+    ...parsed.config,
+    logRequests: logsRequests(parsed.config.logRequests, process.stdout.isTTY === true),
+  });
   process.stdout.write(`Orderwatch relay listening on ${relay.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
@@ -41,6 +46,11 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof StartError) {
+      process.stderr.write(`orderwatch: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     process.stderr.write(`relay: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   },

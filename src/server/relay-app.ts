@@ -50,7 +50,7 @@ export function createRelayApp(deps: RelayAppDeps): Hono {
   const viewGuard = requireToken(config.viewToken, 'view', true);
   const metricsGuard = requireToken(config.metricsToken ?? config.viewToken, 'metrics', false);
 
-  app.use('*', requestLog(logger));
+  app.use('*', requestLog(logger, config.logRequests));
   app.use('*', securityHeaders());
   app.use('*', requestOriginGuard({ boundHost: config.host, allowedHosts: config.allowedHosts }));
 

@@ -25,6 +25,20 @@ describe('parseRelayArgs', () => {
     });
     expect(() => parseRelayArgs(['--fsync', 'sometimes'], {})).toThrow('--fsync: want normal or always, got "sometimes"');
     expect(parseRelayArgs(['--help'], {})).toEqual({ help: true });
+    expect(parseRelayArgs(['-h'], {})).toEqual({ help: true });
+  });
+
+  it('--log-requests and LOG_REQUESTS=1/0; left unset, main decides by whether stdout is a terminal', () => {
+    const logRequests = (argv: string[], env: Record<string, string>) => {
+      const parsed = parseRelayArgs(argv, env);
+      return parsed.help ? 'help' : parsed.config.logRequests;
+    };
+    expect(logRequests([], {})).toBeUndefined();
+    expect(logRequests(['--log-requests'], {})).toBe(true);
+    expect(logRequests([], { LOG_REQUESTS: '1' })).toBe(true);
+    expect(logRequests([], { LOG_REQUESTS: '0' })).toBe(false);
+    expect(logRequests(['--log-requests'], { LOG_REQUESTS: '0' })).toBe(true);
+    expect(() => parseRelayArgs([], { LOG_REQUESTS: 'yes' })).toThrow('LOG_REQUESTS: want 1 or 0, got "yes"');
   });
 
   it('names the flag and the problem on bad input', () => {

@@ -37,6 +37,8 @@ export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can 
   --heartbeat-ms N    HEARTBEAT_MS    stream heartbeat interval (default 5000)
   --keep-terminal N   KEEP_TERMINAL   terminal orders kept in the relay's book (default 50000)
   --log-level L       LOG_LEVEL       pino level: debug, info, warn, error, silent (default info)
+  --log-requests      LOG_REQUESTS=1  a log line for every HTTP request (default: only when stdout is
+                                      not a terminal; otherwise at debug); LOG_REQUESTS=0 turns it off
   --data-dir DIR      DATA_DIR        the journal (SQLite, orderwatch.db) keeping every accepted
                                       event across restarts (default ./data); none: memory only
   --fsync MODE        FSYNC           normal: a commit survives a relay crash (default); always:
@@ -153,6 +155,12 @@ function checkFsync(name: string, text: string): 'normal' | 'always' {
   throw new Error(`${name}: want normal or always, got ${JSON.stringify(text)}`);
 }
 
+function checkSwitch(name: string, text: string): boolean {
+  if (text === '1' || text === 'true') return true;
+  if (text === '0' || text === 'false') return false;
+  throw new Error(`${name}: want 1 or 0, got ${JSON.stringify(text)}`);
+}
+
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 export type ParsedArgs = { readonly help: true } | { readonly help: false; readonly config: Partial<RelayConfig> };
@@ -194,6 +202,7 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
   if (env.SIM_FAULTS === '1' || env.SIM_FAULTS === 'true') config.simFaults = true;
   const level = env.LOG_LEVEL;
   if (level) config.logLevel = checkLevel('LOG_LEVEL', level);
+  if (env.LOG_REQUESTS) config.logRequests = checkSwitch('LOG_REQUESTS', env.LOG_REQUESTS);
   if (env.INGEST_TOKEN) config.ingestToken = env.INGEST_TOKEN;
   if (env.VIEW_TOKEN) config.viewToken = env.VIEW_TOKEN;
   if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
@@ -228,6 +237,7 @@ export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<str
     else if (flag === '--no-sim') config.sim = false;
     else if (flag === '--sim-faults') config.simFaults = true;
     else if (flag === '--log-level') config.logLevel = checkLevel(flag, value());
+    else if (flag === '--log-requests') config.logRequests = true;
     else if (flag === '--store') config.store = parseRedisUrl(value()).url;
     else if (flag === '--help' || flag === '-h') return { help: true };
     else throw new Error(`unknown argument ${arg} (see --help)`);

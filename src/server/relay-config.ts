@@ -50,6 +50,8 @@ export interface RelayConfig {
   /** Anomalies kept in the book for snapshots (counts by kind stay complete). */
   readonly anomalyLimit: number;
   readonly logLevel: Level | 'silent';
+  /** A log line at info for every HTTP request; false logs them at debug (main turns it off on a terminal). */
+  readonly logRequests: boolean;
   /** Where pino writes; stdout when absent. */
   readonly logDestination: DestinationStream | undefined;
   /** How long `close()` lets open responses finish before cutting connections. */
@@ -122,6 +124,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
   keepTerminal: 50_000,
   anomalyLimit: 10_000,
   logLevel: 'info',
+  logRequests: true,
   logDestination: undefined,
   shutdownGraceMs: 5_000,
   store: undefined,

@@ -15,6 +15,7 @@ import { resolveConfig } from './relay-config';
 import type { RelayMetrics } from './relay-metrics';
 import { createRelayMetrics } from './relay-metrics';
 import { RelayState } from './relay-state';
+import { listenError } from './start-error';
 import { createLogger } from './request-log';
 import type { PaperEngine } from './sim-wiring';
 import { startPaperEngine } from './sim-wiring';
@@ -149,7 +150,20 @@ export async function startRelay(partial: Partial<RelayConfig> = {}): Promise<Ru
   // Redis mode: follow the shared stream into `state`; health changes reach dashboards at once.
   await store?.attach(state, () => streams.beat());
 
-  const server = await listen(app, config);
+  let server: ServerType;
+  try {
+    server = await listen(app, config);
+  } catch (error) {
+    // Nothing was served yet: stop what started, so the process can exit, and say why in a line.
+    alerts.stop();
+    shutdown.abort();
+    streams.closeAll();
+    await store?.close();
+    sidecar?.close();
+    local?.stopPruning();
+    local?.journal.close();
+    throw listenError(error, config.host, config.port);
+  }
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${urlHost}:${address.port}`;

@@ -12,10 +12,19 @@ export function createLogger(config: Pick<RelayConfig, 'logLevel' | 'logDestinat
 export const SIM_USER_AGENT = 'orderwatch-paper-engine';
 
 /**
+ * Whether every HTTP request gets a line at info. A person who started the relay in a terminal
+ * wants startup, warnings and errors there, not a line per dashboard poll: on a TTY they are at
+ * debug unless asked for (`--log-requests`); a service or CI (stdout not a TTY) keeps them all.
+ */
+export function logsRequests(asked: boolean | undefined, stdoutIsTty: boolean): boolean {
+  return asked ?? !stdoutIsTty;
+}
+
+/**
  * One JSON line per request, written when the response starts (for a stream, when it opens).
  * The query string is left out: it may carry a view token.
  */
-export function requestLog(logger: Logger): MiddlewareHandler {
+export function requestLog(logger: Logger, atInfo: boolean): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     await next();
@@ -26,7 +35,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     };
-    if (sim) logger.debug(fields, 'request');
+    if (sim || !atInfo) logger.debug(fields, 'request');
     else logger.info(fields, 'request');
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { StartError } from '../start-error';
 
 /*
  * The relay's journal: one SQLite file in WAL mode (issue 15). Every accepted event is in it
@@ -43,8 +44,8 @@ const MIGRATIONS: readonly string[] = [
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Why a journal file cannot be used; the message says which file and what to do. */
-export class JournalOpenError extends Error {
+/** Why a journal file cannot be used; the message says which file and what to do (so no stack is printed). */
+export class JournalOpenError extends StartError {
   override readonly name = 'JournalOpenError';
 }
 
