@@ -32,6 +32,8 @@ describe('StaleOrdersPanel', () => {
     t.advance(42_000);
     const row = screen.getByRole('button', { name: /^slow-ack:/ });
     expect(row).toHaveTextContent('NEW for 42 s — not acknowledged');
+    // The limit reads in seconds, as the threshold box and every reason write it.
+    expect(screen.getByText(/^active >/)).toHaveTextContent('active > 300 s');
     await userEvent.setup().click(row);
     expect(readViewParams().order).toBe('slow-ack');
     expect(row).toHaveAttribute('aria-pressed', 'true');

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { useDashboard } from '../../store/dashboard-context';
 import { useCallback, useRef } from 'react';
-import { formatAge, formatCount } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { StaleList } from './stale-list';
 import { useFitCount } from './use-fit-count';
@@ -35,7 +35,7 @@ export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'mai
           <span aria-hidden="true">{total > 0 ? '⚠ ' : ''}</span>
           Stale orders <span className="ow-stale__count num">{formatCount(total)}</span>
         </h2>
-        <span className="ow-stale__limit">active &gt; {formatAge(staleAfterSec)}</span>
+        <span className="ow-stale__limit">active &gt; {formatCount(staleAfterSec)} s</span>
       </header>
       <div className="ow-stale__body" ref={listBox}>
         <StaleList
