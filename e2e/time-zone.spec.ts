@@ -34,6 +34,14 @@ test("the table's times say their zone, switch to the browser's own and back, re
     hourCycle: 'h23',
   });
   await expect(cell('tz-today')).toHaveText(new RegExp(`${newYork.format((t - 5) * 1000)}$`));
+  // The order detail follows the same choice, and names the zone on every time.
+  await page.locator('[role=row][data-order-id="tz-today"]').click();
+  const detail = page.locator('.ow-detail');
+  await expect(detail.getByText(/^Timeline \((EST|EDT|GMT-[45])\)$/)).toBeVisible();
+  await expect(detail.locator('dd', { hasText: /^\d{4}-\d\d-\d\d / }).first()).toHaveText(
+    new RegExp(`${newYork.format((t - 5) * 1000)} (EST|EDT|GMT-[45])$`),
+  );
+  await expect(detail.locator('.ow-timeline__at').first()).toHaveText(new RegExp(`^${newYork.format((t - 5) * 1000)}\\.\\d{3}$`));
 
   await page.reload();
   await expect(local).toBeVisible();

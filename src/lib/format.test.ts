@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
-import { formatAge, formatClock, formatClockIn, formatCount, formatPct, formatPrice, formatUsd } from './format';
+import {
+  formatAge,
+  formatClock,
+  formatClockIn,
+  formatCount,
+  formatPct,
+  formatPrice,
+  formatStampIn,
+  formatTimeMsIn,
+  formatUsd,
+} from './format';
 
 describe('format', () => {
   it('ages', () => {
@@ -55,5 +65,24 @@ describe('formatClockIn', () => {
     expect(formatClockIn(Date.parse('2026-11-24T00:00:01Z'), 'utc', today)).toBe('00:00:01');
     expect(formatClockIn(Date.parse('2026-11-23T23:59:59Z'), 'utc', today)).toBe('11-23 23:59:59');
     expect(formatClockIn(null, 'utc', today)).toBe('—');
+  });
+});
+
+describe('stamps in a zone', () => {
+  it('write UTC as the relay does, milliseconds where races matter', () => {
+    const at = Date.parse('2026-11-24T23:59:58.250Z');
+    expect(formatStampIn(at, 'utc')).toBe('2026-11-24 23:59:58');
+    expect(formatTimeMsIn(at, 'utc')).toBe('23:59:58.250');
+    expect(formatStampIn(null, 'local')).toBe('—');
+  });
+
+  it('write this browser’s wall clock in local', () => {
+    const at = Date.parse('2026-11-24T23:59:58.250Z');
+    const local = new Date(at);
+    const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+    expect(formatTimeMsIn(at, 'local')).toBe(
+      `${pad(local.getHours())}:${pad(local.getMinutes())}:${pad(local.getSeconds())}.${pad(local.getMilliseconds(), 3)}`,
+    );
+    expect(formatStampIn(at, 'local').slice(0, 10)).toBe(`${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`);
   });
 });

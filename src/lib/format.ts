@@ -99,10 +99,26 @@ export function formatClock(epochMs: number | null): string {
  */
 export function formatClockIn(epochMs: number | null, zone: 'utc' | 'local', today: number): string {
   if (epochMs === null || !Number.isFinite(epochMs)) return DASH;
-  const shift = (ms: number): Date => (zone === 'utc' ? new Date(ms) : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000));
-  const iso = shift(epochMs).toISOString();
-  const sameDay = iso.slice(0, 10) === shift(today).toISOString().slice(0, 10);
+  const iso = isoIn(epochMs, zone);
+  const sameDay = iso.slice(0, 10) === isoIn(today, zone).slice(0, 10);
   return sameDay ? iso.slice(11, 19) : `${iso.slice(5, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** The ISO text of `epochMs` as a wall clock in `zone` (its trailing Z then means nothing). */
+function isoIn(epochMs: number, zone: 'utc' | 'local'): string {
+  return (zone === 'utc' ? new Date(epochMs) : new Date(epochMs - new Date(epochMs).getTimezoneOffset() * 60_000)).toISOString();
+}
+
+/** "2026-11-24 12:00:03" in `zone`: a full stamp whose zone the view labels. */
+export function formatStampIn(epochMs: number | null, zone: 'utc' | 'local'): string {
+  if (epochMs === null || !Number.isFinite(epochMs)) return DASH;
+  return isoIn(epochMs, zone).slice(0, 19).replace('T', ' ');
+}
+
+/** "12:00:03.250" in `zone`: milliseconds matter when a fill and a cancel race. */
+export function formatTimeMsIn(epochMs: number | null, zone: 'utc' | 'local'): string {
+  if (epochMs === null || !Number.isFinite(epochMs)) return DASH;
+  return isoIn(epochMs, zone).slice(11, 23);
 }
 
 /** "2026-11-24 12:00:03 UTC"-style stamp, for titles and exports. */

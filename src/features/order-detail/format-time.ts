@@ -1,9 +1,3 @@
-/** "12:00:03.250" UTC (the relay's clock): milliseconds matter when a fill and a cancel race. */
-export function formatTimeMs(epochMs: number | null): string {
-  if (epochMs === null || !Number.isFinite(epochMs)) return '—';
-  return new Date(epochMs).toISOString().slice(11, 23);
-}
-
 /** A duration in state: "420 ms" below a second, then "12.4 s", then minutes and seconds. */
 export function formatInState(ms: number | null): string {
   if (ms === null) return 'final';

@@ -4,6 +4,7 @@ import { STATUS_LOOK } from '../../components/status-palette';
 import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
 import { useHistoryLookup } from '../../store/history-context';
 import { useRelayNow } from '../../store/relay-clock';
+import { useTimeZone, zoneLabel } from '../../store/time-zone';
 import { staleReason } from '../../core/stale-rules';
 import { useStaleThresholds, useViewParams } from '../../store/use-view-params';
 import { OrderAnomalyList } from './order-anomaly-list';
@@ -34,6 +35,8 @@ function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: (
   const fromHistory = lookup?.state === 'found' ? lookup.order : undefined;
   const order = live.order ?? fromHistory;
   const now = useRelayNow();
+  const zone = useTimeZone();
+  const zoneName = zoneLabel(zone, now);
   const thresholds = useStaleThresholds();
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -81,13 +84,13 @@ function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: (
               </span>
             )}
           </p>
-          <OrderStateFields order={order} now={now} />
-          <h3 className="ow-detail__section">Timeline</h3>
-          <OrderTimelineList rows={timeline} />
+          <OrderStateFields order={order} now={now} zone={zone} zoneName={zoneName} />
+          <h3 className="ow-detail__section">Timeline ({zoneName})</h3>
+          <OrderTimelineList rows={timeline} zone={zone} />
           <h3 className="ow-detail__section">Fills ({fills.rows.length})</h3>
-          <OrderFillsTable table={fills} />
+          <OrderFillsTable table={fills} zone={zone} zoneName={zoneName} />
           <h3 className="ow-detail__section">Anomalies ({anomalies.length})</h3>
-          <OrderAnomalyList anomalies={anomalies} />
+          <OrderAnomalyList anomalies={anomalies} zone={zone} />
         </div>
       )}
     </aside>

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
 import type { Order } from '../../core/order';
-import { formatAge, formatPct, formatPrice, formatTimestamp, formatUsd } from '../../lib/format';
+import { formatAge, formatPct, formatPrice, formatStampIn, formatUsd } from '../../lib/format';
+import type { TimeZoneChoice } from '../../store/time-zone';
 import { formatSize } from './format-time';
 
 /** An id at full length (it wraps), with the button that copies it as sent. */
@@ -23,7 +24,19 @@ function labelValue(text: string): ReactNode {
 type Field = readonly [label: string, value: ReactNode, kind?: 'num' | 'id'];
 
 /** The order's full state as label/value pairs; engine strings are shown as text, never markup. */
-export function OrderStateFields({ order, now }: { readonly order: Order; readonly now: number }) {
+export function OrderStateFields({
+  order,
+  now,
+  zone,
+  zoneName,
+}: {
+  readonly order: Order;
+  readonly now: number;
+  /** The desk's chosen zone (UTC or this browser's), labelled on every time. */
+  readonly zone: TimeZoneChoice;
+  readonly zoneName: string;
+}) {
+  const at = (ms: number | null): string => (ms === null ? '—' : `${formatStampIn(ms, zone)} ${zoneName}`);
   const fields: readonly Field[] = [
     ['Client order id', <IdValue key="c" id={order.client_order_id} label="client order id" />, 'id'],
     ['Exchange order id', <IdValue key="x" id={order.order_id} label="exchange order id" />, 'id'],
@@ -38,11 +51,11 @@ export function OrderStateFields({ order, now }: { readonly order: Order; readon
     ['Avg price', formatPrice(order.avg_price), 'num'],
     ['Fees', formatUsd(order.fees), 'num'],
     ['Age', formatAge((now - order.created_at) / 1000), 'num'],
-    ['Created', formatTimestamp(order.created_at)],
-    ['Submitted', formatTimestamp(order.submitted_at)],
-    ['First fill', formatTimestamp(order.first_fill_at)],
-    ['Completed', formatTimestamp(order.completed_at)],
-    ['Last update', formatTimestamp(order.last_update_at)],
+    ['Created', at(order.created_at)],
+    ['Submitted', at(order.submitted_at)],
+    ['First fill', at(order.first_fill_at)],
+    ['Completed', at(order.completed_at)],
+    ['Last update', at(order.last_update_at)],
   ];
   return (
     <dl className="ow-detail__fields">

@@ -2,10 +2,12 @@ import { STATUS_LOOK } from '../../components/status-palette';
 import { UntrustedText } from '../../components/untrusted-text';
 import type { TimelineRow } from './order-timeline';
 import { describeCause } from './order-timeline';
-import { formatInState, formatTimeMs } from './format-time';
+import { formatTimeMsIn } from '../../lib/format';
+import type { TimeZoneChoice } from '../../store/time-zone';
+import { formatInState } from './format-time';
 
 /** Every state the order went through, when, why, and how long it stayed (the current one ticking). */
-export function OrderTimelineList({ rows }: { readonly rows: readonly TimelineRow[] }) {
+export function OrderTimelineList({ rows, zone }: { readonly rows: readonly TimelineRow[]; readonly zone: TimeZoneChoice }) {
   return (
     <ol className="ow-timeline" aria-label="Timeline">
       {rows.map((row) => {
@@ -13,7 +15,7 @@ export function OrderTimelineList({ rows }: { readonly rows: readonly TimelineRo
         return (
           <li key={row.key} className={`ow-timeline__item${row.current ? ' ow-timeline__item--current' : ''}`} data-status={row.status}>
             <time className="ow-timeline__at num" dateTime={new Date(row.at).toISOString()}>
-              {formatTimeMs(row.at)}
+              {formatTimeMsIn(row.at, zone)}
             </time>
             <span className="ow-timeline__status" style={{ color: `var(${look.colorVar}, ${look.color})` }}>
               <span aria-hidden="true">{look.icon}</span> {look.label}
