@@ -4,11 +4,18 @@ import { isActive } from '../core/status';
 import { formatAge } from '../lib/format';
 
 /**
- * When an active order counts as stale. `staleAfterSec` is the core's rule (age since
- * creation); the others are optional, stricter limits per status (null = off).
+ * What the overall limit measures: `age` since the order was created (the core's rule), or `idle`
+ * time since its last update, so a PARTIAL_FILL that filled seconds ago is not stale however old.
+ */
+export type StaleBasis = 'age' | 'idle';
+
+/**
+ * When an active order counts as stale. `staleAfterSec` is the overall limit, on `basis` (age
+ * when absent); the others are optional, stricter limits per status (null = off).
  */
 export interface StaleThresholds {
   readonly staleAfterSec: number;
+  readonly basis?: StaleBasis | undefined;
   /** NEW and not acknowledged (no OPEN yet) for longer than this. */
   readonly newAckSec: number | null;
   /** OPEN without any fill for longer than this since it was submitted. */
@@ -34,7 +41,7 @@ function lastFillAt(order: Order): number {
 }
 
 type Breach = {
-  readonly kind: 'new' | 'open' | 'partial' | 'age';
+  readonly kind: 'new' | 'open' | 'partial' | 'age' | 'idle';
   readonly seconds: number;
   readonly limit: number;
   /** When the rule was first broken (epoch ms): the clock it measures from plus its limit. */
@@ -59,6 +66,12 @@ function breach(order: Order, now: number, t: StaleThresholds): Breach | null {
     if (seconds > t.partialNoFillSec)
       return { kind: 'partial', seconds, limit: t.partialNoFillSec, since: from + t.partialNoFillSec * 1000 };
   }
+  if (t.basis === 'idle') {
+    const seconds = (now - order.last_update_at) / 1000;
+    if (seconds > t.staleAfterSec)
+      return { kind: 'idle', seconds, limit: t.staleAfterSec, since: order.last_update_at + t.staleAfterSec * 1000 };
+    return null;
+  }
   if (isStale(order, now, t.staleAfterSec)) {
     return {
       kind: 'age',
@@ -80,6 +93,7 @@ export function isStaleOrder(order: Order, now: number, t: StaleThresholds): boo
   if (order.status === 'OPEN' && t.openNoFillSec !== null && (now - (order.submitted_at ?? order.created_at)) / 1000 > t.openNoFillSec)
     return true;
   if (order.status === 'PARTIAL_FILL' && t.partialNoFillSec !== null && (now - lastFillAt(order)) / 1000 > t.partialNoFillSec) return true;
+  if (t.basis === 'idle') return (now - order.last_update_at) / 1000 > t.staleAfterSec;
   // The core's isStale, its activity check already done above.
   return ageSeconds(order, now) > t.staleAfterSec;
 }
@@ -101,6 +115,8 @@ export function staleCause(order: Order, now: number, t: StaleThresholds): { rea
       return { text: `PARTIAL_FILL with no new fill within ${b.limit} s`, since: b.since };
     case 'age':
       return { text: `still ${order.status} after ${b.limit} s`, since: b.since };
+    case 'idle':
+      return { text: `${order.status} with no update within ${b.limit} s`, since: b.since };
   }
 }
 
@@ -121,6 +137,8 @@ export function staleReason(order: Order, now: number, t: StaleThresholds): stri
       return `no new fill for ${age} — over ${b.limit} s limit`;
     case 'age':
       return `active for ${age} — over ${b.limit} s limit`;
+    case 'idle':
+      return `no update for ${age} — over ${b.limit} s limit`;
   }
 }
 

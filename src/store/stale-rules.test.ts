@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookOf, staleEntriesOf } from '../../test/support/book-fixtures';
 import { scanBook } from './book-scan';
-import { staleReason, thresholdsOf } from '../core/stale-rules';
+import { isStaleOrder, staleCause, staleReason, thresholdsOf } from '../core/stale-rules';
 
 const T = Date.parse('2026-11-24T12:00:00Z');
 
@@ -21,6 +21,25 @@ describe('stale rules', () => {
     expect(staleReason(order('new42'), T, t)).toBeNull();
     expect(staleReason(order('done'), T, t)).toBeNull();
     expect(staleReason(order('open-old'), T - 72_000, t)).toBeNull();
+  });
+
+  it('on the idle basis measures from the last update: an old order that filled recently is not stale', () => {
+    const busy = bookOf([
+      { id: 'old-busy', createdAt: T - 900_000, status: 'PARTIAL_FILL', filled: 100, updatedAt: T - 5_000 },
+      { id: 'old-quiet', createdAt: T - 900_000, status: 'OPEN', updatedAt: T - 301_000 },
+    ]);
+    const busyOrder = busy.orders.get('old-busy')!;
+    const quietOrder = busy.orders.get('old-quiet')!;
+    const byAge = thresholdsOf(300);
+    const byIdle = { ...thresholdsOf(300), basis: 'idle' as const };
+    expect(isStaleOrder(busyOrder, T, byAge)).toBe(true);
+    expect(isStaleOrder(busyOrder, T, byIdle)).toBe(false);
+    expect(staleReason(busyOrder, T, byIdle)).toBeNull();
+    expect(isStaleOrder(quietOrder, T, byIdle)).toBe(true);
+    expect(staleReason(quietOrder, T, byIdle)).toBe('no update for 5 m 1 s — over 300 s limit');
+    expect(staleCause(quietOrder, T, byIdle)).toEqual({ text: 'OPEN with no update within 300 s', since: T - 1_000 });
+    // The scan agrees, so the count, the panel and the table do.
+    expect(scanBook(busy, T, byIdle).stale.map((o) => o.client_order_id)).toEqual(['old-quiet']);
   });
 
   it('applies the per-status limits with their own reasons', () => {

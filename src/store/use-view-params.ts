@@ -34,7 +34,7 @@ export function useStaleThresholds(): StaleThresholds {
   const openNoFillSec = p.openNoFillSec ?? relay?.openNoFillSec ?? null;
   const partialNoFillSec = p.partialNoFillSec ?? relay?.partialNoFillSec ?? null;
   return useMemo(
-    () => ({ staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec }),
-    [staleAfterSec, newAckSec, openNoFillSec, partialNoFillSec],
+    () => ({ staleAfterSec, basis: p.staleBasis, newAckSec, openNoFillSec, partialNoFillSec }),
+    [staleAfterSec, p.staleBasis, newAckSec, openNoFillSec, partialNoFillSec],
   );
 }

@@ -1,4 +1,5 @@
 import type { Side } from '../core/order';
+import type { StaleBasis } from '../core/stale-rules';
 import type { Status } from '../core/status';
 import { isStatus } from '../core/status';
 import type { BreakdownKey } from './order-totals';
@@ -22,6 +23,8 @@ export interface ViewParams {
   readonly search: string;
   /** null: the default order (stale first, then active, then terminal newest first). */
   readonly sort: SortSpecs;
+  /** What the stale threshold measures: age since created (default) or idle time since the last update. */
+  readonly staleBasis: StaleBasis;
   /** Overrides the relay's stale threshold (seconds). */
   readonly staleAfterSec: number | null;
   readonly newAckSec: number | null;
@@ -70,6 +73,7 @@ export function parseViewParams(search: string): ViewParams {
     symbol: q.get('symbol'),
     search: q.get('q') ?? '',
     sort: parseSorts(q.get('sort') ?? ''),
+    staleBasis: q.get('stale_basis') === 'idle' ? 'idle' : 'age',
     staleAfterSec: positiveNumber(q.get('stale_after')),
     newAckSec: positiveNumber(q.get('stale_new')),
     openNoFillSec: positiveNumber(q.get('stale_open')),
@@ -92,6 +96,7 @@ const WRITERS: Record<keyof ViewParams, Writer> = {
   symbol: (q, p) => put(q, 'symbol', p.symbol),
   search: (q, p) => put(q, 'q', p.search === '' ? null : p.search),
   sort: (q, p) => put(q, 'sort', formatSorts(p.sort)),
+  staleBasis: (q, p) => put(q, 'stale_basis', p.staleBasis === 'idle' ? 'idle' : null),
   staleAfterSec: (q, p) => put(q, 'stale_after', p.staleAfterSec),
   newAckSec: (q, p) => put(q, 'stale_new', p.newAckSec),
   openNoFillSec: (q, p) => put(q, 'stale_open', p.openNoFillSec),

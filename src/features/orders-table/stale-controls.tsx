@@ -23,6 +23,13 @@ export function StaleControls({ params, update }: StaleControlsProps) {
         placeholder={String(relayDefault)}
         onChange={(v) => update({ staleAfterSec: v })}
       />
+      <label className="field" title="Age: since the order was created. Idle: since its last update (a fill or a status change).">
+        <span className="field__label">of</span>
+        <select value={params.staleBasis} onChange={(e) => update({ staleBasis: e.target.value === 'idle' ? 'idle' : 'age' })}>
+          <option value="age">age</option>
+          <option value="idle">idle time</option>
+        </select>
+      </label>
       <details className="stale-rules">
         <summary>Per-status limits{rules > 0 ? ` (${rules})` : ''}</summary>
         <div className="stale-rules__body">

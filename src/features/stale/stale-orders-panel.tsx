@@ -22,7 +22,7 @@ export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'mai
   const alerts = useStore(useDashboard().alerts, (s) => s.byOrder);
   const maxRows = wall ? fit : MAX_ROWS;
   const { entries, total } = useStaleEntries(maxRows);
-  const { staleAfterSec } = useStaleThresholds();
+  const { staleAfterSec, basis } = useStaleThresholds();
   const [params, update] = useViewParams();
   const onSelect = useCallback((id: string) => update({ order: id }), [update]);
   return (
@@ -35,7 +35,7 @@ export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'mai
           <span aria-hidden="true">{total > 0 ? '⚠ ' : ''}</span>
           Stale orders <span className="ow-stale__count num">{formatCount(total)}</span>
         </h2>
-        <span className="ow-stale__limit">active &gt; {formatCount(staleAfterSec)} s</span>
+        <span className="ow-stale__limit">{basis === 'idle' ? 'idle' : 'active'} &gt; {formatCount(staleAfterSec)} s</span>
       </header>
       <div className="ow-stale__body" ref={listBox}>
         <StaleList
