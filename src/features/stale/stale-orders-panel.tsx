@@ -35,7 +35,9 @@ export function StaleOrdersPanel({ variant = 'main' }: { readonly variant?: 'mai
           <span aria-hidden="true">{total > 0 ? '⚠ ' : ''}</span>
           Stale orders <span className="ow-stale__count num">{formatCount(total)}</span>
         </h2>
-        <span className="ow-stale__limit">{basis === 'idle' ? 'idle' : 'active'} &gt; {formatCount(staleAfterSec)} s</span>
+        <span className="ow-stale__limit">
+          {basis === 'idle' ? 'idle' : 'active'} &gt; {formatCount(staleAfterSec)} s
+        </span>
       </header>
       <div className="ow-stale__body" ref={listBox}>
         <StaleList
