@@ -1,4 +1,12 @@
-import { columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import {
+  columnOrderingFeature,
+  columnPinningFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
+import type { CSSProperties } from 'react';
 import { AgeTimer } from '../../components/age-timer';
 import { FillBar } from '../../components/fill-bar';
 import { ID_KEEP_END, LABEL_KEEP_END, UntrustedText } from '../../components/untrusted-text';
@@ -18,7 +26,7 @@ function UpdatedAt({ at }: { readonly at: number }) {
   return <span title={new Date(at).toISOString()}>{formatClockIn(at, zone, now)}</span>;
 }
 
-export const tableFeaturesUsed = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
+export const tableFeaturesUsed = tableFeatures({ rowSortingFeature, columnVisibilityFeature, columnOrderingFeature, columnPinningFeature });
 const column = createColumnHelper<typeof tableFeaturesUsed, Order>();
 
 /** Width (CSS grid track) and alignment per column; ids are the URL's sort keys. */
@@ -94,12 +102,55 @@ export const ORDER_COLUMNS = column.columns([
   }),
 ]);
 
-/** The grid's column template for these columns, in table order. */
-export function gridTemplate(ids: readonly SortKey[]): string {
-  return ids.map((id) => COLUMN_LAYOUT[id].track).join(' ');
+/** A column's least width: its track's px figure. */
+export function minWidthOf(id: SortKey): number {
+  return Number(/(\d+)px/.exec(COLUMN_LAYOUT[id].track)![1]);
+}
+
+/** Widths the operator set, and which columns are pinned (those get a fixed width, for their offsets). */
+export interface ColumnWidths {
+  readonly widths: Readonly<Partial<Record<SortKey, number>>>;
+  readonly pinned: ReadonlySet<SortKey>;
+}
+
+/** A column's fixed width in px, or null when it keeps its flexible track. */
+function fixedWidth(id: SortKey, w: ColumnWidths): number | null {
+  return w.widths[id] ?? (w.pinned.has(id) ? minWidthOf(id) : null);
+}
+
+/** The grid's column template for these columns, in display order. */
+export function gridTemplate(ids: readonly SortKey[], w: ColumnWidths): string {
+  return ids
+    .map((id) => {
+      const px = fixedWidth(id, w);
+      return px === null ? COLUMN_LAYOUT[id].track : `${px}px`;
+    })
+    .join(' ');
 }
 
 /** These columns' least widths together: a narrower frame scrolls sideways instead of hiding columns. */
-export function gridMinWidth(ids: readonly SortKey[]): number {
-  return ids.reduce((sum, id) => sum + Number(/(\d+)px/.exec(COLUMN_LAYOUT[id].track)![1]), 0);
+export function gridMinWidth(ids: readonly SortKey[], w: ColumnWidths): number {
+  return ids.reduce((sum, id) => sum + (fixedWidth(id, w) ?? minWidthOf(id)), 0);
+}
+
+/** Each pinned column's offset from the start (CSS sticky `left`), pinned columns coming first. */
+export function pinOffsets(ids: readonly SortKey[], w: ColumnWidths): Partial<Record<SortKey, number>> {
+  const out: Partial<Record<SortKey, number>> = {};
+  let left = 0;
+  for (const id of ids) {
+    if (!w.pinned.has(id)) break;
+    out[id] = left;
+    left += fixedWidth(id, w)!;
+  }
+  return out;
+}
+
+/** A cell's classes: numbers right-aligned, pinned cells sticky at the start. */
+export function cellClass(id: SortKey, pinned: boolean): string {
+  return `orders-grid__cell${COLUMN_LAYOUT[id].numeric ? ' orders-grid__cell--num' : ''}${pinned ? ' is-pinned' : ''}`;
+}
+
+/** A pinned cell's offset, from the grid's `--pin-<id>` variable (set from the widths). */
+export function pinnedStyle(id: string): CSSProperties {
+  return { left: `var(--pin-${id}, 0px)` };
 }

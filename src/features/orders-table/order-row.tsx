@@ -7,7 +7,7 @@ import { useRelayNow } from '../../store/relay-clock';
 import type { StaleThresholds } from '../../core/stale-rules';
 import { isStaleOrder } from '../../core/stale-rules';
 import type { SortKey } from '../../store/order-sort-keys';
-import { COLUMN_LAYOUT } from './order-columns';
+import { cellClass, pinnedStyle } from './order-columns';
 import type { OrdersTable } from './orders-table-type';
 import { rowDomId } from './grid-keys';
 
@@ -49,7 +49,8 @@ function OrderRowView({ row, thresholds, index, top, active, selected, onSelect,
         <div
           key={cell.id}
           role="gridcell"
-          className={COLUMN_LAYOUT[cell.column.id as SortKey].numeric ? 'orders-grid__cell orders-grid__cell--num' : 'orders-grid__cell'}
+          className={cellClass(cell.column.id as SortKey, cell.column.getIsPinned() !== false)}
+          style={cell.column.getIsPinned() !== false ? pinnedStyle(cell.column.id) : undefined}
         >
           <FlexRender cell={cell} />
         </div>

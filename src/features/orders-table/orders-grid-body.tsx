@@ -6,8 +6,8 @@ import type { Order } from '../../core/order';
 import { OrderRow } from './order-row';
 import type { SortSpecs } from '../../store/order-sort-keys';
 import type { StaleThresholds } from '../../core/stale-rules';
-import { gridMinWidth, gridTemplate, ORDER_COLUMNS } from './order-columns';
-import { useHiddenColumns } from '../../store/hidden-columns';
+import { gridMinWidth, gridTemplate, pinOffsets } from './order-columns';
+import { useColumnLayout } from '../../store/column-layout';
 import { OrdersGridHeader } from './orders-grid-header';
 import { nextActiveIndex } from '../../lib/grid-keys';
 import { rowDomId } from './grid-keys';
@@ -61,13 +61,22 @@ export function OrdersGridBody({ orders, emptyText, thresholds, sort, onSortChan
   const end = (items[items.length - 1]?.index ?? -1) + 1;
   const windowRows = useMemo(() => orders.slice(start, end), [orders, start, end]);
   const table = useOrdersTable(windowRows, sort, onSortChange);
-  const hidden = useHiddenColumns();
-  const visibleIds = useMemo(() => ORDER_COLUMNS.map((c) => c.id as SortKey).filter((id) => !hidden.has(id)), [hidden]);
-  const columnsKey = visibleIds.join(' ');
-  const gridStyle = useMemo(
-    () => ({ ['--grid-template' as string]: gridTemplate(visibleIds), ['--grid-min-width' as string]: `${gridMinWidth(visibleIds)}px` }),
-    [visibleIds],
-  );
+  const layout = useColumnLayout();
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  // Display order: pinned first, then the chosen order, as the table lays out headers and cells.
+  const idsKey = headers.map((h) => h.column.id).join(' ');
+  const visibleIds = useMemo(() => (idsKey === '' ? [] : (idsKey.split(' ') as SortKey[])), [idsKey]);
+  const columnsKey = `${idsKey}|${layout.pinned.join(' ')}`;
+  const gridStyle = useMemo(() => {
+    const w = { widths: layout.widths, pinned: new Set(layout.pinned) };
+    const style: Record<string, string> = {
+      '--grid-template': gridTemplate(visibleIds, w),
+      '--grid-min-width': `${gridMinWidth(visibleIds, w)}px`,
+    };
+    // Offsets as variables: a width change restyles the grid without re-rendering its rows.
+    for (const [id, left] of Object.entries(pinOffsets(visibleIds, w))) style[`--pin-${id}`] = `${left}px`;
+    return style;
+  }, [visibleIds, layout.widths, layout.pinned]);
   const rows = table.getRowModel().rows;
 
   const dashboard = useDashboard();
@@ -126,7 +135,7 @@ export function OrdersGridBody({ orders, emptyText, thresholds, sort, onSortChan
           if (activeId === null && orders[0] !== undefined) setActiveId(orders[0].client_order_id);
         }}
       >
-        <OrdersGridHeader headers={table.getHeaderGroups()[0]?.headers ?? []} table={table} multiSort={sort.length > 1} ref={headRef} />
+        <OrdersGridHeader headers={headers} table={table} multiSort={sort.length > 1} ref={headRef} />
         <div
           className="orders-grid__scroll"
           ref={scrollRef}

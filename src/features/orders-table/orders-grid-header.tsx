@@ -3,7 +3,8 @@ import type { Ref } from 'react';
 import type { Order } from '../../core/order';
 import type { SortKey } from '../../store/order-sort-keys';
 import type { OrdersTable } from './orders-table-type';
-import { COLUMN_LAYOUT } from './order-columns';
+import { cellClass, pinnedStyle } from './order-columns';
+import { ColumnResizeHandle } from './column-resize-handle';
 import { setTimeZone, useTimeZone, zoneLabel } from '../../store/time-zone';
 
 type OrderHeader = Header<OrdersTable['_features'], Order, unknown>;
@@ -25,13 +26,15 @@ export function OrdersGridHeader({ headers, table, multiSort, ref }: OrdersGridH
       <div className="orders-grid__row orders-grid__row--head" role="row" aria-rowindex={1}>
         {headers.map((header) => {
           const sorted = header.column.getIsSorted();
-          const numeric = COLUMN_LAYOUT[header.column.id as SortKey].numeric;
+          const id = header.column.id as SortKey;
+          const pinned = header.column.getIsPinned() !== false;
           return (
             <div
               key={header.id}
               role="columnheader"
               aria-sort={sorted === false ? 'none' : ARIA_SORT[sorted]}
-              className={numeric ? 'orders-grid__cell orders-grid__cell--num' : 'orders-grid__cell'}
+              className={cellClass(id, pinned)}
+              style={pinned ? pinnedStyle(id) : undefined}
             >
               <button
                 type="button"
@@ -46,6 +49,7 @@ export function OrdersGridHeader({ headers, table, multiSort, ref }: OrdersGridH
                 </span>
               </button>
               {header.column.id === 'last_update_at' && <ZoneToggle />}
+              <ColumnResizeHandle id={id} label={String(header.column.columnDef.header)} />
             </div>
           );
         })}

@@ -1,5 +1,5 @@
 import { useTable } from '@tanstack/react-table';
-import type { ColumnVisibilityState, SortingState, Updater } from '@tanstack/react-table';
+import type { ColumnOrderState, ColumnPinningState, ColumnVisibilityState, SortingState, Updater } from '@tanstack/react-table';
 import { useCallback, useMemo } from 'react';
 import type { Order } from '../../core/order';
 import type { SortKey, SortSpecs } from '../../store/order-sort-keys';
@@ -7,6 +7,7 @@ import { isSortKey, MAX_SORTS } from '../../store/order-sort-keys';
 import { ORDER_COLUMNS, tableFeaturesUsed } from './order-columns';
 import { setHiddenColumns, useHiddenColumns } from '../../store/hidden-columns';
 import type { OrdersTable } from './orders-table-type';
+import { updateColumnLayout, useColumnLayout } from '../../store/column-layout';
 
 const getRowId = (order: Order): string => order.client_order_id;
 
@@ -34,6 +35,23 @@ export function useOrdersTable(windowRows: readonly Order[], sort: SortSpecs, on
     },
     [columnVisibility],
   );
+  const layout = useColumnLayout();
+  const columnOrder = useMemo<ColumnOrderState>(() => [...layout.order], [layout.order]);
+  const columnPinning = useMemo<ColumnPinningState>(() => ({ start: [...layout.pinned], end: [] }), [layout.pinned]);
+  const onColumnOrderChange = useCallback(
+    (updater: Updater<ColumnOrderState>) => {
+      const next = typeof updater === 'function' ? updater(columnOrder) : updater;
+      updateColumnLayout({ order: next.filter(isSortKey) });
+    },
+    [columnOrder],
+  );
+  const onColumnPinningChange = useCallback(
+    (updater: Updater<ColumnPinningState>) => {
+      const next = typeof updater === 'function' ? updater(columnPinning) : updater;
+      updateColumnLayout({ pinned: (next.start ?? []).filter(isSortKey) });
+    },
+    [columnPinning],
+  );
   return useTable({
     features: tableFeaturesUsed,
     columns: ORDER_COLUMNS,
@@ -43,8 +61,10 @@ export function useOrdersTable(windowRows: readonly Order[], sort: SortSpecs, on
     // Shift+click adds a column to the sort (TanStack's default multi-sort event).
     enableMultiSort: true,
     maxMultiSortColCount: MAX_SORTS,
-    state: { sorting, columnVisibility },
+    state: { sorting, columnVisibility, columnOrder, columnPinning },
     onSortingChange,
     onColumnVisibilityChange,
+    onColumnOrderChange,
+    onColumnPinningChange,
   });
 }
