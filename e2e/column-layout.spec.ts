@@ -1,7 +1,7 @@
 import { created, nowSec, transition } from './fixtures/events';
 import { expect, pageUrl, postEvents, test } from './fixtures/relay';
 
-test('columns reorder, resize and pin from the header and the Columns menu, stay put while the table scrolls sideways, and are remembered across a reload', async ({
+test('a narrow screen starts with the id pinned; columns reorder, resize and pin from the header and the Columns menu, stay put while the table scrolls sideways, and are remembered across a reload', async ({
   page,
   relay,
 }) => {
@@ -19,19 +19,27 @@ test('columns reorder, resize and pin from the header and the Columns menu, stay
   const row = grid.locator('[role=row][data-order-id="lay-1"]');
   const headerTexts = async (): Promise<string[]> =>
     (await headers.locator('.sort-button').allInnerTexts()).map((s) => s.replace(/[↑↓\d\s]+$/u, '').trim());
-  await expect(headers.first()).toContainText('Age');
 
-  // Pin the client order id: it comes first, in the header and in every row.
-  await page.locator('.columns-menu > summary').click();
-  await page.getByRole('button', { name: 'Pin Client order id' }).click();
-  await expect(page.getByRole('button', { name: 'Pin Client order id' })).toHaveAttribute('aria-pressed', 'true');
+  // A narrow screen starts with the client order id pinned first, in the header and in every row.
   await expect(headers.first()).toContainText('Client order id');
   await expect(row.getByRole('gridcell').first()).toHaveText('lay-1');
+  await page.locator('.columns-menu > summary').click();
+  await expect(page.getByRole('button', { name: 'Pin Client order id' })).toHaveAttribute('aria-pressed', 'true');
+  // Pinning another puts it after the pinned ones; unpinning sends it back to the first place after them.
+  await page.getByRole('button', { name: 'Pin Engine' }).click();
+  await expect(page.getByRole('button', { name: 'Pin Engine' })).toHaveAttribute('aria-pressed', 'true');
+  expect((await headerTexts()).slice(0, 3)).toEqual(['Client order id', 'Engine', 'Age']);
+  await page.getByRole('button', { name: 'Pin Engine' }).click();
+  expect((await headerTexts()).slice(0, 3)).toEqual(['Client order id', 'Engine', 'Age']);
+  await page.getByRole('button', { name: 'Move Engine right' }).click();
+  expect((await headerTexts()).slice(0, 3)).toEqual(['Client order id', 'Age', 'Engine']);
+  await page.getByRole('button', { name: 'Reset order, widths and pins' }).click();
+  await page.getByRole('button', { name: 'Pin Client order id' }).click();
   // Move Symbol left past Status.
   await page.getByRole('button', { name: 'Move Symbol left' }).click();
   expect((await headerTexts()).slice(0, 4)).toEqual(['Client order id', 'Age', 'Symbol', 'Status']);
   await expect(row.getByRole('gridcell').nth(2)).toContainText('ETH-USD');
-  await expect(page.locator('.columns-menu > summary')).toContainText('1 pinned');
+  await expect(page.locator('.columns-menu > summary')).toContainText('2 hidden · 1 pinned');
   await page.locator('.columns-menu > summary').click();
 
   // Drag Symbol's edge 80 px wider: header and cells widen together.

@@ -5,7 +5,7 @@ test('columns hidden from the Columns menu leave header and rows alike, are reme
   page,
   relay,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setViewportSize({ width: 1920, height: 1080 });
   const t = nowSec();
   await postEvents(relay.url, [created('col-1', { ts: t - 5 }), transition('col-1', 'OPEN', { ts: t - 4, orderId: 'EX-1' })]);
   await page.goto(pageUrl(relay.url));

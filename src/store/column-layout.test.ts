@@ -54,3 +54,11 @@ describe('moving and pinning', () => {
     expect(displayOrder(unpinned).slice(0, 3)).toEqual(['engine', 'order_id', 'age']);
   });
 });
+
+describe('a browser with nothing stored', () => {
+  it('starts from the fallback it is given (the narrow screen’s pins), and stored garbage does not', () => {
+    const narrow: ColumnLayout = { ...DEFAULT_LAYOUT, pinned: ['client_order_id'] };
+    expect(parseColumnLayout(null, narrow)).toBe(narrow);
+    expect(parseColumnLayout('{', narrow)).toEqual(DEFAULT_LAYOUT);
+  });
+});

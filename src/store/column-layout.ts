@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { SortKey } from './order-sort-keys';
 import { isSortKey, SORT_KEYS } from './order-sort-keys';
 import { createStoredChoice } from './stored-choice';
+import { isNarrowViewport, NARROW_PINNED } from './narrow-defaults';
 
 /**
  * How this browser lays out the order table (issue 17): column order, widths an operator dragged,
@@ -25,9 +26,9 @@ export const DEFAULT_LAYOUT: ColumnLayout = { order: [], widths: {}, pinned: [] 
 const ids = (value: unknown): SortKey[] =>
   Array.isArray(value) ? [...new Set(value.filter((v): v is SortKey => typeof v === 'string' && isSortKey(v)))] : [];
 
-/** A stored layout; anything unreadable is dropped. */
-export function parseColumnLayout(raw: string | null): ColumnLayout {
-  if (raw === null) return DEFAULT_LAYOUT;
+/** A stored layout; anything unreadable is dropped; nothing stored: `fallback`. */
+export function parseColumnLayout(raw: string | null, fallback: ColumnLayout = DEFAULT_LAYOUT): ColumnLayout {
+  if (raw === null) return fallback;
   try {
     const value = JSON.parse(raw) as Partial<Record<keyof ColumnLayout, unknown>> | null;
     if (typeof value !== 'object' || value === null) return DEFAULT_LAYOUT;
@@ -63,7 +64,14 @@ export function moveColumn(order: readonly SortKey[], id: SortKey, by: number): 
   return next;
 }
 
-const layout = createStoredChoice<ColumnLayout>('orderwatch.column-layout', parseColumnLayout, (l) => JSON.stringify(l));
+const NARROW_LAYOUT: ColumnLayout = { ...DEFAULT_LAYOUT, pinned: NARROW_PINNED };
+
+// A browser with no layout of its own starts with the id pinned when the window is narrow.
+const layout = createStoredChoice<ColumnLayout>(
+  'orderwatch.column-layout',
+  (raw) => parseColumnLayout(raw, isNarrowViewport() ? NARROW_LAYOUT : DEFAULT_LAYOUT),
+  (l) => JSON.stringify(l),
+);
 
 export function useColumnLayout(): ColumnLayout {
   return useSyncExternalStore(layout.subscribe, layout.read, () => DEFAULT_LAYOUT);

@@ -2,13 +2,14 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { SortKey } from './order-sort-keys';
 import { isSortKey } from './order-sort-keys';
 import { createStoredChoice } from './stored-choice';
+import { isNarrowViewport, NARROW_HIDDEN } from './narrow-defaults';
 import { readViewParams, subscribeViewParams, updateViewParams } from './view-url';
 
 const NONE: ReadonlySet<SortKey> = new Set();
 
-/** Hidden column ids as stored; anything unreadable or unknown is ignored. */
-export function parseHiddenColumns(raw: string | null): ReadonlySet<SortKey> {
-  if (raw === null) return NONE;
+/** Hidden column ids as stored; anything unreadable or unknown is ignored; nothing stored: `fallback`. */
+export function parseHiddenColumns(raw: string | null, fallback: ReadonlySet<SortKey> = NONE): ReadonlySet<SortKey> {
+  if (raw === null) return fallback;
   try {
     const value: unknown = JSON.parse(raw);
     return new Set(Array.isArray(value) ? value.filter((v): v is SortKey => typeof v === 'string' && isSortKey(v)) : []);
@@ -17,8 +18,11 @@ export function parseHiddenColumns(raw: string | null): ReadonlySet<SortKey> {
   }
 }
 
-const hiddenColumns = createStoredChoice<ReadonlySet<SortKey>>('orderwatch.hidden-columns', parseHiddenColumns, (hidden) =>
-  JSON.stringify([...hidden].sort()),
+// A browser with no choice of its own starts with the narrow screen's set when the window is narrow.
+const hiddenColumns = createStoredChoice<ReadonlySet<SortKey>>(
+  'orderwatch.hidden-columns',
+  (raw) => parseHiddenColumns(raw, isNarrowViewport() ? new Set(NARROW_HIDDEN) : NONE),
+  (hidden) => JSON.stringify([...hidden].sort()),
 );
 
 /**

@@ -31,14 +31,16 @@ function MoveButton({
   );
 }
 
-/** Opens the menu toward the side with room: under the button's start edge, or its end edge near the table's right (the side column would cover it). */
+/** Opens the menu toward the side with room (under the button's start edge, or its end edge near the table's right) and no taller than the room below. */
 function alignMenu(details: HTMLDetailsElement): void {
   if (!details.open) return;
   const body = details.querySelector<HTMLElement>('.columns-menu__body');
   if (body === null) return;
-  const { left } = details.getBoundingClientRect();
-  const right = (details.closest('.page__table') ?? document.documentElement).getBoundingClientRect().right;
-  details.classList.toggle('columns-menu--end', left + body.offsetWidth > right);
+  const { left, bottom } = details.getBoundingClientRect();
+  // The table's panel contains its paint: the menu fits inside it, scrolling when it must.
+  const panel = (details.closest('.page__table') ?? document.documentElement).getBoundingClientRect();
+  details.classList.toggle('columns-menu--end', left + body.offsetWidth > panel.right);
+  body.style.maxHeight = `${Math.max(160, Math.min(panel.bottom, window.innerHeight) - bottom - 12)}px`;
 }
 
 /**

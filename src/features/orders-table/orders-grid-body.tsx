@@ -74,7 +74,13 @@ export function OrdersGridBody({ orders, emptyText, thresholds, sort, onSortChan
       '--grid-min-width': `${gridMinWidth(visibleIds, w)}px`,
     };
     // Offsets as variables: a width change restyles the grid without re-rendering its rows.
-    for (const [id, left] of Object.entries(pinOffsets(visibleIds, w))) style[`--pin-${id}`] = `${left}px`;
+    let pinnedWidth = 0;
+    for (const [id, left] of Object.entries(pinOffsets(visibleIds, w))) {
+      style[`--pin-${id}`] = `${left}px`;
+      pinnedWidth = left + gridMinWidth([id as SortKey], w);
+    }
+    // The scroller keeps a cell scrolled into view (keyboard, find) clear of the pinned columns.
+    style['--pinned-width'] = `${pinnedWidth}px`;
     return style;
   }, [visibleIds, layout.widths, layout.pinned]);
   const rows = table.getRowModel().rows;
