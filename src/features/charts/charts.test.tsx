@@ -41,7 +41,19 @@ describe('charts', () => {
     const { container } = render(<ThroughputChart points={points} colors={colors} />);
     // Recharts 3 lays series out after its first commit.
     await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(4));
-    expect(screen.getByText(/This minute: 118 transitions, 59 filled/)).toBeInTheDocument();
+    expect(screen.getByText(/This minute so far: 118 transitions, 59 filled/)).toBeInTheDocument();
+  });
+
+  it('in its first hour spans only the minutes since data began, and says so', async () => {
+    const points: ThroughputPoint[] = Array.from({ length: 60 }, (_, i) => {
+      const n = i >= 50 ? 4 : 0;
+      return { t: T0 + i * 60_000, created: n, transitions: n, completions: 0, cancels: 0, rejects: 0, fees: 0, filledValue: 0 };
+    });
+    const { container } = render(<ThroughputChart points={points} colors={colors} />);
+    await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(4));
+    const since = new Date(T0 + 45 * 60_000).toISOString().slice(11, 16);
+    expect(screen.getByText(`Since ${since} UTC: nothing earlier this hour.`)).toBeInTheDocument();
+    expect(screen.getByRole('figure')).toHaveAttribute('aria-label', `Throughput per minute, since ${since} UTC`);
   });
 
   it('shows latency percentiles and rates, with dashes before any data', () => {

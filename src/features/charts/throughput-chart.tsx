@@ -2,6 +2,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { Status } from '../../core/status';
 import { formatClock } from '../../lib/format';
 import type { ThroughputPoint } from '../../store/stats';
+import { throughputSpan } from './throughput-span';
 
 type SeriesKey = 'transitions' | 'completions' | 'cancels' | 'rejects';
 
@@ -28,11 +29,13 @@ const minuteLabel = (t: unknown): string => formatClock(Number(t)).slice(0, 5);
 /** About six minute labels on the time axis, whatever the width. */
 const LABELS = 6;
 
-/** Per-minute counts over the last hour; the 60 points keep their minute as the key. */
-export function ThroughputChart({ points, colors, height = 220 }: ThroughputChartProps) {
+/** Per-minute counts over the last hour, from the first minute with data; each point keeps its minute as the key. */
+export function ThroughputChart({ points: hour, colors, height = 220 }: ThroughputChartProps) {
+  const { points, full } = throughputSpan(hour);
   const last = points[points.length - 1];
+  const since = full ? 'last 60 minutes' : `since ${minuteLabel(points[0]?.t)} UTC`;
   return (
-    <figure className="ow-throughput" aria-label="Throughput per minute, last 60 minutes">
+    <figure className="ow-throughput" aria-label={`Throughput per minute, ${since}`}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 560, height }}>
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
           <CartesianGrid stroke="var(--border, #2a3441)" strokeDasharray="2 4" vertical={false} />
@@ -72,10 +75,11 @@ export function ThroughputChart({ points, colors, height = 220 }: ThroughputChar
           </li>
         ))}
       </ul>
+      {!full && <p className="ow-throughput__since">Since {minuteLabel(points[0]?.t)} UTC: nothing earlier this hour.</p>}
       <figcaption className="ow-sr-only">
         {last === undefined
           ? 'No data yet.'
-          : `This minute: ${last.transitions} transitions, ${last.completions} filled, ${last.cancels} canceled or expired, ${last.rejects} rejected or failed.`}
+          : `This minute so far: ${last.transitions} transitions, ${last.completions} filled, ${last.cancels} canceled or expired, ${last.rejects} rejected or failed.`}
       </figcaption>
     </figure>
   );
