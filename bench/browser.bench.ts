@@ -9,7 +9,7 @@ import type { Workload } from './browser/workload';
 import { writeResults } from './lib/results';
 
 /**
- * npm run bench:browser [-- --quick] [--skip-build] [--seed N] [--workload 100k×5k]
+ * npm run bench:browser [-- --quick] [--skip-build] [--seed N] [--workload 100k×5k] [--variants orderwatch,aggrid,no-table]
  * Our page, the same page with AG Grid, and the page without a table, alternated A B C C B A on
  * the same seeded workloads, each against a fresh relay child process; see docs/benchmarks.md.
  */
@@ -32,7 +32,13 @@ const WORKLOADS: readonly Workload[] =
   only !== null ? ALL_WORKLOADS.filter((w) => w.name === only) : quick ? ALL_WORKLOADS.slice(-1) : ALL_WORKLOADS;
 if (WORKLOADS.length === 0)
   throw new Error(`--workload: no workload named ${only}; there are ${ALL_WORKLOADS.map((w) => w.name).join(', ')}`);
-const ORDER: readonly Variant[] = ['orderwatch', 'aggrid', 'no-table', 'no-table', 'aggrid', 'orderwatch'];
+// --variants a,b: only those (same alternation), e.g. `--variants orderwatch` for a before/after of our page alone.
+const variantsAt = argv.indexOf('--variants');
+const picked = variantsAt === -1 ? null : new Set((argv[variantsAt + 1] ?? '').split(','));
+const ORDER: readonly Variant[] = (['orderwatch', 'aggrid', 'no-table', 'no-table', 'aggrid', 'orderwatch'] as const).filter(
+  (v) => picked === null || picked.has(v),
+);
+if (ORDER.length === 0) throw new Error(`--variants: none of ${argv[variantsAt + 1]} is a variant; there are orderwatch, aggrid, no-table`);
 const timing = quick ? { warmupMs: 3_000, measureMs: 10_000, scrollMs: 6_000 } : { warmupMs: 10_000, measureMs: 60_000, scrollMs: 20_000 };
 
 async function main(): Promise<void> {

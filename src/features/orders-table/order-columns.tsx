@@ -145,9 +145,10 @@ export function pinOffsets(ids: readonly SortKey[], w: ColumnWidths): Partial<Re
   return out;
 }
 
-/** A cell's classes: numbers right-aligned, pinned cells sticky at the start. */
-export function cellClass(id: SortKey, pinned: boolean): string {
-  return `orders-grid__cell${COLUMN_LAYOUT[id].numeric ? ' orders-grid__cell--num' : ''}${pinned ? ' is-pinned' : ''}`;
+/** A cell's classes: numbers right-aligned; the first `pinnedCount` cells sticky at the start, the last of them edged. */
+export function cellClass(id: SortKey, index: number, pinnedCount: number): string {
+  const pin = index >= pinnedCount ? '' : index === pinnedCount - 1 ? ' is-pinned is-pinned-last' : ' is-pinned';
+  return `orders-grid__cell${COLUMN_LAYOUT[id].numeric ? ' orders-grid__cell--num' : ''}${pin}`;
 }
 
 /** A pinned cell's offset, from the grid's `--pin-<id>` variable (set from the widths). */

@@ -20,11 +20,13 @@ interface OrderRowProps {
   readonly selected: boolean;
   readonly onSelect: (clientOrderId: string) => void;
   readonly onActivate: (clientOrderId: string) => void;
-  /** The visible columns, in order: a row re-renders when they change. */
+  /** The visible columns, in order, and the pins: a row re-renders when they change. */
   readonly columnsKey: string;
+  /** How many of the first cells are pinned (pinned columns always come first). */
+  readonly pinnedCount: number;
 }
 
-function OrderRowView({ row, thresholds, index, top, active, selected, onSelect, onActivate }: OrderRowProps) {
+function OrderRowView({ row, thresholds, index, top, active, selected, onSelect, onActivate, pinnedCount }: OrderRowProps) {
   // Orders are mutated in place: the row re-renders when its own order's revision moves.
   useOrderRev(row.original);
   const now = useRelayNow();
@@ -45,12 +47,12 @@ function OrderRowView({ row, thresholds, index, top, active, selected, onSelect,
         onSelect(row.id);
       }}
     >
-      {row.getVisibleCells().map((cell) => (
+      {row.getVisibleCells().map((cell, i) => (
         <div
           key={cell.id}
           role="gridcell"
-          className={cellClass(cell.column.id as SortKey, cell.column.getIsPinned() !== false)}
-          style={cell.column.getIsPinned() !== false ? pinnedStyle(cell.column.id) : undefined}
+          className={cellClass(cell.column.id as SortKey, i, pinnedCount)}
+          style={i < pinnedCount ? pinnedStyle(cell.column.id) : undefined}
         >
           <FlexRender cell={cell} />
         </div>
@@ -75,7 +77,8 @@ function sameRow(prev: OrderRowProps, next: OrderRowProps): boolean {
     prev.thresholds === next.thresholds &&
     prev.onSelect === next.onSelect &&
     prev.onActivate === next.onActivate &&
-    prev.columnsKey === next.columnsKey
+    prev.columnsKey === next.columnsKey &&
+    prev.pinnedCount === next.pinnedCount
   );
 }
 

@@ -67,6 +67,7 @@ export function OrdersGridBody({ orders, emptyText, thresholds, sort, onSortChan
   const idsKey = headers.map((h) => h.column.id).join(' ');
   const visibleIds = useMemo(() => (idsKey === '' ? [] : (idsKey.split(' ') as SortKey[])), [idsKey]);
   const columnsKey = `${idsKey}|${layout.pinned.join(' ')}`;
+  const pinnedCount = useMemo(() => visibleIds.filter((id) => layout.pinned.includes(id)).length, [visibleIds, layout.pinned]);
   const gridStyle = useMemo(() => {
     const w = { widths: layout.widths, pinned: new Set(layout.pinned) };
     const style: Record<string, string> = {
@@ -141,7 +142,7 @@ export function OrdersGridBody({ orders, emptyText, thresholds, sort, onSortChan
           if (activeId === null && orders[0] !== undefined) setActiveId(orders[0].client_order_id);
         }}
       >
-        <OrdersGridHeader headers={headers} table={table} multiSort={sort.length > 1} ref={headRef} />
+        <OrdersGridHeader headers={headers} table={table} multiSort={sort.length > 1} pinnedCount={pinnedCount} ref={headRef} />
         <div
           className="orders-grid__scroll"
           ref={scrollRef}
@@ -165,6 +166,7 @@ export function OrdersGridBody({ orders, emptyText, thresholds, sort, onSortChan
                   onSelect={onSelect}
                   onActivate={setActiveId}
                   columnsKey={columnsKey}
+                  pinnedCount={pinnedCount}
                 />
               );
             })}

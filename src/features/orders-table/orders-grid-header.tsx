@@ -16,24 +16,26 @@ interface OrdersGridHeaderProps {
   readonly table: OrdersTable;
   /** More than one column sorts: each sorted header shows its rank. */
   readonly multiSort: boolean;
+  /** How many of the first columns are pinned. */
+  readonly pinnedCount: number;
   /** The header's clip box: the body's sideways scroll moves it (the header stays out of the vertical scroll). */
   readonly ref?: Ref<HTMLDivElement>;
 }
 
-export function OrdersGridHeader({ headers, table, multiSort, ref }: OrdersGridHeaderProps) {
+export function OrdersGridHeader({ headers, table, multiSort, pinnedCount, ref }: OrdersGridHeaderProps) {
   return (
     <div className="orders-grid__head" role="rowgroup" ref={ref}>
       <div className="orders-grid__row orders-grid__row--head" role="row" aria-rowindex={1}>
-        {headers.map((header) => {
+        {headers.map((header, i) => {
           const sorted = header.column.getIsSorted();
           const id = header.column.id as SortKey;
-          const pinned = header.column.getIsPinned() !== false;
+          const pinned = i < pinnedCount;
           return (
             <div
               key={header.id}
               role="columnheader"
               aria-sort={sorted === false ? 'none' : ARIA_SORT[sorted]}
-              className={cellClass(id, pinned)}
+              className={cellClass(id, i, pinnedCount)}
               style={pinned ? pinnedStyle(id) : undefined}
             >
               <button
