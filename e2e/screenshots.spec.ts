@@ -54,6 +54,25 @@ test('screenshots of the main view and the wall with realistic data', async ({ p
   await page.screenshot({ path: `${SHOTS}/main.png` });
   copyFileSync(`${SHOTS}/main.png`, 'docs/screenshot-main.png');
 
+  // The desk at the other sizes operators use; each load picks the defaults for its width (narrow: id pinned, two columns hidden).
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1280, height: 800 },
+    { width: 3840, height: 2160 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.reload();
+    await expect(page.getByRole('status').first()).toContainText('LIVE');
+    await expect(page.getByTestId('tile-stale')).toContainText('7');
+    await expect(page.getByRole('grid', { name: 'Orders' }).locator('.orders-grid__body [role=row]').first()).toBeVisible();
+    await settledFrames(page);
+    await page.screenshot({ path: `${SHOTS}/main-${size.width}.png` });
+    copyFileSync(`${SHOTS}/main-${size.width}.png`, `docs/screenshot-main-${size.width}.png`);
+  }
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.reload();
+  await expect(page.getByRole('status').first()).toContainText('LIVE');
+
   // The side column scrolls: capture its lower part (quality figures, anomalies) too.
   await page.getByRole('region', { name: /^Anomalies \d/ }).scrollIntoViewIfNeeded();
   await page.locator('.page__side').screenshot({ path: `${SHOTS}/main-side.png` });
