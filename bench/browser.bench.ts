@@ -9,8 +9,8 @@ import type { Workload } from './browser/workload';
 import { writeResults } from './lib/results';
 
 /**
- * npm run bench:browser [-- --quick] [--skip-build] [--seed N] [--workload 100k×5k] [--variants orderwatch,aggrid,no-table]
- * Our page, the same page with AG Grid, and the page without a table, alternated A B C C B A on
+ * npm run bench:browser [-- --quick] [--skip-build] [--seed N] [--workload 100k×5k] [--variants orderwatch,aggrid,perspective,no-table]
+ * Our page, the same page with AG Grid and with Perspective, and the page without a table, alternated A B C D D C B A on
  * the same seeded workloads, each against a fresh relay child process; see docs/benchmarks.md.
  */
 const argv = process.argv.slice(2);
@@ -35,10 +35,10 @@ if (WORKLOADS.length === 0)
 // --variants a,b: only those (same alternation), e.g. `--variants orderwatch` for a before/after of our page alone.
 const variantsAt = argv.indexOf('--variants');
 const picked = variantsAt === -1 ? null : new Set((argv[variantsAt + 1] ?? '').split(','));
-const ORDER: readonly Variant[] = (['orderwatch', 'aggrid', 'no-table', 'no-table', 'aggrid', 'orderwatch'] as const).filter(
-  (v) => picked === null || picked.has(v),
-);
-if (ORDER.length === 0) throw new Error(`--variants: none of ${argv[variantsAt + 1]} is a variant; there are orderwatch, aggrid, no-table`);
+const VARIANTS = ['orderwatch', 'aggrid', 'perspective', 'no-table'] as const;
+// A B C D D C B A: each variant's runs sit symmetrically around the middle of the sitting.
+const ORDER: readonly Variant[] = [...VARIANTS, ...[...VARIANTS].reverse()].filter((v) => picked === null || picked.has(v));
+if (ORDER.length === 0) throw new Error(`--variants: none of ${argv[variantsAt + 1]} is a variant; there are ${VARIANTS.join(', ')}`);
 const timing = quick ? { warmupMs: 3_000, measureMs: 10_000, scrollMs: 6_000 } : { warmupMs: 10_000, measureMs: 60_000, scrollMs: 20_000 };
 
 async function main(): Promise<void> {

@@ -8,13 +8,14 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST_BENCH = join(ROOT, 'dist-bench');
 
 /**
- * Builds the three pages: our real page with the shipped Vite config (into dist-bench/orderwatch,
- * so a build in dist/ by someone else is never disturbed), and the two bench-only pages with
+ * Builds the four pages: our real page with the shipped Vite config (into dist-bench/orderwatch,
+ * so a build in dist/ by someone else is never disturbed), and the three bench-only pages with
  * bench/browser/vite.config.ts.
  */
 export function buildPages(): void {
   buildOrderwatchPage();
   vite(['-c', 'bench/browser/vite.config.ts'], { BENCH_PAGE: 'aggrid' });
+  vite(['-c', 'bench/browser/vite.config.ts'], { BENCH_PAGE: 'perspective' });
   vite(['-c', 'bench/browser/vite.config.ts'], { BENCH_PAGE: 'no-table' });
 }
 

@@ -30,6 +30,7 @@ export function installInstruments(probe: { pattern: string; base: number }): vo
   const epoch = (): number => performance.timeOrigin + performance.now();
   const pattern = new RegExp(probe.pattern, 'g');
   let scrollTimer = 0;
+  const shadowRoots: ShadowRoot[] = [];
   const bench: BenchWindow = {
     seen: {},
     frames: 0,
@@ -45,7 +46,8 @@ export function installInstruments(probe: { pattern: string; base: number }): vo
     startScroll() {
       let best: Element | null = null;
       let bestArea = 0;
-      for (const el of document.querySelectorAll('*')) {
+      const everywhere = [document, ...shadowRoots].flatMap((root) => [...root.querySelectorAll('*')]);
+      for (const el of everywhere) {
         if (el.scrollHeight - el.clientHeight < 2_000) continue;
         const area = el.clientHeight * el.clientWidth;
         if (area > bestArea) {
@@ -112,7 +114,20 @@ export function installInstruments(probe: { pattern: string; base: number }): vo
     }
     if (pending.length > 0) close();
   });
-  const start = (): void => observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  const watched = { subtree: true, childList: true, characterData: true };
+  const start = (): void => observer.observe(document.documentElement, watched);
+  // A grid that renders inside shadow roots (Perspective's datagrid does) is invisible to an
+  // observer on the document: watch every shadow root as it is attached, open or closed.
+  const attachShadow = Object.getOwnPropertyDescriptor(Element.prototype, 'attachShadow')!.value as (
+    this: Element,
+    init: ShadowRootInit,
+  ) => ShadowRoot;
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
+    const root = attachShadow.call(this, init);
+    shadowRoots.push(root);
+    observer.observe(root, watched);
+    return root;
+  };
   if (document.documentElement) start();
   else document.addEventListener('DOMContentLoaded', start, { once: true });
 }

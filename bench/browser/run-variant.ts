@@ -6,7 +6,7 @@ import { spawnRelay } from './spawn-relay';
 import type { Workload } from './workload';
 import { PROBE_BASE, WorkloadStream } from './workload';
 
-export type Variant = 'orderwatch' | 'aggrid' | 'no-table';
+export type Variant = 'orderwatch' | 'aggrid' | 'perspective' | 'no-table';
 
 export interface RunOptions {
   readonly seed: number;
@@ -96,7 +96,9 @@ async function phase(
 /** One variant × workload: a fresh relay child, the same seeded preload, the page, then live and scrolling phases. */
 export async function runVariant(browser: Browser, variant: Variant, workload: Workload, options: RunOptions): Promise<RunResult> {
   const relay = await spawnRelay({ distDir: options.distDir(variant), keepTerminal: 10_000_000, heartbeatMs: 5_000 });
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  // Perspective compiles WebAssembly and runs its engine in a blob: worker, which the relay's
+  // policy (script-src 'self') forbids; the shipped page never needs either.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: variant === 'perspective' });
   try {
     const stream = new WorkloadStream(workload, options.seed, Date.now() - 3_600_000);
     await postChunks(relay.url, stream.preload());

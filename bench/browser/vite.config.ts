@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * Benchmark-only pages (AG Grid variant, no-table variant), one build per page so each lands as
+ * Benchmark-only pages (AG Grid, Perspective and no-table variants), one build per page so each lands as
  * dist-bench/<page>/index.html for the relay to serve. Never part of the shipped `vite build`.
  * BENCH_PAGE picks the page.
  */

@@ -3,26 +3,15 @@ import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Order } from '../../../../src/core/order';
-import { isActive } from '../../../../src/core/status';
 import { formatAge, formatClock, formatPct, formatPrice, formatUsd } from '../../../../src/lib/format';
 import { useDashboard } from '../../../../src/store/dashboard-context';
 import type { Dashboard } from '../../../../src/store/dashboard-store';
 import { orderAgeSec } from '../../../../src/store/order-sort';
+import { defaultRank } from '../default-rank';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 const usd = (p: ValueFormatterParams<Order, number | null>): string => formatUsd(p.value ?? null);
-
-/** Our default order as one number: stale first, then active, then terminal; oldest first within. */
-function defaultRank(order: Order, dashboard: Dashboard): number {
-  const now = dashboard.relayNow();
-  const staleAfter = dashboard.store.getState().relayStaleAfterSec;
-  const active = isActive(order.status);
-  const stale = active && (now - order.created_at) / 1000 > staleAfter;
-  const rank = stale ? 0 : active ? 1 : 2;
-  const key = rank < 2 ? order.created_at : -(order.completed_at ?? order.last_update_at);
-  return rank * 1e14 + key;
-}
 
 function columns(dashboard: Dashboard): ColDef<Order>[] {
   const text = (field: keyof Order, headerName: string, width: number): ColDef<Order> => ({
