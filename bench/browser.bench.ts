@@ -60,7 +60,7 @@ async function main(): Promise<void> {
         const result = await runVariant(browser, variant, workload, { seed, ...timing, distDir });
         results.push(result);
         console.log(
-          `p50 ${result.live.latencyMs.length > 0 ? [...result.live.latencyMs].sort((a, b) => a - b)[result.live.latencyMs.length >> 1]!.toFixed(1) : '—'} ms, busy ${result.live.busyMsPerSec.toFixed(0)} ms/s, heap ${result.heapMb.toFixed(0)} MB`,
+          `p50 ${result.live.latencyMs.length > 0 ? [...result.live.latencyMs].sort((a, b) => a - b)[result.live.latencyMs.length >> 1]!.toFixed(1) : '—'} ms, busy ${result.live.busyMsPerSec.toFixed(0)} ms/s, renderer CPU ${result.live.rendererCpuMsPerSec.toFixed(0)} ms/s, heap ${result.heapMb.toFixed(0)} MB`,
         );
       }
       const byVariant: Partial<Record<Variant, VariantSummary>> = {};

@@ -9,6 +9,7 @@ export interface VariantSummary {
   readonly probes: number;
   readonly missed: number;
   readonly busy: number;
+  readonly rendererCpu: number;
   readonly fps: number;
   readonly loaf: number;
   readonly scrollFps: number | null;
@@ -43,6 +44,7 @@ export function summarize(runs: readonly RunResult[]): VariantSummary {
     probes: latency.length,
     missed: runs.reduce((n, r) => n + r.live.probesMissed, 0),
     busy: mean(runs.map((r) => r.live.busyMsPerSec)),
+    rendererCpu: mean(runs.map((r) => r.live.rendererCpuMsPerSec)),
     fps: mean(runs.map((r) => r.live.fps)),
     loaf: mean(runs.map((r) => r.live.loafBlockingMsPerSec)),
     scrollFps: meanOrNull(runs.map((r) => r.scroll?.fps ?? null)),
@@ -69,6 +71,7 @@ export const ROWS: readonly Row[] = [
   { label: 'event→screen p95 (ms)', pick: (s) => s.p95, goal: 45 },
   { label: 'event→screen p99 (ms)', pick: (s) => s.p99 },
   { label: 'main thread busy (ms/s)', pick: (s) => s.busy, goal: 250 },
+  { label: 'renderer CPU, all threads (ms/s)', pick: (s) => s.rendererCpu },
   { label: 'fps', pick: (s) => s.fps, higher: true },
   { label: 'LoAF blocking (ms/s)', pick: (s) => s.loaf },
   { label: 'scrolling: fps', pick: (s) => s.scrollFps, goal: 58, higher: true },
@@ -128,9 +131,11 @@ export function printWorkload(
   const widths = header.map((_, c) => Math.max(header[c]!.length, ...rows.map((r) => r[c]!.length)));
   const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ');
   log('');
+  // The workload line from our page's runs, or from whichever variant ran (--variants).
+  const any = ours ?? peers.find((peer) => peer !== undefined) ?? none;
   log(
     `${workload.name}: ${workload.orders.toLocaleString('en-US')} orders × ${workload.rate.toLocaleString('en-US')} events/s` +
-      `  (sent ${show(ours?.eventsPerSec ?? null)}/s; book ${show(ours?.ordersInBook ?? null)} orders; probes ${ours?.probes ?? 0} seen, ${ours?.missed ?? 0} missed)`,
+      `  (sent ${show(any?.eventsPerSec ?? null)}/s; book ${show(any?.ordersInBook ?? null)} orders; probes ${any?.probes ?? 0} seen, ${any?.missed ?? 0} missed)`,
   );
   log(line(header));
   log(widths.map((w) => '-'.repeat(w)).join('-|-'));

@@ -20,6 +20,8 @@ export interface PhaseFigures {
   readonly latencyMs: readonly number[];
   readonly probesMissed: number;
   readonly busyMsPerSec: number;
+  /** CPU of the page's renderer processes, every thread (workers included), ms per second. */
+  readonly rendererCpuMsPerSec: number;
   readonly fps: number;
   readonly loafBlockingMsPerSec: number;
 }
@@ -38,6 +40,12 @@ export interface RunResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** CPU seconds of every renderer process so far: the page's main thread, its workers, compositor and GC threads. */
+async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number> {
+  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+  return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+}
+
 async function taskSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
@@ -47,6 +55,7 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
 async function phase(
   page: Page,
   cdp: CDPSession,
+  browserCdp: CDPSession,
   ms: number,
   probesNow: () => number,
   arrivals: Map<number, number>,
@@ -54,9 +63,11 @@ async function phase(
   const firstProbe = probesNow() + 1;
   await page.evaluate(() => window.__bench!.reset());
   const busy0 = await taskSeconds(cdp);
+  const cpu0 = await rendererCpuSeconds(browserCdp);
   const t0 = performance.now();
   await sleep(ms);
   const busy1 = await taskSeconds(cdp);
+  const cpu1 = await rendererCpuSeconds(browserCdp);
   const elapsed = (performance.now() - t0) / 1000;
   const lastProbe = probesNow() - 5; // the newest few may still be on their way
   const page1 = await page.evaluate(() => ({
@@ -88,6 +99,7 @@ async function phase(
     latencyMs,
     probesMissed: missed,
     busyMsPerSec: ((busy1 - busy0) * 1000) / elapsed,
+    rendererCpuMsPerSec: ((cpu1 - cpu0) * 1000) / elapsed,
     fps: page1.frames / pageElapsed,
     loafBlockingMsPerSec: page1.loaf / pageElapsed,
   };
@@ -108,6 +120,7 @@ export async function runVariant(browser: Browser, variant: Variant, workload: W
     const probe = JSON.stringify({ pattern: '7,7\\d\\d,\\d\\d\\d\\.00', base: PROBE_BASE });
     await page.addInitScript({ content: `var __name = (f) => f; (${installInstruments.toString()})(${probe});` });
     const cdp = await context.newCDPSession(page);
+    const browserCdp = await browser.newBrowserCDPSession();
     await cdp.send('Performance.enable');
     await page.goto(relay.url);
     await page.waitForFunction(() => window.__orderwatch?.status() === 'LIVE', undefined, { timeout: 120_000 });
@@ -121,11 +134,11 @@ export async function runVariant(browser: Browser, variant: Variant, workload: W
     await sleep(options.warmupMs);
     const sentBefore = feeder.lines;
     const measureStart = performance.now();
-    const live = await phase(page, cdp, options.measureMs, () => feeder.probes, arrivals.at);
+    const live = await phase(page, cdp, browserCdp, options.measureMs, () => feeder.probes, arrivals.at);
     const eventsPerSecSent = ((feeder.lines - sentBefore) * 1000) / (performance.now() - measureStart);
     let scroll: PhaseFigures | null = null;
     if (options.scrollMs > 0 && variant !== 'no-table' && (await page.evaluate(() => window.__bench!.startScroll()))) {
-      scroll = await phase(page, cdp, options.scrollMs, () => feeder.probes, arrivals.at);
+      scroll = await phase(page, cdp, browserCdp, options.scrollMs, () => feeder.probes, arrivals.at);
       await page.evaluate(() => window.__bench!.stopScroll());
     }
     await cdp.send('HeapProfiler.collectGarbage');
@@ -135,6 +148,7 @@ export async function runVariant(browser: Browser, variant: Variant, workload: W
     const ordersInBook = await page.evaluate(() => window.__orderwatch!.summary().total_orders);
     await feeder.stop();
     arrivals.close();
+    await browserCdp.detach();
     return { variant, workload, firstRenderMs, live, scroll, heapMb: heap.usedSize / 1_048_576, domNodes, ordersInBook, eventsPerSecSent };
   } finally {
     await context.close();
