@@ -49,7 +49,7 @@ function OrderRowView({ row, thresholds, index, top, active, selected, onSelect,
     >
       {row.getVisibleCells().map((cell, i) => (
         <div
-          key={cell.id}
+          key={cell.column.id}
           role="gridcell"
           className={cellClass(cell.column.id as SortKey, i, pinnedCount)}
           style={i < pinnedCount ? pinnedStyle(cell.column.id) : undefined}

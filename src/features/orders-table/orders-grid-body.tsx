@@ -10,7 +10,7 @@ import { gridMinWidth, gridTemplate, pinOffsets } from './order-columns';
 import { useColumnLayout } from '../../store/column-layout';
 import { OrdersGridHeader } from './orders-grid-header';
 import { nextActiveIndex } from '../../lib/grid-keys';
-import { rowDomId } from './grid-keys';
+import { assignRowSlots, rowDomId } from './grid-keys';
 import { useOrdersTable } from './use-orders-table';
 import { useAlertActions } from '../../store/alert-actions';
 import { useDashboard } from '../../store/dashboard-context';
@@ -60,6 +60,17 @@ export function OrdersGridBody({ orders, emptyText, thresholds, sort, onSortChan
   const start = items[0]?.index ?? 0;
   const end = (items[items.length - 1]?.index ?? -1) + 1;
   const windowRows = useMemo(() => orders.slice(start, end), [orders, start, end]);
+  // Row slots carry over from the last window (assignRowSlots); recomputed only when it moves,
+  // and the same window always maps to the same slots, so a repeated render is harmless.
+  const slotsRef = useRef(new Map<number, number>());
+  const slots = useMemo(() => {
+    const next = assignRowSlots(
+      slotsRef.current,
+      Array.from({ length: end - start }, (_, k) => start + k),
+    );
+    slotsRef.current = next;
+    return next;
+  }, [start, end]);
   const table = useOrdersTable(windowRows, sort, onSortChange);
   const layout = useColumnLayout();
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
@@ -156,7 +167,7 @@ export function OrdersGridBody({ orders, emptyText, thresholds, sort, onSortChan
               if (row === undefined) return null;
               return (
                 <OrderRow
-                  key={row.id}
+                  key={slots.get(item.index)}
                   row={row}
                   thresholds={thresholds}
                   index={item.index}
