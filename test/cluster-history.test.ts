@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OrderJson } from '../src/core/serialize';
+import type { OrderJson } from '../src/protocol/order-json';
 import type { RunningRelay } from '../src/server/relay';
 import { eventually, startClusterRelay, waitReady } from './support/cluster-relays';
 import { created, filled, moved, T0 } from './support/event-builders';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OrderJson } from '../src/core/serialize';
+import type { OrderJson } from '../src/protocol/order-json';
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrderEvent } from '../src/core/events';
-import type { OrderJson } from '../src/core/serialize';
+import type { OrderJson } from '../src/protocol/order-json';
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
 import { created, filled, moved, T0 } from './support/event-builders';

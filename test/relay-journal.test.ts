@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrderEvent } from '../src/core/events';
-import { orderToJson } from '../src/core/serialize';
+import { orderToJson } from '../src/protocol/order-json';
 import { APPLICATION_ID, JOURNAL_FILE, SCHEMA_VERSION } from '../src/server/journal/journal-file';
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';

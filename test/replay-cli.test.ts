@@ -8,7 +8,7 @@ import { createBook } from '../src/core/book';
 import { cleanupAfterEvent } from '../src/core/cleanup';
 import { generateEvents, toNdjson as toNdjsonEvents } from './support/event-mix';
 import { staleOrders } from '../src/core/queries';
-import { anomalyToJson, orderToJson } from '../src/core/serialize';
+import { anomalyToJson, orderToJson } from '../src/protocol/order-json';
 import { summarize } from '../src/core/summary';
 import type { WireLine } from './support/random-wire-stream';
 import { randomWireStream, toNdjson } from './support/random-wire-stream';

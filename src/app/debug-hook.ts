@@ -1,6 +1,6 @@
 import type { Feed, FeedCounters } from '../client/feed-client';
-import type { OrderJson } from '../core/serialize';
-import { orderToJson } from '../core/serialize';
+import type { OrderJson } from '../protocol/order-json';
+import { orderToJson } from '../protocol/order-json';
 import type { Summary } from '../core/summary';
 import { summarize } from '../core/summary';
 import type { Dashboard, FeedStatus } from '../store/dashboard-store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderJson } from '../core/serialize';
+import type { OrderJson } from '../protocol/order-json';
 import { decodeHistoryPage, HISTORY_PAGE_MAX_ORDERS } from './history-page';
 
 const row = (id: string, extra: Partial<Record<keyof OrderJson, unknown>> = {}): Record<string, unknown> => ({

@@ -1,8 +1,8 @@
 import type { Anomaly, AnomalyKind } from '../core/anomaly';
 import { ANOMALY_KINDS } from '../core/anomaly';
 import type { Order } from '../core/order';
-import type { AnomalyJson } from '../core/serialize';
-import { anomalyFromJson } from '../core/serialize';
+import type { AnomalyJson } from '../protocol/order-json';
+import { anomalyFromJson } from '../protocol/order-json';
 import { SNAPSHOT_VERSION } from '../protocol/snapshot-columns';
 import { ordersFromColumns } from '../protocol/snapshot-columns-decode';
 import { DEFAULT_KEEP_TERMINAL } from '../store/dashboard-store';

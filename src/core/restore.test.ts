@@ -5,9 +5,7 @@ import { applyEvent } from './apply';
 import type { OrderBook } from './book';
 import { createBook } from './book';
 import { cleanup } from './cleanup';
-import type { Order } from './order';
 import { restoreBook } from './restore';
-import { orderFromJson, orderToJson } from './serialize';
 
 function busyBook(): OrderBook {
   const book = createBook();
@@ -23,25 +21,6 @@ function busyBook(): OrderBook {
   applyEvent(book, moved('ghost', 'OPEN', { engine: 'eng-2', seq: 3 }));
   return book;
 }
-
-const withoutRev = ({ rev: _rev, ...rest }: Order) => rest;
-
-describe('serialize', () => {
-  it('orderToJson writes ISO-8601 UTC strings and null for what has not happened', () => {
-    const json = orderToJson(busyBook().orders.get('c')!);
-    expect(json).toMatchObject({ created_at: '2025-11-23T00:00:00.000Z', completed_at: null, first_fill_at: '2025-11-23T00:00:02.000Z' });
-    expect(json.avg_price).toBeCloseTo(100_000, 6);
-    expect(json.history[0]).toEqual({ from: 'NEW', to: 'OPEN', at: '2025-11-23T00:00:02.000Z', cause: 'implicit' });
-    expect(json).not.toHaveProperty('rev');
-  });
-
-  it('orderFromJson(orderToJson(o)) equals o, field by field', () => {
-    for (const order of busyBook().orders.values()) {
-      const back = orderFromJson(JSON.parse(JSON.stringify(orderToJson(order))) as ReturnType<typeof orderToJson>);
-      expect(withoutRev(back)).toEqual(withoutRev(order));
-    }
-  });
-});
 
 describe('restoreBook', () => {
   it('rebuilds the same state from its JSON snapshot', () => {

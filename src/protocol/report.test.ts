@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { created, filled, moved, T0 } from '../../test/support/event-builders';
 import { applyEvent } from '../core/apply';
 import { createBook } from '../core/book';
-import { anomalyToJson, orderToJson } from '../core/serialize';
+import { anomalyToJson, orderToJson } from './order-json';
 import { summarize } from '../core/summary';
 import { reportChunks } from './report';
 

@@ -1,6 +1,6 @@
 import type { OrderBook } from '../core/book';
 import { staleOrders } from '../core/queries';
-import { anomalyToJson, orderToJson } from '../core/serialize';
+import { anomalyToJson, orderToJson } from './order-json';
 import { summarize } from '../core/summary';
 
 /** The fields every "full state" report shares: the replay CLI's output, /api/orders, snapshots. */

@@ -1,5 +1,5 @@
 import type { OrderBook } from '../core/book';
-import { anomalyToJson } from '../core/serialize';
+import { anomalyToJson } from '../protocol/order-json';
 
 /** Anomalies one page lists at most, and its bytes: like a stream message, never a huge one. */
 export const MAX_PAGE_ANOMALIES = 1_000;

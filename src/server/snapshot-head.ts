@@ -1,6 +1,6 @@
 import type { Anomaly } from '../core/anomaly';
 import type { OrderBook } from '../core/book';
-import { anomalyToJson } from '../core/serialize';
+import { anomalyToJson } from '../protocol/order-json';
 import { summarize } from '../core/summary';
 import { SNAPSHOT_VERSION } from '../protocol/snapshot-columns';
 

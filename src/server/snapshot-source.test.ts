@@ -2,7 +2,7 @@ import { createBook } from '../core/book';
 import { applyEvent } from '../core/apply';
 import { cleanup } from '../core/cleanup';
 import type { OrderLifecycleEvent } from '../core/events';
-import { orderToJson } from '../core/serialize';
+import { orderToJson } from '../protocol/order-json';
 import { toNdjsonLine } from '../protocol/encode';
 import { readSnapshotText } from '../../test/support/snapshot-reader';
 import { emptyTally } from '../protocol/ingest';

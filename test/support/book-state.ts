@@ -1,7 +1,7 @@
 import type { OrderBook } from '../../src/core/book';
 import type { BookSnapshot } from '../../src/core/restore';
-import type { AnomalyJson, OrderJson } from '../../src/core/serialize';
-import { anomalyFromJson, anomalyToJson, orderFromJson, orderToJson } from '../../src/core/serialize';
+import type { AnomalyJson, OrderJson } from '../../src/protocol/order-json';
+import { anomalyFromJson, anomalyToJson, orderFromJson, orderToJson } from '../../src/protocol/order-json';
 import { summarize } from '../../src/core/summary';
 
 /**

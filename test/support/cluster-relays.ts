@@ -3,7 +3,7 @@ import { createBook } from '../../src/core/book';
 import { cleanupAfterEvent } from '../../src/core/cleanup';
 import type { OrderBook } from '../../src/core/book';
 import { restoreBook } from '../../src/core/restore';
-import { anomalyFromJson, orderFromJson } from '../../src/core/serialize';
+import { anomalyFromJson, orderFromJson } from '../../src/protocol/order-json';
 import type { AnomalyKind } from '../../src/core/anomaly';
 import { decodeEvent } from '../../src/protocol/decode';
 import { emptyTally, ingestLine } from '../../src/protocol/ingest';

@@ -1,5 +1,5 @@
-import type { AnomalyJson, OrderJson } from '../../src/core/serialize';
-import { orderToJson } from '../../src/core/serialize';
+import type { AnomalyJson, OrderJson } from '../../src/protocol/order-json';
+import { orderToJson } from '../../src/protocol/order-json';
 import type { Order } from '../../src/core/order';
 import { ordersFromColumns } from '../../src/protocol/snapshot-columns-decode';
 

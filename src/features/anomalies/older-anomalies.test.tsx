@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { Anomaly } from '../../core/anomaly';
 import { zeroByAnomalyKind } from '../../core/anomaly';
 import { restoreBook } from '../../core/restore';
-import { anomalyToJson } from '../../core/serialize';
+import { anomalyToJson } from '../../protocol/order-json';
 import { createTestDashboard } from '../../../test/support/dom/stats-test-harness';
 import { AnomaliesView } from './anomalies-view';
 import { readOlderPage } from './older-anomalies';

@@ -1,7 +1,7 @@
 import type { Anomaly } from '../../core/anomaly';
 import { ANOMALY_KINDS } from '../../core/anomaly';
-import type { AnomalyJson } from '../../core/serialize';
-import { anomalyFromJson } from '../../core/serialize';
+import type { AnomalyJson } from '../../protocol/order-json';
+import { anomalyFromJson } from '../../protocol/order-json';
 
 /** Rows one "load older" click adds. */
 export const OLDER_PAGE = 200;

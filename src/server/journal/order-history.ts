@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Order } from '../../core/order';
-import { orderToJson } from '../../core/serialize';
-import type { OrderJson } from '../../core/serialize';
+import { orderToJson } from '../../protocol/order-json';
+import type { OrderJson } from '../../protocol/order-json';
 import { STATUSES } from '../../core/status';
 import type { Status } from '../../core/status';
 

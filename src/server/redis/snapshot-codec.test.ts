@@ -2,7 +2,7 @@ import { applyEvent } from '../../core/apply';
 import type { OrderBook } from '../../core/book';
 import { createBook } from '../../core/book';
 import { byCompletion, cleanup } from '../../core/cleanup';
-import { anomalyToJson, orderToJson } from '../../core/serialize';
+import { anomalyToJson, orderToJson } from '../../protocol/order-json';
 import { generateEvents } from '../../../test/support/event-mix';
 import { decodeSnapshot, snapshotLines } from './snapshot-codec';
 

@@ -2,8 +2,8 @@ import type { AnomalyKind } from '../../core/anomaly';
 import type { BookOptions, OrderBook } from '../../core/book';
 import type { Order } from '../../core/order';
 import { restoreBook } from '../../core/restore';
-import type { AnomalyJson, OrderJson } from '../../core/serialize';
-import { anomalyFromJson, anomalyToJson, orderFromJson } from '../../core/serialize';
+import type { AnomalyJson, OrderJson } from '../../protocol/order-json';
+import { anomalyFromJson, anomalyToJson, orderFromJson } from '../../protocol/order-json';
 import { ordersFromColumns } from '../../protocol/snapshot-columns-decode';
 import { blockEnds, encodedBlock, trimBlockCache } from '../block-cache';
 

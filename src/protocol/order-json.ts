@@ -1,6 +1,11 @@
-import type { Anomaly } from './anomaly';
-import type { Cause, FillEntry, HistoryEntry, Order, Side } from './order';
-import type { Status } from './status';
+import type { Anomaly } from '../core/anomaly';
+import type { Cause, FillEntry, HistoryEntry, Order, Side } from '../core/order';
+import type { Status } from '../core/status';
+
+/*
+ * The order JSON wire (relay snapshots, /api/orders, history pages, reports), encoder beside
+ * decoder. The core keeps epoch-ms numbers only; ISO strings exist here and nowhere inside it.
+ */
 
 /** An order as it travels in JSON: timestamps as ISO-8601 UTC strings (or null). */
 export interface OrderJson {
