@@ -9,7 +9,8 @@ import { toNdjsonLine } from '../src/protocol/encode';
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
 import type { FuzzLine } from './support/faults-bad-lines';
-import { badLine, concat, hugeBadLine } from './support/faults-bad-lines';
+import { badLine, hugeBadLine } from './support/faults-bad-lines';
+import { concatBytes } from '../src/lib/concat-bytes';
 import type { IngestReply } from './support/relay-post';
 
 const TOTAL_LINES = 10_000;
@@ -52,7 +53,7 @@ function corpus(): FuzzLine[] {
 
 async function post(url: string, lines: readonly FuzzLine[]): Promise<{ status: number; reply: IngestReply }> {
   const newline = Uint8Array.of(0x0a);
-  const body = concat(...lines.flatMap((l) => [l.bytes, newline]));
+  const body = concatBytes(lines.flatMap((l) => [l.bytes, newline]));
   const response = await fetch(`${url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
   return { status: response.status, reply: (await response.json()) as IngestReply };
 }

@@ -1,21 +1,12 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import { createParser } from 'eventsource-parser';
+import { concatBytes } from '../lib/concat-bytes';
 
 const LF = 10;
 const CR = 13;
 
 function hasLineBreak(bytes: Uint8Array): boolean {
   return bytes.indexOf(LF) !== -1 || bytes.indexOf(CR) !== -1;
-}
-
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /**
@@ -41,13 +32,13 @@ export async function readSse(body: ReadableStream<Uint8Array>, onMessage: (mess
         heldBytes += value.length;
         continue;
       }
-      const bytes = held.length === 0 ? value : concat([...held, value], heldBytes + value.length);
+      const bytes = held.length === 0 ? value : concatBytes([...held, value], heldBytes + value.length);
       held = [];
       heldBytes = 0;
       parser.feed(decoder.decode(bytes, { stream: true }));
     }
     // A stream that ends mid-line: what was held is still text the parser may need.
-    if (heldBytes > 0) parser.feed(decoder.decode(concat(held, heldBytes), { stream: true }));
+    if (heldBytes > 0) parser.feed(decoder.decode(concatBytes(held, heldBytes), { stream: true }));
   } finally {
     reader.releaseLock();
   }

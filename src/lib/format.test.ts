@@ -5,6 +5,7 @@ import {
   formatClock,
   formatClockIn,
   formatCount,
+  formatDuration,
   formatPct,
   formatPrice,
   formatStampIn,
@@ -20,6 +21,29 @@ describe('format', () => {
     expect(formatAge(3 * 86_400 + 4 * 3600)).toBe('3 d 04 h');
     expect(formatAge(-5)).toBe('0 s');
     expect(formatAge(Number.NaN)).toBe('—');
+  });
+
+  it('durations from milliseconds to days', () => {
+    expect(formatDuration(0)).toBe('0 ms');
+    expect(formatDuration(840.4)).toBe('840 ms');
+    expect(formatDuration(4_240)).toBe('4.2 s');
+    expect(formatDuration(59_940)).toBe('59.9 s');
+    expect(formatDuration(60_000)).toBe('1 m 00 s');
+    expect(formatDuration(185_999)).toBe('3 m 05 s');
+    expect(formatDuration((2 * 3600 + 3 * 60 + 59) * 1000)).toBe('2 h 03 m');
+    expect(formatDuration((3 * 86_400 + 4 * 3600 + 59 * 60) * 1000)).toBe('3 d 04 h');
+    expect(formatDuration(-5)).toBe('0 ms');
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(undefined)).toBe('—');
+    expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+
+  it("durations in the 'age' style: whole seconds, for figures redrawn once a second", () => {
+    expect(formatDuration(840, 'age')).toBe('0 s');
+    expect(formatDuration(42_900, 'age')).toBe('42 s');
+    expect(formatDuration(301_000, 'age')).toBe('5 m 1 s');
+    expect(formatDuration(2 * 3600_000 + 3 * 60_000, 'age')).toBe('2 h 03 m');
+    expect(formatDuration(-5_000, 'age')).toBe('0 s');
   });
 
   it('money and prices by magnitude', () => {

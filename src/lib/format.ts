@@ -5,14 +5,28 @@
 
 const DASH = '—';
 
-/** "42 s", "6 m 12 s", "2 h 03 m", "3 d 04 h". Negative ages (clock skew) show as "0 s". */
-export function formatAge(seconds: number): string {
-  if (!Number.isFinite(seconds)) return DASH;
-  const s = Math.max(0, Math.floor(seconds));
+/**
+ * A duration for people, by its size: "840 ms", "4.2 s", "3 m 05 s", "2 h 03 m", "3 d 04 h".
+ * Above a minute each unit is truncated, never rounded up, so a figure that ticks never runs ahead of
+ * its clock. Style 'age' is for figures redrawn once a second: whole seconds only ("0 s", "42 s")
+ * and "6 m 5 s", as the age timers have always read. Negative durations (clock skew) show as zero.
+ * @example formatDuration(185_000) // "3 m 05 s"; formatDuration(185_000, 'age') // "3 m 5 s"
+ */
+export function formatDuration(ms: number | null | undefined, style: 'precise' | 'age' = 'precise'): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;
+  const clamped = Math.max(0, ms);
+  if (style === 'precise' && clamped < 1000) return `${Math.round(clamped)} ms`;
+  if (style === 'precise' && clamped < 60_000) return `${(clamped / 1000).toFixed(1)} s`;
+  const s = Math.floor(clamped / 1000);
   if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} m ${s % 60} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} m ${style === 'age' ? s % 60 : pad2(s % 60)} s`;
   if (s < 86_400) return `${Math.floor(s / 3600)} h ${pad2(Math.floor((s % 3600) / 60))} m`;
   return `${Math.floor(s / 86_400)} d ${pad2(Math.floor((s % 86_400) / 3600))} h`;
+}
+
+/** An age given in seconds: "42 s", "6 m 12 s", "2 h 03 m", "3 d 04 h". */
+export function formatAge(seconds: number): string {
+  return formatDuration(seconds * 1000, 'age');
 }
 
 function pad2(n: number): string {

@@ -1,3 +1,5 @@
+import { concatBytes } from '../lib/concat-bytes';
+
 /** One NDJSON line, numbered from 1, or the reason it could not be read as text. */
 export type Line = { readonly line: number; readonly text: string } | { readonly line: number; readonly error: string };
 
@@ -112,7 +114,7 @@ export class LineSplitter {
       out.push({ line, error: `line longer than ${this.maxLineBytes} bytes` });
       return;
     }
-    let bytes = this.parts.length === 1 ? this.parts[0]! : concat(this.parts, this.partBytes);
+    let bytes = this.parts.length === 1 ? this.parts[0]! : concatBytes(this.parts, this.partBytes);
     this.parts = [];
     this.partBytes = 0;
     if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
@@ -127,14 +129,4 @@ export class LineSplitter {
     if (text.trim() === '') return;
     out.push({ line, text });
   }
-}
-
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

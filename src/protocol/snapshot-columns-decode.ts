@@ -1,31 +1,11 @@
 import type { Cause, FillEntry, HistoryEntry, Order } from '../core/order';
 import { isStatus } from '../core/status';
-import { FILL_WIDTH, HISTORY_WIDTH } from './snapshot-columns';
+import type { OrderColumnName } from './snapshot-columns';
+import { FILL_WIDTH, HISTORY_WIDTH, ORDER_COLUMN_KEYS } from './snapshot-columns';
 
 type Rec = Record<string, unknown>;
 
-const COLUMNS = [
-  'id',
-  'oid',
-  'eng',
-  'sym',
-  'side',
-  'route',
-  'st',
-  'size',
-  'fsz',
-  'fval',
-  'fees',
-  'avg',
-  'pct',
-  'c',
-  'sub',
-  'ff',
-  'done',
-  'last',
-  'hn',
-  'fn',
-] as const;
+const NAMES = Object.keys(ORDER_COLUMN_KEYS) as OrderColumnName[];
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -33,56 +13,36 @@ const isCause = (v: unknown): v is Cause => v === 'transition' || v === 'fill' |
 
 type Column = readonly unknown[];
 
-/** A parsed block whose every column is an array; values are still unchecked. */
-interface Block {
-  readonly n: number;
-  readonly t: number;
-  readonly s: Column;
-  readonly h: Column;
-  readonly f: Column;
-  readonly id: Column;
-  readonly oid: Column;
-  readonly eng: Column;
-  readonly sym: Column;
-  readonly side: Column;
-  readonly route: Column;
-  readonly st: Column;
-  readonly size: Column;
-  readonly fsz: Column;
-  readonly fval: Column;
-  readonly fees: Column;
-  readonly avg: Column;
-  readonly pct: Column;
-  readonly c: Column;
-  readonly sub: Column;
-  readonly ff: Column;
-  readonly done: Column;
-  readonly last: Column;
-  readonly hn: Column;
-  readonly fn: Column;
-}
+/**
+ * A parsed block whose every column is an array of its length, each under its own name (not its
+ * wire key); values are still unchecked. One per block, so naming costs nothing per order.
+ */
+type Block = { readonly n: number; readonly t: number; readonly s: Column; readonly h: Column; readonly f: Column } & {
+  readonly [N in OrderColumnName]: Column;
+};
 
-/** Columns all of the block's length, and flat arrays holding exactly the entries counted. */
-function wellFormed(v: unknown): v is Block {
-  if (typeof v !== 'object' || v === null) return false;
+/** The block by name when its columns all have the block's length and its flat arrays exactly the entries counted. */
+function wellFormed(v: unknown): Block | null {
+  if (typeof v !== 'object' || v === null) return null;
   const b = v as Rec;
-  if (!count(b.n) || !finite(b.t) || !Array.isArray(b.s) || !Array.isArray(b.h) || !Array.isArray(b.f)) return false;
-  for (const name of COLUMNS) {
-    const col = b[name];
-    if (!Array.isArray(col) || col.length !== b.n) return false;
+  if (!count(b.n) || !finite(b.t) || !Array.isArray(b.s) || !Array.isArray(b.h) || !Array.isArray(b.f)) return null;
+  const block: Record<string, unknown> = { n: b.n, t: b.t, s: b.s, h: b.h, f: b.f };
+  for (const name of NAMES) {
+    const col = b[ORDER_COLUMN_KEYS[name]];
+    if (!Array.isArray(col) || col.length !== b.n) return null;
+    block[name] = col;
   }
+  const named = block as Block;
   let histories = 0;
   let fills = 0;
-  const hn = b.hn as Column;
-  const fn = b.fn as Column;
-  for (let i = 0; i < b.n; i++) {
-    const h = hn[i];
-    const f = fn[i];
-    if (!count(h) || !count(f)) return false;
+  for (let i = 0; i < named.n; i++) {
+    const h = named.historyCount[i];
+    const f = named.fillCount[i];
+    if (!count(h) || !count(f)) return null;
     histories += h;
     fills += f;
   }
-  return histories * HISTORY_WIDTH === b.h.length && fills * FILL_WIDTH === b.f.length;
+  return histories * HISTORY_WIDTH === named.h.length && fills * FILL_WIDTH === named.f.length ? named : null;
 }
 
 /** The string-table entry an index names; undefined for anything else. */
@@ -105,17 +65,18 @@ function timeOrNull(v: unknown, createdAt: number): number | null | undefined {
  * on its own and the others keep their entries.
  */
 export function ordersFromColumns(block: unknown, out: Order[]): number {
-  if (!wellFormed(block)) {
+  const named = wellFormed(block);
+  if (named === null) {
     const n = typeof block === 'object' && block !== null ? (block as Rec).n : undefined;
     return count(n) && n > 0 ? n : 1;
   }
   let skipped = 0;
   let hAt = 0;
   let fAt = 0;
-  for (let k = 0; k < block.n; k++) {
-    const order = readOrder(block, k, hAt, fAt);
-    hAt += (block.hn[k] as number) * HISTORY_WIDTH;
-    fAt += (block.fn[k] as number) * FILL_WIDTH;
+  for (let k = 0; k < named.n; k++) {
+    const order = readOrder(named, k, hAt, fAt);
+    hAt += (named.historyCount[k] as number) * HISTORY_WIDTH;
+    fAt += (named.fillCount[k] as number) * FILL_WIDTH;
     if (order === null) skipped++;
     else out.push(order);
   }
@@ -124,33 +85,33 @@ export function ordersFromColumns(block: unknown, out: Order[]): number {
 
 /** Order k of a well-formed block, its history from `hAt` in `h` and fills from `fAt` in `f`; null when any field is unreadable. */
 function readOrder(b: Block, k: number, hAt: number, fAt: number): Order | null {
-  const clientId = b.id[k];
-  const orderId = b.oid[k];
-  const engine = text(b.s, b.eng[k]);
-  const symbol = text(b.s, b.sym[k]);
+  const clientId = b.clientOrderId[k];
+  const orderId = b.orderId[k];
+  const engine = text(b.s, b.engine[k]);
+  const symbol = text(b.s, b.symbol[k]);
   const side = text(b.s, b.side[k]);
   const route = text(b.s, b.route[k]);
-  const status = text(b.s, b.st[k]);
+  const status = text(b.s, b.status[k]);
   if (typeof clientId !== 'string' || (orderId !== null && typeof orderId !== 'string')) return null;
   if (engine === undefined || symbol === undefined || route === undefined || (side !== 'buy' && side !== 'sell') || !isStatus(status))
     return null;
-  const sizeUsd = b.size[k];
-  const filledSize = b.fsz[k];
-  const filledValue = b.fval[k];
+  const sizeUsd = b.sizeUsd[k];
+  const filledSize = b.filledSize[k];
+  const filledValue = b.filledValue[k];
   const fees = b.fees[k];
-  const avgPrice = b.avg[k];
-  const fillPct = b.pct[k];
-  const created = b.c[k];
-  const last = b.last[k];
+  const avgPrice = b.avgPrice[k];
+  const fillPct = b.fillPct[k];
+  const created = b.createdAfterT[k];
+  const last = b.lastAfter[k];
   if (!finite(sizeUsd) || !finite(filledSize) || !finite(filledValue) || !finite(fees) || !finite(fillPct)) return null;
   if ((avgPrice !== null && !finite(avgPrice)) || !finite(created) || !finite(last)) return null;
   const createdAt = b.t + created;
-  const submittedAt = timeOrNull(b.sub[k], createdAt);
-  const firstFillAt = timeOrNull(b.ff[k], createdAt);
-  const completedAt = timeOrNull(b.done[k], createdAt);
+  const submittedAt = timeOrNull(b.submittedAfter[k], createdAt);
+  const firstFillAt = timeOrNull(b.firstFillAfter[k], createdAt);
+  const completedAt = timeOrNull(b.completedAfter[k], createdAt);
   if (submittedAt === undefined || firstFillAt === undefined || completedAt === undefined) return null;
-  const history = readHistory(b, createdAt, hAt, b.hn[k] as number);
-  const fills = history === null ? null : readFills(b, createdAt, fAt, b.fn[k] as number);
+  const history = readHistory(b, createdAt, hAt, b.historyCount[k] as number);
+  const fills = history === null ? null : readFills(b, createdAt, fAt, b.fillCount[k] as number);
   if (history === null || fills === null) return null;
   // The same field order as the core's own orders: one object shape for the views' hot loops.
   return {

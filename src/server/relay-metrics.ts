@@ -4,6 +4,7 @@ import { isStale } from '../core/queries';
 import { STATUSES } from '../core/status';
 import type { ConnectionCaps, RefusedKind } from './connection-caps';
 import type { RelayState } from './relay-state';
+import { mirrorCounter, mirrorCounterByLabel } from './prom-mirror';
 
 export interface RelayMetrics {
   readonly registry: Registry;
@@ -32,19 +33,7 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
   const registry = new Registry();
   const { state } = deps;
   const book = state.book;
-  const mirror = (name: string, help: string, read: () => number): void => {
-    let reported = 0;
-    new Counter({
-      name,
-      help,
-      registers: [registry],
-      collect() {
-        const total = read();
-        if (total > reported) this.inc(total - reported);
-        reported = total;
-      },
-    });
-  };
+  const mirror = (name: string, help: string, read: () => number): void => mirrorCounter(registry, name, help, read);
   mirror('orderwatch_events_accepted_total', 'Events accepted (passed validation and dedup)', () => state.totals.accepted);
   mirror('orderwatch_events_rejected_total', 'Lines rejected (invalid JSON or schema)', () => state.totals.rejected);
   mirror(
@@ -58,20 +47,9 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
     () => state.totals.internalErrors,
   );
   mirror('orderwatch_orders_evicted_total', 'Terminal orders removed by cleanup', () => state.totals.evicted);
-  const anomalyReported = new Map<string, number>();
-  new Counter({
-    name: 'orderwatch_anomalies_total',
-    help: 'Anomalies recorded, by kind',
-    labelNames: ['kind'],
-    registers: [registry],
-    collect() {
-      for (const kind of ANOMALY_KINDS) {
-        const total = book.anomalyCounts[kind];
-        this.inc({ kind }, total - (anomalyReported.get(kind) ?? 0));
-        anomalyReported.set(kind, total);
-      }
-    },
-  });
+  mirrorCounterByLabel(registry, 'orderwatch_anomalies_total', 'Anomalies recorded, by kind', 'kind', () =>
+    ANOMALY_KINDS.map((kind) => [kind, book.anomalyCounts[kind]] as const),
+  );
   new Gauge({
     name: 'orderwatch_orders',
     help: 'Orders in the relay book, by status',
@@ -108,19 +86,13 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
       this.set(state.log.lastRseq);
     },
   });
-  const refusedReported = { max_engines: 0, max_active_orders: 0 };
-  new Counter({
-    name: 'orderwatch_events_refused_total',
-    help: 'Lines refused by a memory bound (--max-engines, --max-active-orders), by limit; also in rejected',
-    labelNames: ['limit'],
-    registers: [registry],
-    collect() {
-      for (const limit of ['max_engines', 'max_active_orders'] as const) {
-        this.inc({ limit }, state.totals.refused[limit] - refusedReported[limit]);
-        refusedReported[limit] = state.totals.refused[limit];
-      }
-    },
-  });
+  mirrorCounterByLabel(
+    registry,
+    'orderwatch_events_refused_total',
+    'Lines refused by a memory bound (--max-engines, --max-active-orders), by limit; also in rejected',
+    'limit',
+    () => (['max_engines', 'max_active_orders'] as const).map((limit) => [limit, state.totals.refused[limit]] as const),
+  );
   if (deps.caps !== undefined) registerCapMetrics(registry, deps.caps);
   new Gauge({
     name: 'orderwatch_engines',
@@ -154,19 +126,13 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
       this.set(deps.streamQueued?.() ?? 0);
     },
   });
-  const dropsReported = new Map<string, number>();
-  new Counter({
-    name: 'orderwatch_stream_clients_dropped_total',
-    help: 'Stream clients dropped: slow (live queue over --client-queue-bytes), stalled (took nothing for 3 heartbeats), total (largest backlog past --stream-bytes-total), other',
-    labelNames: ['reason'],
-    registers: [registry],
-    collect() {
-      for (const [reason, total] of Object.entries(deps.drops?.() ?? {})) {
-        this.inc({ reason }, total - (dropsReported.get(reason) ?? 0));
-        dropsReported.set(reason, total);
-      }
-    },
-  });
+  mirrorCounterByLabel(
+    registry,
+    'orderwatch_stream_clients_dropped_total',
+    'Stream clients dropped: slow (live queue over --client-queue-bytes), stalled (took nothing for 3 heartbeats), total (largest backlog past --stream-bytes-total), other',
+    'reason',
+    () => Object.entries(deps.drops?.() ?? {}),
+  );
   const bytesStreamed = new Counter({
     name: 'orderwatch_stream_bytes_total',
     help: 'Bytes queued to stream clients',
@@ -182,19 +148,14 @@ export function createRelayMetrics(deps: RelayMetricsDeps): RelayMetrics {
 }
 
 function registerCapMetrics(registry: Registry, caps: ConnectionCaps): void {
-  const reported: Record<RefusedKind, number> = { max_clients: 0, max_clients_per_address: 0, max_ingests: 0 };
-  new Counter({
-    name: 'orderwatch_connections_refused_total',
-    help: 'Streams and ingest requests answered 503 by a cap (--max-clients, --max-clients-per-address, --max-ingests), by cap',
-    labelNames: ['limit'],
-    registers: [registry],
-    collect() {
-      for (const limit of Object.keys(reported) as RefusedKind[]) {
-        this.inc({ limit }, caps.refused[limit] - reported[limit]);
-        reported[limit] = caps.refused[limit];
-      }
-    },
-  });
+  const limits: readonly RefusedKind[] = ['max_clients', 'max_clients_per_address', 'max_ingests'];
+  mirrorCounterByLabel(
+    registry,
+    'orderwatch_connections_refused_total',
+    'Streams and ingest requests answered 503 by a cap (--max-clients, --max-clients-per-address, --max-ingests), by cap',
+    'limit',
+    () => limits.map((limit) => [limit, caps.refused[limit]] as const),
+  );
   new Gauge({
     name: 'orderwatch_ingests_open',
     help: 'POST /api/events requests being read (bounded by --max-ingests)',

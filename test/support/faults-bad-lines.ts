@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { concatBytes } from '../../src/lib/concat-bytes';
 
 /** One NDJSON line as bytes, with the reason it is here. Never contains a newline byte. */
 export interface FuzzLine {
@@ -76,7 +77,7 @@ const deepNesting = fc
 /** Bytes that are not UTF-8 (lone continuation, overlong, surrogate, truncated sequence, 0xFF) inside a string. */
 const invalidUtf8 = fc.constantFrom([0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xff], [0xc3, 0x28]).map((bad) => {
   const [head, tail] = JSON.stringify(BASE).split('fuzz-x') as [string, string];
-  return concat(utf8.encode(`${head}fuzz`), Uint8Array.from(bad), utf8.encode(`x${tail}`));
+  return concatBytes([utf8.encode(`${head}fuzz`), Uint8Array.from(bad), utf8.encode(`x${tail}`)]);
 });
 
 /** A raw NUL is a control character: JSON forbids it inside strings and between tokens. */
@@ -172,13 +173,3 @@ export const badLine: fc.Arbitrary<FuzzLine> = fc.oneof(
 );
 
 export const hugeBadLine: fc.Arbitrary<FuzzLine> = asBytes('huge_line', hugeLine);
-
-export function concat(...parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}

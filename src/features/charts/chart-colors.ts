@@ -19,15 +19,6 @@ export function statusColors(
   return out;
 }
 
-/** Milliseconds for people: "840 ms", "4.2 s", "3 m 05 s". */
-export function formatDurationMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)} m ${String(s % 60).padStart(2, '0')} s`;
-}
-
 /** A ratio as a percentage with one decimal, or "—" when there is nothing to divide. */
 export function formatRatio(ratio: number | null): string {
   return ratio === null || !Number.isFinite(ratio) ? '—' : `${(ratio * 100).toFixed(1)}%`;

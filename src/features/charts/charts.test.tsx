@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { zeroByStatus } from '../../core/status';
 import type { ThroughputPoint } from '../../store/stats';
-import { statusColors, formatDurationMs, formatRatio } from './chart-colors';
+import { statusColors, formatRatio } from './chart-colors';
 import { ExecutionQuality } from './execution-quality';
 import { StatusBreakdownChart } from './status-breakdown-chart';
 import { ThroughputChart } from './throughput-chart';
@@ -75,8 +75,7 @@ describe('charts', () => {
     expect(value('Fees')).toBe('12.50');
   });
 
-  it('formats durations and ratios by magnitude', () => {
-    expect(formatDurationMs(185_000)).toBe('3 m 05 s');
+  it('formats ratios', () => {
     expect(formatRatio(null)).toBe('—');
   });
 });

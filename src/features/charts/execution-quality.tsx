@@ -1,6 +1,6 @@
-import { formatUsd } from '../../lib/format';
+import { formatDuration, formatUsd } from '../../lib/format';
 import type { DashboardStats } from '../../store/stats';
-import { formatDurationMs, formatRatio } from './chart-colors';
+import { formatRatio } from './chart-colors';
 
 type QualityStats = Pick<
   DashboardStats,
@@ -12,10 +12,10 @@ export function ExecutionQuality({ stats }: { readonly stats: QualityStats }) {
   const ff = stats.timeToFirstFill;
   const done = stats.timeToComplete;
   const rows: readonly [string, string, string?][] = [
-    ['First fill p50', formatDurationMs(ff?.p50), ff ? `${ff.n} orders` : undefined],
-    ['First fill p95', formatDurationMs(ff?.p95)],
-    ['Created → filled p50', formatDurationMs(done?.p50), done ? `${done.n} orders` : undefined],
-    ['Created → filled p95', formatDurationMs(done?.p95)],
+    ['First fill p50', formatDuration(ff?.p50), ff ? `${ff.n} orders` : undefined],
+    ['First fill p95', formatDuration(ff?.p95)],
+    ['Created → filled p50', formatDuration(done?.p50), done ? `${done.n} orders` : undefined],
+    ['Created → filled p95', formatDuration(done?.p95)],
     ['Fill rate', formatRatio(stats.fillRate), 'filled / finished'],
     ['Reject rate', formatRatio(stats.rejectRate), 'rejected + failed / finished'],
     ['Fees', formatUsd(stats.feesLastHour)],

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import type { SummaryFigures } from './summary-tiles';
-import { formatLag, SummaryTiles } from './summary-tiles';
+import { SummaryTiles } from './summary-tiles';
 
 const FIGURES: SummaryFigures = {
   active: 1234,
@@ -59,7 +59,10 @@ describe('SummaryTiles', () => {
   });
 
   it('formats lag by magnitude', () => {
-    expect(formatLag(1_540)).toBe('1.5 s');
-    expect(formatLag(12.4)).toBe('12 ms');
+    const { unmount } = render(<SummaryTiles figures={{ ...FIGURES, feedLagMs: 1_540 }} />);
+    expect(valueOf('Feed lag')).toBe('1.5 s');
+    unmount();
+    render(<SummaryTiles figures={{ ...FIGURES, feedLagMs: 12.4 }} />);
+    expect(valueOf('Feed lag')).toBe('12 ms');
   });
 });

@@ -1,4 +1,4 @@
-import { formatCount } from '../../lib/format';
+import { formatCount, formatDuration } from '../../lib/format';
 import './tiles.css';
 
 export interface SummaryFigures {
@@ -24,11 +24,6 @@ interface TileSpec {
   readonly flag?: string;
 }
 
-export function formatLag(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return '—';
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
 /** A count that is bad when above zero: toned apart from normal states, and flagged in words. */
 function bad(key: string, label: string, count: number): TileSpec {
   return count > 0
@@ -51,7 +46,12 @@ function tiles(f: SummaryFigures): TileSpec[] {
     bad('rejected15', 'Rejected · 15 min', f.rejected15),
     bad('failed15', 'Failed · 15 min', f.failed15),
     bad('anomalies', 'Anomalies', f.anomalies),
-    { key: 'lag', label: 'Feed lag', value: formatLag(f.feedLagMs), tone: f.feedLagMs !== null && f.feedLagMs > 2000 ? 'warn' : 'neutral' },
+    {
+      key: 'lag',
+      label: 'Feed lag',
+      value: formatDuration(f.feedLagMs),
+      tone: f.feedLagMs !== null && f.feedLagMs > 2000 ? 'warn' : 'neutral',
+    },
   ];
 }
 

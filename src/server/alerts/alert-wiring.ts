@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { Counter, Gauge } from 'prom-client';
+import { Gauge } from 'prom-client';
 import { ALERT_RULES, ALERT_SEVERITY } from '../../core/alert';
 import type { AlertRulesConfig } from '../../core/alert-rules';
 import { DEFAULT_ALERT_RULES } from '../../core/alert-rules';
@@ -10,6 +10,7 @@ import type { Journal } from '../journal/journal';
 import type { RelayConfig } from '../relay-config';
 import type { RelayState } from '../relay-state';
 import type { StreamHub } from '../stream-hub';
+import { mirrorCounterByLabel } from '../prom-mirror';
 import type { AlertStore } from './alert-journal';
 import { MemoryAlertStore, SqliteAlertStore } from './alert-journal';
 import { AlertService } from './alert-service';
@@ -116,19 +117,13 @@ export function registerAlertMetrics(
   now: () => number,
   engineEvents: ReadonlyMap<string, number>,
 ): void {
-  const eventsReported = new Map<string, number>();
-  new Counter({
-    name: 'orderwatch_engine_events_total',
-    help: 'Events accepted from each engine, heartbeats included (rate() gives its events/s)',
-    labelNames: ['engine'],
-    registers: [registry],
-    collect() {
-      for (const [engine, count] of engineEvents) {
-        this.inc({ engine }, count - (eventsReported.get(engine) ?? 0));
-        eventsReported.set(engine, count);
-      }
-    },
-  });
+  mirrorCounterByLabel(
+    registry,
+    'orderwatch_engine_events_total',
+    'Events accepted from each engine, heartbeats included (rate() gives its events/s)',
+    'engine',
+    () => engineEvents,
+  );
   new Gauge({
     name: 'orderwatch_alerts_firing',
     help: 'Alerts firing and not acknowledged, snoozed or silenced, by rule and severity',
@@ -188,17 +183,11 @@ export function registerAlertMetrics(
     },
   });
   const figures = alerts.webhooks.figures;
-  const reported = { sent: 0, failed: 0, dropped: 0 };
-  new Counter({
-    name: 'orderwatch_webhook_deliveries_total',
-    help: 'Alert changes posted to webhooks, by outcome (failed: after every retry; dropped: queue full)',
-    labelNames: ['outcome'],
-    registers: [registry],
-    collect() {
-      for (const outcome of ['sent', 'failed', 'dropped'] as const) {
-        this.inc({ outcome }, figures[outcome] - reported[outcome]);
-        reported[outcome] = figures[outcome];
-      }
-    },
-  });
+  mirrorCounterByLabel(
+    registry,
+    'orderwatch_webhook_deliveries_total',
+    'Alert changes posted to webhooks, by outcome (failed: after every retry; dropped: queue full)',
+    'outcome',
+    () => (['sent', 'failed', 'dropped'] as const).map((outcome) => [outcome, figures[outcome]] as const),
+  );
 }

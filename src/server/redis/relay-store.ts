@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { Counter, Gauge } from 'prom-client';
+import { Gauge } from 'prom-client';
 import type { IngestStore } from '../ingest-handler';
 import type { RelayState } from '../relay-state';
 import type { RedisStore, RedisTuning } from './open-replica';
@@ -9,6 +9,7 @@ import { RedisIngest } from './redis-ingest';
 import { RelaySink } from './relay-sink';
 import { SharedEventLog } from './shared-event-log';
 import { parseEventPosition } from './stream-id';
+import { mirrorCounter } from '../prom-mirror';
 
 /** How long a client resuming with an id this relay has not reached yet waits for it. */
 const RESUME_WAIT_MS = 5_000;
@@ -167,19 +168,7 @@ export class RelayStore implements IngestStore {
       name: string,
       help: string,
       key: 'redisErrors' | 'rseqGaps' | 'badEntries' | 'snapshotsWritten' | 'badSnapshots',
-    ): void => {
-      let reported = 0;
-      new Counter({
-        name,
-        help,
-        registers: [registry],
-        collect() {
-          const total = replica()?.counters[key] ?? 0;
-          if (total > reported) this.inc(total - reported);
-          reported = total;
-        },
-      });
-    };
+    ): void => mirrorCounter(registry, name, help, () => replica()?.counters[key] ?? 0);
     counter('orderwatch_store_errors_total', 'failed reads of the shared stream (Redis unreachable)', 'redisErrors');
     counter('orderwatch_store_rseq_gaps_total', 'jumps in the cluster rseq: history trimmed or lost by Redis', 'rseqGaps');
     counter('orderwatch_store_bad_entries_total', 'stream entries that could not be read', 'badEntries');
