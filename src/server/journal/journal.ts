@@ -24,6 +24,8 @@ const RETRY_MS = 1_000;
 export interface JournalStats {
   readonly path: string;
   readonly events: number;
+  /** The rseq the newest checkpoint holds (0 before the first): a restart replays only what follows it. */
+  readonly checkpointRseq: number;
   readonly bytes: number;
   readonly degraded: boolean;
   readonly lastError: string | undefined;
@@ -150,7 +152,14 @@ export class Journal {
   }
 
   stats(): JournalStats {
-    return { path: this.file.path, events: this.rowCount, bytes: this.fileBytes(), degraded: this.degraded, lastError: this.failure };
+    return {
+      path: this.file.path,
+      events: this.rowCount,
+      checkpointRseq: (this.db.prepare('SELECT max(rseq) FROM checkpoints').pluck().get() as number | null) ?? 0,
+      bytes: this.fileBytes(),
+      degraded: this.degraded,
+      lastError: this.failure,
+    };
   }
 
   /**
