@@ -1,4 +1,4 @@
-import { parseTs } from '../protocol/schema';
+import { parseTs } from '../protocol/iso-time';
 
 export interface ReplayArgs {
   readonly file: string;

@@ -3,8 +3,7 @@ import { createdEvent, fillEvent, heartbeatEvent, transitionEvent } from '../cor
 import type { Status } from '../core/status';
 import { STATUSES } from '../core/status';
 import { ID_MAX_BYTES, identifierProblem, NAME_MAX_BYTES, REASON_MAX_BYTES, textProblem } from './field-limits';
-import { readIsoFast } from './iso-ts-fast';
-import { parseTs } from './schema';
+import { parseTs } from './iso-time';
 
 /*
  * A hand-written check of wire v1 for the events that pass it, because zod cost about half of
@@ -45,11 +44,6 @@ function isOptionalReason(value: unknown): value is string | undefined {
   return value === undefined || (typeof value === 'string' && textProblem(value, REASON_MAX_BYTES) === undefined);
 }
 
-function readTsText(text: string): number {
-  const ms = readIsoFast(text);
-  return Number.isNaN(ms) ? parseTs(text) : ms;
-}
-
 /**
  * The event in its canonical shape when `value` passes wire v1 by the fast checks; undefined
  * when it does not (or might not): the caller then asks the schema.
@@ -64,7 +58,7 @@ export function decodeFast(value: object): OrderEvent | undefined {
   if (!heartbeat && (!isNonEmpty(id) || !isId(id))) return undefined;
   const rawTs = v.ts;
   if (typeof rawTs !== 'number' && typeof rawTs !== 'string') return undefined;
-  const ts = typeof rawTs === 'number' ? parseTs(rawTs) : readTsText(rawTs);
+  const ts = parseTs(rawTs);
   if (Number.isNaN(ts)) return undefined;
   const seq = v.seq;
   if (seq !== undefined && !Number.isSafeInteger(seq)) return undefined;

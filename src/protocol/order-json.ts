@@ -1,6 +1,7 @@
 import type { Anomaly } from '../core/anomaly';
 import type { Cause, FillEntry, HistoryEntry, Order, Side } from '../core/order';
 import type { Status } from '../core/status';
+import { readIsoMs } from './iso-time';
 
 /*
  * The order JSON wire (relay snapshots, /api/orders, history pages, reports), encoder beside
@@ -73,55 +74,8 @@ export function orderToJson(o: Order): OrderJson {
   };
 }
 
-const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
-const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
-
-/**
- * Epoch ms of an ISO-8601 UTC timestamp, as `Date.parse` gives it. The exact shape
- * `toISOString` writes ("2026-11-24T12:00:00.000Z") is read by arithmetic, several times
- * faster than `Date.parse` on a 100k-order snapshot (half a million timestamps); any other
- * shape, or a date near a month's end, goes to `Date.parse`.
- * @example parseIsoMs('1970-01-01T00:00:01.500Z') // 1500
- */
-export function parseIsoMs(s: string): number {
-  if (
-    s.length !== 24 ||
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 ||
-    s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58 ||
-    s.charCodeAt(19) !== 46 ||
-    s.charCodeAt(23) !== 90
-  ) {
-    return Date.parse(s);
-  }
-  let bad = 0;
-  for (let k = 0; k < DIGIT_POSITIONS.length; k++) bad |= digit(s, DIGIT_POSITIONS[k]!) >>> 0 > 9 ? 1 : 0;
-  if (bad !== 0) return Date.parse(s);
-  let y = two(s, 0) * 100 + two(s, 2);
-  const m = two(s, 5);
-  const d = two(s, 8);
-  const hh = two(s, 11);
-  const mm = two(s, 14);
-  const ss = two(s, 17);
-  const ms = digit(s, 20) * 100 + two(s, 21);
-  // Days past 28 and 24:00 have rules of their own (rollover, end of day): leave them to the engine.
-  if (m < 1 || m > 12 || d < 1 || d > 28 || hh > 23 || mm > 59 || ss > 59) return Date.parse(s);
-  // Days from 1970-01-01 to the civil date (proleptic Gregorian), March-based years.
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  const days = era * 146097 + doe - 719468;
-  return ((days * 24 + hh) * 60 + mm) * 60_000 + ss * 1000 + ms;
-}
-
-const DIGIT_POSITIONS: readonly number[] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
-
 function msOrNull(s: string | null): number | null {
-  return s === null ? null : parseIsoMs(s);
+  return s === null ? null : readIsoMs(s);
 }
 
 /**
@@ -134,13 +88,13 @@ export function orderFromJson(j: OrderJson): Order {
     const h = j.history[i]!;
     history[i] =
       h.reason === undefined
-        ? { from: h.from, to: h.to, at: parseIsoMs(h.at), cause: h.cause }
-        : { from: h.from, to: h.to, at: parseIsoMs(h.at), cause: h.cause, reason: h.reason };
+        ? { from: h.from, to: h.to, at: readIsoMs(h.at), cause: h.cause }
+        : { from: h.from, to: h.to, at: readIsoMs(h.at), cause: h.cause, reason: h.reason };
   }
   const fills: FillEntry[] = new Array<FillEntry>(j.fills.length);
   for (let i = 0; i < fills.length; i++) {
     const f = j.fills[i]!;
-    fills[i] = { at: parseIsoMs(f.at), filled_size: f.filled_size, filled_value: f.filled_value, fees: f.fees };
+    fills[i] = { at: readIsoMs(f.at), filled_size: f.filled_size, filled_value: f.filled_value, fees: f.fees };
   }
   return {
     client_order_id: j.client_order_id,
@@ -156,11 +110,11 @@ export function orderFromJson(j: OrderJson): Order {
     fees: j.fees,
     avg_price: j.avg_price,
     fill_pct: j.fill_pct,
-    created_at: parseIsoMs(j.created_at),
+    created_at: readIsoMs(j.created_at),
     submitted_at: msOrNull(j.submitted_at),
     first_fill_at: msOrNull(j.first_fill_at),
     completed_at: msOrNull(j.completed_at),
-    last_update_at: parseIsoMs(j.last_update_at),
+    last_update_at: readIsoMs(j.last_update_at),
     history,
     fills,
     rev: 0,

@@ -1,36 +1,7 @@
 import { z } from 'zod';
 import { STATUSES } from '../core/status';
 import { ID_MAX_BYTES, identifierProblem, NAME_MAX_BYTES, REASON_MAX_BYTES, textProblem } from './field-limits';
-
-/** Year 9999: beyond it a timestamp cannot be written as ISO-8601, so it is unreadable. */
-const MAX_EPOCH_SECONDS = 253_402_300_799;
-/** ISO-8601 date or date-time; a space separator (Python's str(datetime)) is accepted too. */
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
-
-/** Parses a wire `ts` to epoch milliseconds (integer), or NaN when unreadable. */
-export function parseTs(ts: string | number): number {
-  if (typeof ts === 'number') {
-    if (!Number.isFinite(ts) || ts < 0 || ts > MAX_EPOCH_SECONDS) return Number.NaN;
-    return Math.round(ts * 1000);
-  }
-  if (!ISO_8601.test(ts)) return Number.NaN;
-  let text = ts.replace(' ', 'T');
-  // A date-time without an offset is UTC here (Python's naive utcnow().isoformat()), never browser-local.
-  if (text.length > 10 && !HAS_OFFSET.test(text)) text += 'Z';
-  // Date.parse keeps milliseconds only; trim longer fractions (Python gives microseconds).
-  text = text.replace(/(\.\d{3})\d+/, '$1');
-  const ms = Date.parse(text);
-  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_EPOCH_SECONDS * 1000 && isCalendarDate(text) ? ms : Number.NaN;
-}
-
-/** Date.parse rolls 2025-02-30 over to March 2; a day the month does not have is unreadable instead. */
-function isCalendarDate(text: string): boolean {
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+import { parseTs } from './iso-time';
 
 /** A string `problem` finds nothing wrong with (field-limits.ts: bytes, hidden characters). */
 function limited(problem: (text: string, maxBytes: number) => string | undefined, maxBytes: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTs } from './schema';
+import { parseTs } from './iso-time';
 
 const T0 = Date.UTC(2025, 10, 23);
 
