@@ -138,8 +138,8 @@ describe('replay CLI refuses what it cannot do, with exit 2', () => {
   it.each([
     [['/no/such/dir/events.ndjson'], /^replay: cannot read \/no\/such\/dir\/events\.ndjson: ENOENT/],
     [['-', '--now', 'garbage'], /^replay: --now: not an ISO-8601 time: garbage\n$/],
-    [['-', '--stale-after', '-1'], /^replay: --stale-after: want a number of seconds ≥ 0, got -1\n$/],
-    [['-', '--colour'], /^replay: unknown flag --colour\n$/],
+    [['-', '--stale-after=-1'], /^replay: --stale-after: want a number of seconds ≥ 0, got -1\n$/],
+    [['-', '--colour'], /^replay: unknown argument --colour \(see --help\)\n$/],
     [[], /^replay: missing input FILE \(use - for stdin\)\n$/],
   ])('%j', async (args, message) => {
     const run = await runReplay(args, { cli: bundled, stdin: '' });

@@ -3,144 +3,323 @@ import type { RedisTuning } from './redis/open-replica';
 import { parseRedisUrl } from './redis/redis-url';
 import { parseNumber } from './arg-number';
 import { parseRule, parseWebhook, readRulesFile, RULES } from './alert-rule-args';
+import type { Flag, FlagTable } from '../command-line/flag-table';
+import { formatUsage, readFlags } from '../command-line/flag-table';
 
-export const RELAY_USAGE = `usage: npm start -- [flags]          (each flag can also come from the environment)
+type MutableConfig = { -readonly [K in keyof RelayConfig]?: RelayConfig[K] };
 
-  --port N            PORT            HTTP port (default 8080; 0 picks a free one)
-  --host H            HOST            bind address (default 127.0.0.1); anything but loopback
-                                      requires INGEST_TOKEN
-  --allowed-hosts A,B ALLOWED_HOSTS   Host names the relay answers to beside loopback and the bind
-                                      address (DNS-rebinding defence; others get 421); * for any
-  --no-sim            SIM=0           no built-in paper engine (for a real engine)
-  --sim-rate N        SIM_RATE        paper engine events per second (default 50)
-  --sim-faults        SIM_FAULTS=1    paper engine injects anomalies now and then (demos)
-  --seed N            SEED            paper engine seed (default 1)
-  --stale-after S     STALE_AFTER     seconds after which an active order is stale (default 300)
-  --log-size N        LOG_SIZE        events kept for Last-Event-ID resume (default 100000)
-  --log-bytes BYTES   LOG_BYTES       … and at most this many bytes of their JSON (default 268435456)
-  --max-engines N     MAX_ENGINES     distinct engines tracked; events from one more are refused
-                                      (default 1000)
-  --max-active-orders N  MAX_ACTIVE_ORDERS  active orders held; order_created past it is refused
-                                      (default 500000)
-  --client-queue-bytes BYTES  CLIENT_QUEUE_BYTES  live stream bytes queued per client before it is
-                                      dropped as slow (default 4194304)
-  --stream-bytes-total BYTES  STREAM_BYTES_TOTAL  bytes queued for all stream clients; past it the
-                                      largest backlog is dropped first (default 268435456)
-  --max-body BYTES    MAX_BODY        largest POST /api/events body (default 5242880)
-  --ingest-idle-s S   INGEST_IDLE_S   a streamed POST with no byte for S seconds is ended with its
-                                      tally (default 120; never cut for total time)
-  --max-future-s S    MAX_FUTURE_S    an event stamped more than S s ahead of the relay's clock is
-                                      applied at receipt and flagged future_timestamp (default 60)
-  --max-clients N     MAX_CLIENTS     stream clients open at once (default 1000)
-  --max-clients-per-address N  MAX_CLIENTS_PER_ADDRESS  … from one remote address (default 100)
-  --max-ingests N     MAX_INGESTS     POST /api/events requests read at once (default 64)
-  --heartbeat-ms N    HEARTBEAT_MS    stream heartbeat interval (default 5000)
-  --keep-terminal N   KEEP_TERMINAL   terminal orders kept in the relay's book (default 50000)
-  --log-level L       LOG_LEVEL       pino level: debug, info, warn, error, silent (default info)
-  --log-requests      LOG_REQUESTS=1  a log line for every HTTP request (default: only when stdout is
-                                      not a terminal; otherwise at debug); LOG_REQUESTS=0 turns it off
-  --data-dir DIR      DATA_DIR        the journal (SQLite, orderwatch.db) keeping every accepted
-                                      event across restarts (default ./data); none: memory only
-  --fsync MODE        FSYNC           normal: a commit survives a relay crash (default); always:
-                                      also a power loss (each commit waits for the disk)
-  --checkpoint-events N  CHECKPOINT_EVENTS  a checkpoint of the book every N events (default 200000)
-  --checkpoint-s S    CHECKPOINT_S    … or every S seconds, whichever first (default 600)
-  --retention-days D  RETENTION_DAYS  journaled events are kept D days (default 7)
-  --journal-max-bytes BYTES  JOURNAL_MAX_BYTES  … and the journal at most this big; the oldest
-                                      events go first (default 8589934592)
-  --stale-new-ack-s S        STALE_NEW_ACK_S        a NEW order not acknowledged (OPEN) within S s is
-                                                    stale (default 30; off: turns the rule off)
-  --stale-open-no-fill-s S   STALE_OPEN_NO_FILL_S   an OPEN order with no fill S s after it was
-                                                    submitted is stale (default off)
-  --stale-partial-no-fill-s S  STALE_PARTIAL_NO_FILL_S  a PARTIAL_FILL order with no new fill for S s
-                                                    is stale (default off)
-  --engine-silent-after S    ENGINE_SILENT_AFTER    alert when an engine with active orders (or heard
-                                                    from in the last hour) sends nothing for S s
-                                                    (default 60; off)
-  --anomaly-burst N          ANOMALY_BURST          alert on more than N anomalies of one kind in a
-                                                    minute (default 20; off)
-  --reject-rate PCT          REJECT_RATE            alert when over PCT % of the orders finished in
-                                                    5 min were REJECTED or FAILED (default 20; off)
-  --max-order-alerts N       MAX_ORDER_ALERTS       stale orders with an alert each (default 500)
-  --alert-rules FILE         ALERT_RULES            a JSON file of the rule settings above (README);
-                                                    flags and environment win over it
-  --webhook URL              WEBHOOKS (comma list)  post alert changes there as JSON with Slack's
-                                                    "text" (repeatable)
-  --store URL         REDIS_URL       keep the event log in Redis Streams (redis://HOST:PORT[/DB]) so
-                                      several relays serve one view; default: in memory, no Redis
-  With --store only (the same values on every relay of a cluster):
-  --store-tag T              STORE_TAG              key hash tag (default orderwatch)
-  --store-max-len N          STORE_MAX_LEN          MAXLEN ~ of each day's stream, in entries
-                                                    (default 2000000)
-  --store-retention-days N   STORE_RETENTION_DAYS   days keys live after their last write (default 7)
-  --store-rollover-hour H    STORE_ROLLOVER_HOUR    UTC hour the trading day rolls over (default 0)
-  --store-snapshot-events N  STORE_SNAPSHOT_EVENTS  cluster snapshot every N events (default 100000)
-  --store-snapshot-ms N      STORE_SNAPSHOT_MS      … or every N ms, whichever comes first (default 60000)
-  --help                              this text
+/** What the flags and variables fill in; store tuning is kept apart to refuse it without a store. */
+interface Settings {
+  readonly config: MutableConfig;
+  readonly tuning: { -readonly [K in keyof RedisTuning]?: RedisTuning[K] };
+  /** Store flags given, to refuse them without a store. */
+  readonly storeFlags: string[];
+}
 
-  INGEST_TOKEN   POST /api/events needs "Authorization: Bearer <token>"
-  VIEW_TOKEN     the page, stream, orders and /metrics need it (Bearer header, or ?token=);
-                 /api/healthz without it says only {status}
-  METRICS_TOKEN  /metrics needs this one instead (for a Prometheus scrape config)
-  OPERATE_TOKEN  acknowledging, snoozing and silencing alerts need it (else the view token)`;
-
-type NumericKey =
-  | 'port'
-  | 'simRate'
-  | 'seed'
-  | 'staleAfterSec'
-  | 'logSize'
-  | 'maxBodyBytes'
-  | 'heartbeatMs'
-  | 'keepTerminal'
-  | 'ingestIdleSec'
-  | 'maxFutureSec'
-  | 'checkpointEvents'
-  | 'retentionDays'
-  | 'journalMaxBytes'
-  | 'checkpointSec'
-  | 'maxOrderAlerts'
-  | MemoryBoundKey
-  | ConnectionCapKey;
-type ConnectionCapKey = 'maxClients' | 'maxClientsPerAddress' | 'maxIngests';
-/** The byte and count bounds of issue 13. */
-type MemoryBoundKey = 'logBytes' | 'maxEngines' | 'maxActiveOrders' | 'clientQueueLimit' | 'streamBytesTotal';
-
-const NUMERIC: Record<string, { key: NumericKey; env: string; min: number; integer: boolean }> = {
-  '--port': { key: 'port', env: 'PORT', min: 0, integer: true },
-  '--sim-rate': { key: 'simRate', env: 'SIM_RATE', min: 0, integer: false },
-  '--seed': { key: 'seed', env: 'SEED', min: 0, integer: true },
-  '--stale-after': { key: 'staleAfterSec', env: 'STALE_AFTER', min: 0, integer: false },
-  '--log-size': { key: 'logSize', env: 'LOG_SIZE', min: 1, integer: true },
-  '--max-body': { key: 'maxBodyBytes', env: 'MAX_BODY', min: 1, integer: true },
-  '--heartbeat-ms': { key: 'heartbeatMs', env: 'HEARTBEAT_MS', min: 1, integer: true },
-  '--keep-terminal': { key: 'keepTerminal', env: 'KEEP_TERMINAL', min: 0, integer: true },
-  '--log-bytes': { key: 'logBytes', env: 'LOG_BYTES', min: 1, integer: true },
-  '--max-engines': { key: 'maxEngines', env: 'MAX_ENGINES', min: 1, integer: true },
-  '--max-active-orders': { key: 'maxActiveOrders', env: 'MAX_ACTIVE_ORDERS', min: 1, integer: true },
-  '--client-queue-bytes': { key: 'clientQueueLimit', env: 'CLIENT_QUEUE_BYTES', min: 1, integer: true },
-  '--stream-bytes-total': { key: 'streamBytesTotal', env: 'STREAM_BYTES_TOTAL', min: 1, integer: true },
-  '--ingest-idle-s': { key: 'ingestIdleSec', env: 'INGEST_IDLE_S', min: 1, integer: false },
-  '--checkpoint-events': { key: 'checkpointEvents', env: 'CHECKPOINT_EVENTS', min: 1, integer: true },
-  '--checkpoint-s': { key: 'checkpointSec', env: 'CHECKPOINT_S', min: 1, integer: false },
-  '--retention-days': { key: 'retentionDays', env: 'RETENTION_DAYS', min: 0.001, integer: false },
-  '--journal-max-bytes': { key: 'journalMaxBytes', env: 'JOURNAL_MAX_BYTES', min: 1_048_576, integer: true },
-  '--max-future-s': { key: 'maxFutureSec', env: 'MAX_FUTURE_S', min: 0, integer: false },
-  '--max-clients': { key: 'maxClients', env: 'MAX_CLIENTS', min: 1, integer: true },
-  '--max-clients-per-address': { key: 'maxClientsPerAddress', env: 'MAX_CLIENTS_PER_ADDRESS', min: 1, integer: true },
-  '--max-ingests': { key: 'maxIngests', env: 'MAX_INGESTS', min: 1, integer: true },
-  '--max-order-alerts': { key: 'maxOrderAlerts', env: 'MAX_ORDER_ALERTS', min: 1, integer: true },
-};
-
+type NumberKey = { [K in keyof RelayConfig]-?: number extends RelayConfig[K] ? K : never }[keyof RelayConfig];
+type RuleKey = (typeof RULES)[string]['key'];
 type StoreKey = 'maxLen' | 'retentionDays' | 'rolloverHourUtc' | 'snapshotEveryEvents' | 'snapshotEveryMs';
+type Range = { min: number; max?: number; integer: boolean };
 
-const STORE_NUMERIC: Record<string, { key: StoreKey; env: string; min: number; max?: number; integer: boolean }> = {
-  '--store-max-len': { key: 'maxLen', env: 'STORE_MAX_LEN', min: 1, integer: true },
-  '--store-retention-days': { key: 'retentionDays', env: 'STORE_RETENTION_DAYS', min: 1, integer: true },
-  '--store-rollover-hour': { key: 'rolloverHourUtc', env: 'STORE_ROLLOVER_HOUR', min: 0, max: 23, integer: true },
-  '--store-snapshot-events': { key: 'snapshotEveryEvents', env: 'STORE_SNAPSHOT_EVENTS', min: 1, integer: true },
-  '--store-snapshot-ms': { key: 'snapshotEveryMs', env: 'STORE_SNAPSHOT_MS', min: 1_000, integer: true },
+const text = (value: string | undefined, from: string): string => {
+  if (value === undefined) throw new Error(`${from} needs a value`);
+  return value;
 };
+
+const int = (min: number, max?: number): Range => ({ min, max, integer: true });
+const real = (min: number): Range => ({ min, integer: false });
+
+function numeric(flag: string, value: string, env: string, key: NumberKey, range: Range, help: string): Flag<Settings> {
+  return { flag, value, env, help, apply: (s, t, from) => void (s.config[key] = parseNumber(from, text(t, from), range)) };
+}
+
+function rule(flag: string, help: string): Flag<Settings> {
+  const spec = RULES[flag]!;
+  const key: RuleKey = spec.key;
+  return { flag, value: 'S', env: spec.env, help, apply: (s, t, from) => void (s.config[key] = parseRule(from, text(t, from), spec)) };
+}
+
+const STORE_GROUP = 'With --store only (the same values on every relay of a cluster):';
+
+function store(flag: string, value: string, env: string, key: StoreKey, range: Range, help: string): Flag<Settings> {
+  return {
+    flag,
+    value,
+    env,
+    help,
+    group: STORE_GROUP,
+    apply: (s, t, from) => {
+      s.tuning[key] = parseNumber(from, text(t, from), range);
+      s.storeFlags.push(from);
+    },
+  };
+}
+
+/** A string setting: `read` checks it and gives the value. */
+function setting<K extends keyof RelayConfig>(
+  flag: string | undefined,
+  value: string,
+  env: string,
+  key: K,
+  read: (from: string, text: string) => RelayConfig[K],
+  help: string,
+  group?: string,
+): Flag<Settings> {
+  return { flag, value, env, help, group, apply: (s, t, from) => void (s.config[key] = read(from, text(t, from))) };
+}
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+const LEVELS_SHOWN = 'debug, info, warn, error, silent';
+const asIs = (_from: string, t: string): string => t;
+const SECRETS = 'From the environment only:';
+
+/** Every relay setting: flag, variable, --help text and how it is read (README's configuration tables follow it). */
+export const RELAY_FLAGS: FlagTable<Settings> = [
+  numeric('--port', 'N', 'PORT', 'port', int(0), 'HTTP port (default 8080; 0 picks a free one)'),
+  setting('--host', 'H', 'HOST', 'host', asIs, 'bind address (default 127.0.0.1); anything but loopback requires INGEST_TOKEN'),
+  setting(
+    '--allowed-hosts',
+    'A,B',
+    'ALLOWED_HOSTS',
+    'allowedHosts',
+    parseHostList,
+    'Host names the relay answers to beside loopback and the bind address (DNS-rebinding defence; others get 421); * for any',
+  ),
+  {
+    flag: '--no-sim',
+    env: 'SIM=0',
+    help: 'no built-in paper engine (for a real engine)',
+    apply: (s, t, from) => void (s.config.sim = t === undefined ? false : checkSwitch(from, t)),
+  },
+  numeric('--sim-rate', 'N', 'SIM_RATE', 'simRate', real(0), 'paper engine events per second (default 50)'),
+  {
+    flag: '--sim-faults',
+    env: 'SIM_FAULTS=1',
+    help: 'paper engine injects anomalies now and then (demos)',
+    apply: (s, t, from) => void (s.config.simFaults = t === undefined ? true : checkSwitch(from, t)),
+  },
+  numeric('--seed', 'N', 'SEED', 'seed', int(0), 'paper engine seed (default 1)'),
+  numeric('--stale-after', 'S', 'STALE_AFTER', 'staleAfterSec', real(0), 'seconds after which an active order is stale (default 300)'),
+  numeric('--log-size', 'N', 'LOG_SIZE', 'logSize', int(1), 'events kept for Last-Event-ID resume (default 100000)'),
+  numeric('--log-bytes', 'BYTES', 'LOG_BYTES', 'logBytes', int(1), '… and at most this many bytes of their JSON (default 268435456)'),
+  numeric(
+    '--max-engines',
+    'N',
+    'MAX_ENGINES',
+    'maxEngines',
+    int(1),
+    'distinct engines tracked; events from one more are refused (default 1000)',
+  ),
+  numeric(
+    '--max-active-orders',
+    'N',
+    'MAX_ACTIVE_ORDERS',
+    'maxActiveOrders',
+    int(1),
+    'active orders held; order_created past it is refused (default 500000)',
+  ),
+  numeric(
+    '--client-queue-bytes',
+    'BYTES',
+    'CLIENT_QUEUE_BYTES',
+    'clientQueueLimit',
+    int(1),
+    'live stream bytes queued per client before it is dropped as slow (default 4194304)',
+  ),
+  numeric(
+    '--stream-bytes-total',
+    'BYTES',
+    'STREAM_BYTES_TOTAL',
+    'streamBytesTotal',
+    int(1),
+    'bytes queued for all stream clients; past it the largest backlog is dropped first (default 268435456)',
+  ),
+  numeric('--max-body', 'BYTES', 'MAX_BODY', 'maxBodyBytes', int(1), 'largest POST /api/events body (default 5242880)'),
+  numeric(
+    '--ingest-idle-s',
+    'S',
+    'INGEST_IDLE_S',
+    'ingestIdleSec',
+    real(1),
+    'a streamed POST with no byte for S seconds is ended with its tally (default 120; never cut for total time)',
+  ),
+  numeric(
+    '--max-future-s',
+    'S',
+    'MAX_FUTURE_S',
+    'maxFutureSec',
+    real(0),
+    "an event stamped more than S s ahead of the relay's clock is applied at receipt and flagged future_timestamp (default 60)",
+  ),
+  numeric('--max-clients', 'N', 'MAX_CLIENTS', 'maxClients', int(1), 'stream clients open at once (default 1000)'),
+  numeric(
+    '--max-clients-per-address',
+    'N',
+    'MAX_CLIENTS_PER_ADDRESS',
+    'maxClientsPerAddress',
+    int(1),
+    '… from one remote address (default 100)',
+  ),
+  numeric('--max-ingests', 'N', 'MAX_INGESTS', 'maxIngests', int(1), 'POST /api/events requests read at once (default 64)'),
+  numeric('--heartbeat-ms', 'N', 'HEARTBEAT_MS', 'heartbeatMs', int(1), 'stream heartbeat interval (default 5000)'),
+  numeric('--keep-terminal', 'N', 'KEEP_TERMINAL', 'keepTerminal', int(0), "terminal orders kept in the relay's book (default 50000)"),
+  setting('--log-level', 'L', 'LOG_LEVEL', 'logLevel', checkLevel, `pino level: ${LEVELS_SHOWN} (default info)`),
+  {
+    flag: '--log-requests',
+    env: 'LOG_REQUESTS=1',
+    help: 'a log line for every HTTP request (default: only when stdout is not a terminal; otherwise at debug); LOG_REQUESTS=0 turns it off',
+    apply: (s, t, from) => void (s.config.logRequests = t === undefined ? true : checkSwitch(from, t)),
+  },
+  setting(
+    '--data-dir',
+    'DIR',
+    'DATA_DIR',
+    'dataDir',
+    asIs,
+    'the journal (SQLite, orderwatch.db) keeping every accepted event across restarts (default ./data); none: memory only',
+  ),
+  setting(
+    '--fsync',
+    'MODE',
+    'FSYNC',
+    'fsync',
+    checkFsync,
+    'normal: a commit survives a relay crash (default); always: also a power loss (each commit waits for the disk)',
+  ),
+  numeric(
+    '--checkpoint-events',
+    'N',
+    'CHECKPOINT_EVENTS',
+    'checkpointEvents',
+    int(1),
+    'a checkpoint of the book every N events (default 200000)',
+  ),
+  numeric('--checkpoint-s', 'S', 'CHECKPOINT_S', 'checkpointSec', real(1), '… or every S seconds, whichever first (default 600)'),
+  numeric('--retention-days', 'D', 'RETENTION_DAYS', 'retentionDays', real(0.001), 'journaled events are kept D days (default 7)'),
+  numeric(
+    '--journal-max-bytes',
+    'BYTES',
+    'JOURNAL_MAX_BYTES',
+    'journalMaxBytes',
+    int(1_048_576),
+    '… and the journal at most this big; the oldest events go first (default 8589934592)',
+  ),
+  rule('--stale-new-ack-s', 'a NEW order not acknowledged (OPEN) within S s is stale (default 30; off: turns the rule off)'),
+  rule('--stale-open-no-fill-s', 'an OPEN order with no fill S s after it was submitted is stale (default off)'),
+  rule('--stale-partial-no-fill-s', 'a PARTIAL_FILL order with no new fill for S s is stale (default off)'),
+  rule(
+    '--engine-silent-after',
+    'alert when an engine with active orders (or heard from in the last hour) sends nothing for S s (default 60; off)',
+  ),
+  { ...rule('--anomaly-burst', 'alert on more than N anomalies of one kind in a minute (default 20; off)'), value: 'N' },
+  {
+    ...rule('--reject-rate', 'alert when over PCT % of the orders finished in 5 min were REJECTED or FAILED (default 20; off)'),
+    value: 'PCT',
+  },
+  numeric('--max-order-alerts', 'N', 'MAX_ORDER_ALERTS', 'maxOrderAlerts', int(1), 'stale orders with an alert each (default 500)'),
+  {
+    flag: '--alert-rules',
+    value: 'FILE',
+    env: 'ALERT_RULES',
+    first: true,
+    help: 'a JSON file of the rule settings above (README); flags and environment win over it',
+    apply: (s, t, from) => readRulesFile(text(t, from), s.config),
+  },
+  {
+    flag: '--webhook',
+    value: 'URL',
+    env: 'WEBHOOKS',
+    multiple: true,
+    help: 'post alert changes there as JSON with Slack\'s "text" (repeatable; WEBHOOKS: a comma list)',
+    apply: (s, t, from) => {
+      const urls = from === 'WEBHOOKS' ? text(t, from).split(',') : [text(t, from)];
+      s.config.webhooks = [...(s.config.webhooks ?? []), ...urls.map((u) => parseWebhook(from, u.trim()))];
+    },
+  },
+  setting(
+    '--store',
+    'URL',
+    'REDIS_URL',
+    'store',
+    (_from, t) => parseRedisUrl(t).url,
+    'keep the event log in Redis Streams (redis://HOST:PORT[/DB]) so several relays serve one view; default: in memory, no Redis',
+  ),
+  {
+    flag: '--store-tag',
+    value: 'T',
+    env: 'STORE_TAG',
+    group: STORE_GROUP,
+    help: 'key hash tag (default orderwatch)',
+    apply: (s, t, from) => {
+      s.tuning.tag = checkTag(from, text(t, from));
+      s.storeFlags.push(from);
+    },
+  },
+  store('--store-max-len', 'N', 'STORE_MAX_LEN', 'maxLen', int(1), "MAXLEN ~ of each day's stream, in entries (default 2000000)"),
+  store(
+    '--store-retention-days',
+    'N',
+    'STORE_RETENTION_DAYS',
+    'retentionDays',
+    int(1),
+    'days keys live after their last write (default 7)',
+  ),
+  store(
+    '--store-rollover-hour',
+    'H',
+    'STORE_ROLLOVER_HOUR',
+    'rolloverHourUtc',
+    int(0, 23),
+    'UTC hour the trading day rolls over (default 0)',
+  ),
+  store(
+    '--store-snapshot-events',
+    'N',
+    'STORE_SNAPSHOT_EVENTS',
+    'snapshotEveryEvents',
+    int(1),
+    'cluster snapshot every N events (default 100000)',
+  ),
+  store(
+    '--store-snapshot-ms',
+    'N',
+    'STORE_SNAPSHOT_MS',
+    'snapshotEveryMs',
+    int(1_000),
+    '… or every N ms, whichever comes first (default 60000)',
+  ),
+  { flag: '--help', short: 'h', help: 'this text', apply: () => undefined },
+  setting(undefined, 'TOKEN', 'INGEST_TOKEN', 'ingestToken', asIs, 'POST /api/events needs "Authorization: Bearer <token>"', SECRETS),
+  setting(
+    undefined,
+    'TOKEN',
+    'VIEW_TOKEN',
+    'viewToken',
+    asIs,
+    'the page, stream, orders and /metrics need it (Bearer header, or ?token=); /api/healthz without it says only {status}',
+    SECRETS,
+  ),
+  setting(
+    undefined,
+    'TOKEN',
+    'METRICS_TOKEN',
+    'metricsToken',
+    asIs,
+    '/metrics needs this one instead (for a Prometheus scrape config)',
+    SECRETS,
+  ),
+  setting(
+    undefined,
+    'TOKEN',
+    'OPERATE_TOKEN',
+    'operateToken',
+    asIs,
+    'acknowledging, snoozing and silencing alerts need it (else the view token)',
+    SECRETS,
+  ),
+];
+
+export const RELAY_USAGE = formatUsage('usage: npm start -- [flags]          (each flag can also come from the environment)', RELAY_FLAGS);
 
 /** A hash tag goes inside `{…}` in every key: no braces, nothing a key name would trip on. */
 const TAG = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -161,87 +340,13 @@ function checkSwitch(name: string, text: string): boolean {
   throw new Error(`${name}: want 1 or 0, got ${JSON.stringify(text)}`);
 }
 
-const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
-
 export type ParsedArgs = { readonly help: true } | { readonly help: false; readonly config: Partial<RelayConfig> };
 
 /** Flags win over environment variables; throws an Error with a readable message on anything wrong. */
 export function parseRelayArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
-  const config: { -readonly [K in keyof RelayConfig]?: RelayConfig[K] } = { sim: true, dataDir: './data' };
-  const tuning: { -readonly [K in keyof RedisTuning]?: RedisTuning[K] } = {};
-  /** Store flags given, to refuse them without a store. */
-  const storeFlags: string[] = [];
-  // The rules file first: the environment and flags below win over it.
-  const rulesFile = argv.find((a, i) => a.startsWith('--alert-rules=') || argv[i - 1] === '--alert-rules') ?? env.ALERT_RULES;
-  if (rulesFile !== undefined && rulesFile !== '') readRulesFile(rulesFile.replace(/^--alert-rules=/, ''), config);
-  for (const spec of Object.values(RULES)) {
-    const text = env[spec.env];
-    if (text !== undefined && text !== '') config[spec.key] = parseRule(spec.env, text, spec);
-  }
-  if (env.WEBHOOKS) config.webhooks = env.WEBHOOKS.split(',').map((u) => parseWebhook('WEBHOOKS', u.trim()));
-  if (env.OPERATE_TOKEN) config.operateToken = env.OPERATE_TOKEN;
-  for (const spec of Object.values(NUMERIC)) {
-    const text = env[spec.env];
-    if (text !== undefined && text !== '') config[spec.key] = parseNumber(`${spec.env}`, text, spec);
-  }
-  for (const spec of Object.values(STORE_NUMERIC)) {
-    const text = env[spec.env];
-    if (text === undefined || text === '') continue;
-    tuning[spec.key] = parseNumber(spec.env, text, spec);
-    storeFlags.push(spec.env);
-  }
-  if (env.STORE_TAG) {
-    tuning.tag = checkTag('STORE_TAG', env.STORE_TAG);
-    storeFlags.push('STORE_TAG');
-  }
-  if (env.HOST) config.host = env.HOST;
-  if (env.DATA_DIR) config.dataDir = env.DATA_DIR;
-  if (env.FSYNC) config.fsync = checkFsync('FSYNC', env.FSYNC);
-  if (env.ALLOWED_HOSTS) config.allowedHosts = parseHostList('ALLOWED_HOSTS', env.ALLOWED_HOSTS);
-  if (env.SIM === '0' || env.SIM === 'false') config.sim = false;
-  if (env.SIM_FAULTS === '1' || env.SIM_FAULTS === 'true') config.simFaults = true;
-  const level = env.LOG_LEVEL;
-  if (level) config.logLevel = checkLevel('LOG_LEVEL', level);
-  if (env.LOG_REQUESTS) config.logRequests = checkSwitch('LOG_REQUESTS', env.LOG_REQUESTS);
-  if (env.INGEST_TOKEN) config.ingestToken = env.INGEST_TOKEN;
-  if (env.VIEW_TOKEN) config.viewToken = env.VIEW_TOKEN;
-  if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
-  if (env.REDIS_URL) config.store = parseRedisUrl(env.REDIS_URL).url;
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq === -1 ? arg : arg.slice(0, eq);
-    const value = (): string => {
-      const v = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    const numeric = NUMERIC[flag];
-    const storeNumeric = STORE_NUMERIC[flag];
-    const rule = RULES[flag];
-    if (numeric !== undefined) config[numeric.key] = parseNumber(flag, value(), numeric);
-    else if (rule !== undefined) config[rule.key] = parseRule(flag, value(), rule);
-    else if (flag === '--alert-rules') value();
-    else if (flag === '--webhook') config.webhooks = [...(config.webhooks ?? []), parseWebhook(flag, value())];
-    else if (storeNumeric !== undefined) {
-      tuning[storeNumeric.key] = parseNumber(flag, value(), storeNumeric);
-      storeFlags.push(flag);
-    } else if (flag === '--store-tag') {
-      tuning.tag = checkTag(flag, value());
-      storeFlags.push(flag);
-    } else if (flag === '--host') config.host = value();
-    else if (flag === '--data-dir') config.dataDir = value();
-    else if (flag === '--fsync') config.fsync = checkFsync(flag, value());
-    else if (flag === '--allowed-hosts') config.allowedHosts = parseHostList(flag, value());
-    else if (flag === '--no-sim') config.sim = false;
-    else if (flag === '--sim-faults') config.simFaults = true;
-    else if (flag === '--log-level') config.logLevel = checkLevel(flag, value());
-    else if (flag === '--log-requests') config.logRequests = true;
-    else if (flag === '--store') config.store = parseRedisUrl(value()).url;
-    else if (flag === '--help' || flag === '-h') return { help: true };
-    else throw new Error(`unknown argument ${arg} (see --help)`);
-  }
+  const settings: Settings = { config: { sim: true, dataDir: './data' }, tuning: {}, storeFlags: [] };
+  if (readFlags(RELAY_FLAGS, argv, env, settings).help) return { help: true };
+  const { config, tuning, storeFlags } = settings;
   if (storeFlags.length > 0) {
     if (config.store === undefined) throw new Error(`${storeFlags[0]}: only with --store (or REDIS_URL)`);
     config.storeTuning = tuning;
