@@ -1,6 +1,7 @@
 import type { Alert } from '../src/core/alert';
 import type { RunningRelay } from '../src/server/relay';
-import { eventually, startClusterRelay, waitReady } from './support/cluster-relays';
+import { startClusterRelay, waitReady } from './support/cluster-relays';
+import { eventually } from './support/eventually';
 import { created, moved, T0 } from './support/event-builders';
 import type { RedisServerHandle } from './support/redis-server';
 import { startRedisServer } from './support/redis-server';

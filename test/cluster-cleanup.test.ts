@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import type { OrderEvent } from '../src/core/events';
 import type { RunningRelay } from '../src/server/relay';
-import { comparable, eventually, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
+import { comparable, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
+import { eventually } from './support/eventually';
 import { created, filled, moved, T0 } from './support/event-builders';
 import { useRedisFixture } from './support/redis-fixture';
 import { ndjson, postEvents } from './support/relay-post';

@@ -1,5 +1,6 @@
 import { generateEvents, ndjsonChunks } from './support/event-mix';
-import { comparable, eventually, healthz, replayBook } from './support/cluster-relays';
+import { comparable, healthz, replayBook } from './support/cluster-relays';
+import { eventually } from './support/eventually';
 import { clientBook } from './support/cluster-relays';
 import type { RedisServerHandle } from './support/redis-server';
 import { startRedisServer } from './support/redis-server';

@@ -1,6 +1,7 @@
 import { generateEvents, ndjsonChunks } from './support/event-mix';
 import type { RunningRelay } from '../src/server/relay';
-import { clientBook, comparable, eventually, healthz, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
+import { clientBook, comparable, healthz, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
+import { eventually } from './support/eventually';
 import type { RedisServerHandle } from './support/redis-server';
 import { startRedisServer } from './support/redis-server';
 import { postEvents } from './support/relay-post';

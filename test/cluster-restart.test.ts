@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import { generateEvents, ndjsonChunks } from './support/event-mix';
 import type { RunningRelay } from '../src/server/relay';
-import { comparable, eventually, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
+import { comparable, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
+import { eventually } from './support/eventually';
 import type { RedisServerHandle } from './support/redis-server';
 import { startRedisServer } from './support/redis-server';
 import { postEvents } from './support/relay-post';

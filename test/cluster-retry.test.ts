@@ -1,6 +1,7 @@
 import { generateEvents, toNdjson } from './support/event-mix';
 import type { RunningRelay } from '../src/server/relay';
-import { comparable, eventually, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
+import { comparable, replayBook, startClusterRelay, waitReady } from './support/cluster-relays';
+import { eventually } from './support/eventually';
 import { useRedisFixture } from './support/redis-fixture';
 import { postEvents } from './support/relay-post';
 

@@ -1,7 +1,8 @@
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
 import { MAX_HEAD_BYTES } from '../src/server/snapshot-head';
-import { eventually, startClusterRelay, waitReady } from './support/cluster-relays';
+import { startClusterRelay, waitReady } from './support/cluster-relays';
+import { eventually } from './support/eventually';
 import { created, moved } from './support/event-builders';
 import { useRedisFixture } from './support/redis-fixture';
 import { ndjson, postEvents } from './support/relay-post';

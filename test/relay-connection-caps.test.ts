@@ -4,6 +4,7 @@ import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
 import { created } from './support/event-builders';
 import { ndjson, openIngest, orderFlow, postEvents } from './support/relay-post';
+import { eventually } from './support/eventually';
 
 interface RawStream {
   readonly status: number;
@@ -40,14 +41,6 @@ function openStream(url: string, localAddress = '127.0.0.1'): Promise<RawStream>
 
 async function metricsText(url: string): Promise<string> {
   return (await fetch(`${url}/metrics`)).text();
-}
-
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 800; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('connection caps (issue 13, finding 6)', () => {

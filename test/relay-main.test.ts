@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { created } from './support/event-builders';
 import { ndjson, openIngest } from './support/relay-post';
 import { SseClient } from './support/sse-client';
+import { until } from './support/eventually';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -43,14 +44,13 @@ async function exitCode(child: ChildProcessWithoutNullStreams, timeoutMs = 60_00
   return code;
 }
 
-async function waitForUrl(out: () => string, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = /listening on (http:\/\/\S+)/.exec(out());
-    if (match) return match[1]!;
-    if (Date.now() > deadline) throw new Error(`relay did not print its URL; stdout: ${out()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function waitForUrl(out: () => string): Promise<string> {
+  return until(
+    () => /listening on (http:\/\/\S+)/.exec(out())?.[1],
+    'the relay to print its URL',
+    60_000,
+    () => `stdout: ${out()}`,
+  );
 }
 
 // Each test starts Node + tsx, which takes seconds on a busy machine: generous bounds.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from './support/eventually';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 /** util-linux `script` gives the relay a pseudo-terminal for stdout, as a person's shell would. */
@@ -31,7 +32,9 @@ async function startMain(args: string[], env: Record<string, string>, tty: boole
   child.stderr.resume();
   const url = await until(
     () => /listening on (http:\/\/\S+)/.exec(out)?.[1],
-    () => out,
+    'the relay to print its URL',
+    60_000,
+    () => `output so far: ${out.slice(-1000)}`,
   );
   return { url, out: () => out };
 }
@@ -49,16 +52,6 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-async function until<T>(probe: () => T | undefined, seen: () => string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not seen in time; output so far: ${seen().slice(-1000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** The pino level of the relay's log line for one GET of /api/healthz. */
 async function healthzLevel(args: string[], env: Record<string, string>, tty: boolean): Promise<number> {
   const relay = await startMain(args, env, tty);
@@ -69,7 +62,9 @@ async function healthzLevel(args: string[], env: Record<string, string>, tty: bo
         .out()
         .split(/\r?\n/)
         .find((l) => l.includes('"msg":"request"') && l.includes('"path":"/api/healthz"')),
-    relay.out,
+    'the request log line of GET /api/healthz',
+    60_000,
+    () => `output so far: ${relay.out().slice(-1000)}`,
   );
   return (JSON.parse(line) as { level: number }).level;
 }

@@ -5,6 +5,7 @@ import { isActive } from '../src/core/status';
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
 import { SseClient } from './support/sse-client';
+import { eventually } from './support/eventually';
 
 describe('relay with the paper engine', { timeout: 60_000 }, () => {
   let relay: RunningRelay;
@@ -39,7 +40,7 @@ describe('the paper engine across a restart with its journal (issue 15)', { time
   it('continues with new ids and seqs (no duplicates) and closes the orders it left working', async () => {
     const options = { port: 0, logLevel: 'silent' as const, sim: true, simRate: 400, seed: 3, dataDir: dir };
     relay = await startRelay(options);
-    await eventually(() => relay!.state.log.lastRseq >= 400);
+    await eventually(() => relay!.state.log.lastRseq >= 400, 'the paper engine’s first 400 events');
     await relay.close();
     const first = relay.state.book;
     const leftWorking = [...first.orders.values()].filter((o) => isActive(o.status)).map((o) => o.client_order_id);
@@ -49,7 +50,7 @@ describe('the paper engine across a restart with its journal (issue 15)', { time
 
     relay = await startRelay(options);
     const book = relay.state.book;
-    await eventually(() => relay!.state.log.lastRseq >= before.rseq + 400);
+    await eventually(() => relay!.state.log.lastRseq >= before.rseq + 400, '400 more events after the restart');
     // Every event of the new run was taken: none is a duplicate of the old run's seqs or ids.
     expect(book.duplicates).toBe(before.duplicates);
     expect(book.anomalyCounts.duplicate_order).toBe(before.duplicateOrders);
@@ -64,8 +65,3 @@ describe('the paper engine across a restart with its journal (issue 15)', { time
     }
   });
 });
-
-async function eventually(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(check()).toBe(true);
-}

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
-import { eventually } from './support/cluster-relays';
+import { eventually } from './support/eventually';
 import { moved } from './support/event-builders';
 import { fatOrder, longId, longReason, postInBatches } from './support/fat-book';
 import { SseClient } from './support/sse-client';

@@ -1,3 +1,4 @@
+import { eventually } from './eventually';
 import { applyEvent } from '../../src/core/apply';
 import { createBook } from '../../src/core/book';
 import { cleanupAfterEvent } from '../../src/core/cleanup';
@@ -31,15 +32,6 @@ export interface Healthz {
 export async function healthz(url: string): Promise<{ code: number; body: Healthz }> {
   const response = await fetch(`${url}/api/healthz`);
   return { code: response.status, body: (await response.json()) as Healthz };
-}
-
-/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 export function waitReady(relay: RunningRelay, timeoutMs = 10_000): Promise<void> {

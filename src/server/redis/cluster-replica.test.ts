@@ -5,6 +5,7 @@ import type { OrderEvent } from '../../core/events';
 import { summarize } from '../../core/summary';
 import type { RedisStore } from './open-replica';
 import { openRedisStore } from './open-replica';
+import { eventually } from '../../../test/support/eventually';
 
 let server: RedisServerHandle;
 let admin: Redis;
@@ -35,14 +36,6 @@ async function open(tag: string, extra: Partial<Parameters<typeof openRedisStore
   return store;
 }
 
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 beforeAll(async () => {
   server = await startRedisServer();
   admin = new Redis(server.url);
@@ -61,7 +54,7 @@ describe('ClusterReplica on a real Redis', () => {
   it('gives every relay the same book, in stream order', async () => {
     const a = await open('same-book');
     const b = await open('same-book');
-    await until(() => a.replica.health.ready && b.replica.health.ready);
+    await eventually(() => a.replica.health.ready && b.replica.health.ready, 'both replicas ready');
     const { id } = await a.replica.append([created('o1', 1), opened('o1', 2), created('o2', 3)], NOW);
     expect(await b.replica.waitFor(id!, 2_000)).toBe(true);
     await a.replica.waitFor(id!, 2_000);
@@ -74,7 +67,7 @@ describe('ClusterReplica on a real Redis', () => {
 
   it('reports the anomalies of its own appends once applied', async () => {
     const a = await open('anomalies');
-    await until(() => a.replica.health.ready);
+    await eventually(() => a.replica.health.ready, 'replica a ready');
     const { id } = await a.replica.append([opened('ghost', 1), opened('ghost2', 2)], NOW);
     await a.replica.waitFor(id!, 2_000);
     expect(a.replica.anomaliesOf([id!])).toBe(2);
@@ -82,13 +75,13 @@ describe('ClusterReplica on a real Redis', () => {
 
   it('restarts from the snapshot plus the tail', async () => {
     const a = await open('restart', { snapshotEveryEvents: 5, snapshotEveryMs: 60_000 });
-    await until(() => a.replica.health.ready);
+    await eventually(() => a.replica.health.ready, 'replica a ready');
     const first = await a.replica.append(
       Array.from({ length: 10 }, (_, i) => created(`s${i}`, i + 1)),
       NOW,
     );
     await a.replica.waitFor(first.id!, 2_000);
-    await until(() => a.replica.counters.snapshotsWritten > 0, 5_000);
+    await eventually(() => a.replica.counters.snapshotsWritten > 0, 'a snapshot written');
     const tail = await a.replica.append([opened('s0', 11), created('t1', 12)], NOW);
     await a.replica.waitFor(tail.id!, 2_000);
 
@@ -96,7 +89,7 @@ describe('ClusterReplica on a real Redis', () => {
     await admin.xdel('ow:{restart}:2026-11-24:ev', first.id!);
 
     const b = await open('restart');
-    await until(() => b.replica.health.ready);
+    await eventually(() => b.replica.health.ready, 'replica b ready');
     expect(Number(await admin.hget('ow:{restart}:meta', 'snap_rseq'))).toBeGreaterThanOrEqual(10);
     expect(b.replica.book.orders.size).toBe(11);
     expect(b.replica.book.orders.get('s0')?.status).toBe('OPEN');
@@ -106,7 +99,7 @@ describe('ClusterReplica on a real Redis', () => {
 
   it('stays degraded after Redis hands out rseqs it had already used (lost history)', async () => {
     const a = await open('lost');
-    await until(() => a.replica.health.ready);
+    await eventually(() => a.replica.health.ready, 'replica a ready');
     const { id } = await a.replica.append([created('l1', 1), created('l2', 2)], NOW);
     await a.replica.waitFor(id!, 2_000);
     expect(a.replica.health.degraded).toBe(false);
@@ -122,7 +115,7 @@ describe('ClusterReplica on a real Redis', () => {
       route: 'r',
     });
     await admin.xadd('ow:{lost}:2026-11-24:ev', '*', 'evs', `1 ${NOW}\n${payload}`);
-    await until(() => a.replica.health.degraded);
+    await eventually(() => a.replica.health.degraded, 'replica a degraded');
     expect(a.replica.health.error).toMatch(/lost history/);
     expect(a.replica.counters.rseqGaps).toBe(1);
   });

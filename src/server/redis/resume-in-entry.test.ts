@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { eventually, startClusterRelay, waitReady } from '../../../test/support/cluster-relays';
+import { startClusterRelay, waitReady } from '../../../test/support/cluster-relays';
+import { eventually } from '../../../test/support/eventually';
 import { postEvents } from '../../../test/support/relay-post';
 import type { RedisServerHandle } from '../../../test/support/redis-server';
 import { startRedisServer } from '../../../test/support/redis-server';
