@@ -13,7 +13,7 @@ import type { RawEntry } from '../src/server/redis/stream-entry';
 import { batchFields, joinInParts } from '../src/server/redis/entry-parts';
 import { encodeEventPayload, parseEntry } from '../src/server/redis/stream-entry';
 import { RelayState } from '../src/server/relay-state';
-import { eventsMessage } from '../src/server/sse-format';
+import { eventsMessage } from '../src/protocol/stream-messages';
 import { decodeLine } from '../src/protocol/decode';
 import { toNdjsonLine } from '../src/protocol/encode';
 import { engineStream } from './cluster-posters';

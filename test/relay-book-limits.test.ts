@@ -1,6 +1,6 @@
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
-import { MAX_HEAD_BYTES } from '../src/server/snapshot-head';
+import { MAX_HEAD_BYTES } from '../src/protocol/snapshot-messages';
 import { startClusterRelay, waitReady } from './support/cluster-relays';
 import { eventually } from './support/eventually';
 import { created, moved } from './support/event-builders';

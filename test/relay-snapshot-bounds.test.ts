@@ -1,7 +1,7 @@
 import type { RunningRelay } from '../src/server/relay';
 import { startRelay } from '../src/server/relay';
-import { MAX_HEAD_BYTES } from '../src/server/snapshot-head';
-import { MAX_MESSAGE_BYTES } from '../src/server/sse-format';
+import { MAX_HEAD_BYTES } from '../src/protocol/snapshot-messages';
+import { MAX_MESSAGE_BYTES } from '../src/protocol/stream-messages';
 import { moved } from './support/event-builders';
 import { fatOrder, longId, longReason, postInBatches } from './support/fat-book';
 import { SseClient } from './support/sse-client';

@@ -11,7 +11,7 @@ import { feedTransition, initialFeedMachine } from './feed-machine';
 import { createWatchdog } from './feed-watchdog';
 import { relayRestartedSince } from './relay-restart-check';
 import { readSse } from './sse-reader';
-import { SnapshotReader } from './snapshot-message';
+import { SnapshotReader } from '../protocol/snapshot-messages';
 
 export type { FeedCounters } from './feed-machine';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedEffect, FeedInput, FeedMachine, FeedPhase, FeedRules } from './feed-machine';
 import { FEED_TABLE, feedTransition, initialFeedMachine } from './feed-machine';
-import type { Snapshot } from './snapshot-message';
+import type { Snapshot } from '../protocol/snapshot-messages';
 
 const RULES: FeedRules = { backoff: { baseMs: 500, maxMs: 30_000 }, minResyncGapMs: 1000 };
 const NOW = 1_000_000;

@@ -1,9 +1,9 @@
 import type { FeedState } from '../store/dashboard-store';
-import type { StreamItem } from '../store/dashboard-store';
+import type { StreamItem } from '../protocol/stream-messages';
 import type { BackoffOptions } from './backoff';
 import { backoffDelay } from './backoff';
-import type { Snapshot } from './snapshot-message';
-import { parseEvents, parseHeartbeat } from './stream-messages';
+import type { Snapshot } from '../protocol/snapshot-messages';
+import { parseEvents, parseHeartbeat } from '../protocol/stream-messages';
 
 /**
  * The feed's connection machine, as data: which phase handles which input and how. Every step is

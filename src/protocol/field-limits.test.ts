@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEvent } from './decode';
-import { ID_MAX_BYTES, identifierProblem, NAME_MAX_BYTES, REASON_MAX_BYTES, textProblem, utf8BytesUpTo } from './field-limits';
+import { ID_MAX_BYTES, identifierProblem, NAME_MAX_BYTES, REASON_MAX_BYTES, textProblem, utf8BytesUpTo, utf8Length } from './field-limits';
 
 const fill = { type: 'order_fill', client_order_id: 'c1', ts: 1_764_000_000, filled_size: 1, filled_value: 10, fees: 0 };
 const created = {
@@ -77,5 +77,11 @@ describe('field limits on the wire', () => {
   it('textProblem and identifierProblem find nothing in short plain text', () => {
     expect(textProblem('ok', 4)).toBeUndefined();
     expect(identifierProblem('coid_demo_1', ID_MAX_BYTES)).toBeUndefined();
+  });
+});
+
+describe('utf8Length', () => {
+  it('is Buffer.byteLength: ASCII, two- and three-byte characters, surrogate pairs', () => {
+    for (const text of ['', 'abc', 'é', '€uro', '𝄞 clef', 'mixed ü € 𝄞 end']) expect(utf8Length(text), text).toBe(Buffer.byteLength(text));
   });
 });

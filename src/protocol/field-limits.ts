@@ -21,6 +21,11 @@ export function utf8BytesUpTo(text: string, limit: number): number {
   return utf8Bytes(text, Math.min(text.length, limit + 1));
 }
 
+/** UTF-8 length of `text`, as Buffer.byteLength gives it, in code that also runs in the browser. */
+export function utf8Length(text: string): number {
+  return utf8Bytes(text, text.length);
+}
+
 function utf8Bytes(text: string, units: number): number {
   let bytes = 0;
   for (let i = 0; i < units; i++) {

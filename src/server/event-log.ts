@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { EncodedItem } from '../protocol/stream-messages';
 /**
- * One accepted event as the relay streams it: the stream item `{"rseq":…,"at":…,"event":{…}}`
- * is put together from these by string concatenation, never by re-encoding the event.
+ * One accepted event as the relay streams it (protocol/stream-messages.ts): the stream item
+ * `{"rseq":…,"at":…,"event":{…}}` is put together from these by string concatenation, never by
+ * re-encoding the event.
  */
-export interface LogItem {
-  readonly rseq: number;
-  /** Arrival time at the relay, epoch ms. */
-  readonly at: number;
-  /** The wire event as JSON. */
-  readonly event: string;
-  /** The SSE id when it is not the rseq: the Redis stream entry id in `--store` mode. */
-  readonly id?: string | undefined;
-}
+export type LogItem = EncodedItem;
 
 /**
  * The relay's event log: what resume (`Last-Event-ID`) reads from. The in-memory ring below is

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DestinationStream, Level } from 'pino';
 import type { RedisTuning } from './redis/open-replica';
+import { DEFAULT_KEEP_TERMINAL } from '../protocol/snapshot-messages';
 
 /** Everything the relay can be told; `main.ts` fills it from flags and environment variables. */
 export interface RelayConfig {
@@ -121,7 +122,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
   allowedHosts: [],
   distDir: resolve(HERE, '../../dist'),
   clientQueueLimit: 4 * 1024 * 1024,
-  keepTerminal: 50_000,
+  keepTerminal: DEFAULT_KEEP_TERMINAL,
   anomalyLimit: 10_000,
   logLevel: 'info',
   logRequests: true,

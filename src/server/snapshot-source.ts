@@ -2,8 +2,8 @@ import type { OrderBook } from '../core/book';
 import type { Order } from '../core/order';
 import { approxOrderBytes } from '../protocol/snapshot-columns';
 import { blockEnds, blockTexts, MAX_BLOCK, trimBlockCache } from './block-cache';
-import { snapshotHeadJson } from './snapshot-head';
-import { MAX_MESSAGE_BYTES } from './sse-format';
+import { snapshotEndMessage, snapshotHeadJson, snapshotMessage, snapshotOrdersMessage } from '../protocol/snapshot-messages';
+import { MAX_MESSAGE_BYTES } from '../protocol/stream-messages';
 
 /** A block's data at most: with the event line, within the stream's MAX_MESSAGE_BYTES. */
 const MAX_BLOCK_BYTES = MAX_MESSAGE_BYTES - 64;
@@ -73,7 +73,7 @@ export class SnapshotSource {
 
   /** The SSE messages, one block of orders each; encodes lazily as it is iterated. */
   *pieces(): Generator<string> {
-    yield `event: snapshot\ndata: ${this.headJson}\n\n`;
+    yield snapshotMessage(this.headJson);
     let from = 0;
     for (const to of this.ends) {
       const block: Order[] = [];
@@ -83,10 +83,10 @@ export class SnapshotSource {
       }
       from = to;
       // Read when the block goes out: a preimage taken since is another object, so no stale reuse.
-      for (const json of blockTexts(this.book, block, MAX_BLOCK_BYTES)) yield `event: snapshot_orders\ndata: ${json}\n\n`;
+      for (const json of blockTexts(this.book, block, MAX_BLOCK_BYTES)) yield snapshotOrdersMessage(json);
     }
     this.release();
-    yield `id: ${this.rseq}\nevent: snapshot_end\ndata: {"rseq":${this.rseq}}\n\n`;
+    yield snapshotEndMessage(this.rseq);
   }
 
   release(): void {

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { LogItem } from './event-log';
 import type { RelayState } from './relay-state';
 import type { EventsPart } from './sse-format';
-import { encode, eventsMessages, heartbeatMessage, HELLO } from './sse-format';
+import { heartbeatMessage, HELLO } from '../protocol/stream-messages';
+import { encode, eventsMessages } from './sse-format';
 import { largestBacklogsOver, stalled } from './stream-budget';
 import { StreamClient } from './stream-client';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBook } from '../core/book';
-import type { StreamItem } from './dashboard-store';
+import type { StreamItem } from '../protocol/stream-messages';
 import { createDashboard } from './dashboard-store';
 
 const T0 = Date.parse('2026-11-24T12:00:00Z');

@@ -6,10 +6,11 @@ import { applyEvent } from '../core/apply';
 import { cleanupAfterEvent } from '../core/cleanup';
 import type { OrderBook } from '../core/book';
 import { createBook } from '../core/book';
-import type { OrderEvent } from '../core/events';
 import { DEFAULT_STALE_AFTER_SEC } from '../core/stale-rules';
 import type { AlertsStore } from './alerts-store';
 import { createAlertsStore } from './alerts-store';
+import { DEFAULT_KEEP_TERMINAL } from '../protocol/snapshot-messages';
+import type { StreamItem } from '../protocol/stream-messages';
 
 /** What the operator is told about the feed. Anything but LIVE dims the view. */
 export type FeedStatus = 'CONNECTING' | 'LIVE' | 'STALE' | 'RECONNECTING' | 'RESYNCING';
@@ -48,14 +49,6 @@ export interface DashboardState {
   readonly version: number;
   /** The relay's stale threshold (seconds), from its snapshot. The view's own choice lives in the URL. */
   readonly relayStaleAfterSec: number;
-}
-
-/** One accepted event as the relay streams it. */
-export interface StreamItem {
-  readonly rseq: number;
-  /** Relay arrival time, epoch ms. */
-  readonly at: number;
-  readonly event: OrderEvent;
 }
 
 export type AppliedListener = (item: StreamItem, result: ApplyResult) => void;
@@ -133,9 +126,6 @@ function callSafely(fn: () => void): void {
 export function isFeedDown(feed: FeedState): boolean {
   return (feed.status === 'STALE' || feed.status === 'RECONNECTING') && feed.asOf !== null;
 }
-
-/** The relay's default; a snapshot tells the real one. */
-export const DEFAULT_KEEP_TERMINAL = 50_000;
 
 export function createDashboard(scheduler: Scheduler): Dashboard {
   let book = createBook();

@@ -1,5 +1,6 @@
 import type { Order } from '../../../src/core/order';
-import { ordersToColumns } from '../../../src/protocol/snapshot-columns';
+import { ordersToColumns, SNAPSHOT_VERSION } from '../../../src/protocol/snapshot-columns';
+import { snapshotEndMessage, snapshotMessage, snapshotOrdersMessage } from '../../../src/protocol/snapshot-messages';
 
 export interface FakeStream {
   readonly url: string;
@@ -95,10 +96,11 @@ export function fakeFetch(status = 200): {
  * of `blockSize` (small, so tests cross block boundaries), and the end carrying the rseq.
  */
 export function snapshotMessages(head: { rseq: number } & Record<string, unknown>, orders: readonly Order[], blockSize = 2): string {
-  let text = `event: snapshot\ndata: ${JSON.stringify({ v: 2, ...head, order_count: orders.length })}\n\n`;
+  // The head by hand, not snapshotHeadJson: tests give heads a relay would never write.
+  let text = snapshotMessage(JSON.stringify({ v: SNAPSHOT_VERSION, ...head, order_count: orders.length }));
   for (let i = 0; i < orders.length; i += blockSize)
-    text += `event: snapshot_orders\ndata: ${JSON.stringify(ordersToColumns(orders.slice(i, i + blockSize)))}\n\n`;
-  return `${text}id: ${head.rseq}\nevent: snapshot_end\ndata: {"rseq":${head.rseq}}\n\n`;
+    text += snapshotOrdersMessage(JSON.stringify(ordersToColumns(orders.slice(i, i + blockSize))));
+  return text + snapshotEndMessage(head.rseq);
 }
 
 /** Taken up: every response's body is being read, and every stream's written chunks were read. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Order } from '../core/order';
 import { snapshotMessages } from '../../test/support/dom/fake-relay';
 import { T0, openOrder } from '../../test/support/dom/feed-test-kit';
-import { SnapshotReader } from './snapshot-message';
+import { SnapshotReader } from '../protocol/snapshot-messages';
 
 /** The data of each SSE message in `text`, by event name, in order. */
 function messages(text: string): { event: string; data: string }[] {
