@@ -1,6 +1,7 @@
 import type { ReadableStreamReadResult } from 'node:stream/web';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
+import { ingestReply } from '../protocol/ingest-reply';
 import type { IngestTally } from '../protocol/ingest';
 import { emptyTally } from '../protocol/ingest';
 import type { Line } from '../protocol/line-splitter';
@@ -209,29 +210,19 @@ function reply(c: Context, deps: IngestDeps, tally: IngestTally, unlisted: numbe
   if (rejectedTotal > 0) {
     deps.logger.warn({ rejected: rejectedTotal, accepted: tally.accepted, first: tally.rejected.slice(0, 3) }, 'ingest rejections');
   }
-  const body: IngestTally & { rejected_total?: number; error?: string } = { ...tally };
-  if (unlisted > 0) body.rejected_total = rejectedTotal;
+  const json = (status: 200 | 400 | 408 | 413 | 503, error?: string) => c.json(ingestReply(tally, unlisted, error), status);
   if (ending === 'unavailable') {
-    body.error = 'event store unavailable; events counted as accepted are kept, retry the rest';
     c.header('Retry-After', String(retryAfterS));
-    return c.json(body, 503);
+    return json(503, 'event store unavailable; events counted as accepted are kept, retry the rest');
   }
-  if (ending === 'bad_encoding') {
-    body.error = 'body could not be read to its end (corrupt gzip?); events before the fault were kept';
-    return c.json(body, 400);
-  }
+  if (ending === 'bad_encoding') return json(400, 'body could not be read to its end (corrupt gzip?); events before the fault were kept');
   if (ending === 'idle') {
-    body.error = `no byte for ${deps.idleMs / 1000} s (--ingest-idle-s): request ended; events before were kept`;
     c.header('Connection', 'close');
-    return c.json(body, 408);
+    return json(408, `no byte for ${deps.idleMs / 1000} s (--ingest-idle-s): request ended; events before were kept`);
   }
-  if (ending === 'too_large') {
-    body.error = `body larger than ${deps.maxBodyBytes} bytes; events before the limit were kept`;
-    return c.json(body, 413);
-  }
+  if (ending === 'too_large') return json(413, `body larger than ${deps.maxBodyBytes} bytes; events before the limit were kept`);
   if (tally.accepted === 0 && tally.duplicates === 0 && ending === 'end') {
-    body.error = rejectedTotal > 0 ? 'no acceptable event in the body' : 'empty body';
-    return c.json(body, 400);
+    return json(400, rejectedTotal > 0 ? 'no acceptable event in the body' : 'empty body');
   }
-  return c.json(body, 200);
+  return json(200);
 }

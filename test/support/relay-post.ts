@@ -1,14 +1,18 @@
 import { request } from 'node:http';
 import type { OrderEvent } from '../../src/core/events';
 import { toNdjsonLine } from '../../src/protocol/encode';
+import type { IngestReply } from '../../src/protocol/ingest-reply';
+import { readIngestReply } from '../../src/protocol/ingest-reply';
 
-export interface IngestReply {
-  accepted: number;
-  duplicates: number;
-  anomalies: number;
-  rejected: { line: number; error: string }[];
-  rejected_total?: number;
-  error?: string;
+export type { IngestReply };
+
+/**
+ * Every ingest reply a test sees is checked against the wire shape on the way; refusals before
+ * the body is read (401, 415, 429 …) have a shape of their own and pass as they are.
+ */
+function asReply(json: unknown): IngestReply {
+  const isTally = typeof json === 'object' && json !== null && 'accepted' in json;
+  return isTally ? readIngestReply(json) : (json as IngestReply);
 }
 
 export function ndjson(events: readonly OrderEvent[]): string {
@@ -26,7 +30,7 @@ export async function postEvents(
     headers: { 'content-type': 'application/x-ndjson', ...headers },
     body,
   });
-  return { status: response.status, reply: (await response.json()) as IngestReply };
+  return { status: response.status, reply: asReply(await response.json()) };
 }
 
 /** A POST held open: write lines when you like, `end()` for the reply. Chunked, like an engine's long-lived connection. */
@@ -50,7 +54,7 @@ export function openIngest(
     let text = '';
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => settle({ status: res.statusCode ?? 0, reply: JSON.parse(text) as IngestReply }));
+    res.on('end', () => settle({ status: res.statusCode ?? 0, reply: asReply(JSON.parse(text)) }));
     res.on('error', fail);
   });
   req.on('error', fail);
