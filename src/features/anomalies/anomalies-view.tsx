@@ -19,13 +19,15 @@ export const MAX_ANOMALY_ROWS = 200;
  */
 export function AnomaliesView({ fetchOlder }: { readonly fetchOlder?: FetchLike } = {}) {
   const dashboard = useDashboard();
-  const now = useRelayNow();
+  // The 1 Hz clock is what re-renders this view (the book is read, not subscribed to).
+  useRelayNow();
   const [params, update] = useViewParams();
   const [kind, setKind] = useState<AnomalyKind | null>(null);
   const book = dashboard.book();
   const total = book.anomalyTotal;
   const older = useOlderAnomalies(book, params.token, fetchOlder);
-  const { counts, recent, localExhausted } = useMemo(() => {
+  // Anomalies are only ever added, each one counted in `total`: an unchanged total is an unchanged list.
+  const { counts, recent, localExhausted, canLoadOlder } = useMemo(() => {
     const list = book.anomalies.toArray();
     const recent = [];
     const rows = MAX_ANOMALY_ROWS + older.extraRows;
@@ -37,10 +39,9 @@ export function AnomaliesView({ fetchOlder }: { readonly fetchOlder?: FetchLike 
     const localExhausted = i < 0;
     // The relay's older pages come after the dashboard's own list, once all of it is shown.
     if (localExhausted) for (const a of older.fetched) if (kind === null || a.kind === kind) recent.push(a);
-    return { counts: { ...book.anomalyCounts }, recent, localExhausted };
-    // `now` re-reads the mutable book once a second; `total` catches a change sooner on re-render.
-  }, [book, total, kind, now, older.extraRows, older.fetched]);
-  const canLoadOlder = !localExhausted || (!older.exhausted && total > book.anomalies.size);
+    const canLoadOlder = !localExhausted || (!older.exhausted && total > book.anomalies.size);
+    return { counts: { ...book.anomalyCounts }, recent, localExhausted, canLoadOlder };
+  }, [book, total, kind, older.extraRows, older.fetched, older.exhausted]);
 
   return (
     <section className={`ow-anomalies${total > 0 ? ' ow-anomalies--hit' : ''}`} aria-labelledby="ow-anomalies-title" tabIndex={-1}>

@@ -29,7 +29,7 @@ export function OrderDetailPanel() {
 
 function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: () => void }) {
   const live = useOrderSnapshot(id);
-  const { rev, anomalies } = live;
+  const { anomalies } = live;
   // Cleanup takes finished orders out of the live book; the journal still has them.
   const { lookup, retry } = useHistoryLookup(id, live.order === undefined);
   const fromHistory = lookup?.state === 'found' ? lookup.order : undefined;
@@ -46,8 +46,10 @@ function OrderDetail({ id, onClose }: { readonly id: string; readonly onClose: (
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  // Fills change only with the order; the timeline's current row also ticks with the clock.
-  const fills = useMemo(() => (order === undefined ? null : fillRows(order)), [order, rev]);
+  // The core mutates the order in place but replaces its fills array on each fill: that array is the dependency.
+  const fillList = order?.fills;
+  const sizeUsd = order?.size_usd ?? 0;
+  const fills = useMemo(() => (fillList === undefined ? null : fillRows(fillList, sizeUsd)), [fillList, sizeUsd]);
   const timeline = order === undefined ? [] : buildTimeline(order, now);
   const stale = order === undefined ? null : staleReason(order, now, thresholds);
   const look = order === undefined ? null : STATUS_LOOK[order.status];

@@ -1,4 +1,4 @@
-import type { Order } from '../../core/order';
+import type { FillEntry } from '../../core/order';
 import { MAX_FILLS_KEPT } from '../../core/order';
 
 export interface FillRow {
@@ -24,11 +24,12 @@ export interface FillTable {
 }
 
 /** Cumulative fill reports with the increments computed between consecutive reports. */
-export function fillRows(order: Order): FillTable {
+/** `fills` is replaced, never mutated, by each fill (core/fills.ts): a new array is the one sign of a change. */
+export function fillRows(fills: readonly FillEntry[], sizeUsd: number): FillTable {
   let size = 0;
   let value = 0;
   let fees = 0;
-  const rows = order.fills.map((f, i): FillRow => {
+  const rows = fills.map((f, i): FillRow => {
     const row: FillRow = {
       key: i,
       at: f.at,
@@ -39,12 +40,12 @@ export function fillRows(order: Order): FillTable {
       cumSize: f.filled_size,
       cumValue: f.filled_value,
       cumFees: f.fees,
-      cumPct: Math.min(100, (f.filled_value / order.size_usd) * 100),
+      cumPct: Math.min(100, (f.filled_value / sizeUsd) * 100),
     };
     size = f.filled_size;
     value = f.filled_value;
     fees = f.fees;
     return row;
   });
-  return { rows, truncated: order.fills.length >= MAX_FILLS_KEPT };
+  return { rows, truncated: fills.length >= MAX_FILLS_KEPT };
 }

@@ -44,7 +44,7 @@ describe('order timeline', () => {
       filled('a', T0 + 2, 250, 0.25, 50_000),
       filled('a', T0 + 3, 1000, 1, 50_000),
     );
-    const { rows, truncated } = fillRows(o);
+    const { rows, truncated } = fillRows(o.fills, o.size_usd);
     expect(truncated).toBe(false);
     expect(rows[1]).toMatchObject({ value: 750, fees: 0.75, cumValue: 1000, cumPct: 100 });
     expect(rows[1]!.price).toBeCloseTo(50_000);
