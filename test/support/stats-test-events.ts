@@ -1,18 +1,19 @@
 import type { OrderEvent } from '../../src/core/events';
 import type { Status } from '../../src/core/status';
 import type { Rng } from '../../src/lib/rng';
+import * as base from './event-builders';
 
-/** Test helpers: wire-shaped events with fewer keystrokes. Timestamps are epoch ms. */
+/** The stats tests' shorthand over the one set of builders (event-builders.ts): time first, engine e1. Epoch ms. */
 export function created(id: string, ts: number, size = 1000, symbol = 'BTC-USD'): OrderEvent {
-  return { type: 'order_created', client_order_id: id, ts, engine: 'e1', symbol, side: 'buy', size_usd: size, route: 'paper' };
+  return base.created(id, { ts, engine: 'e1', size_usd: size, symbol });
 }
 
 export function moved(id: string, ts: number, status: Status, reason?: string): OrderEvent {
-  return { type: 'order_transition', client_order_id: id, ts, engine: 'e1', status, reason };
+  return base.moved(id, status, { ts, engine: 'e1', reason });
 }
 
 export function filled(id: string, ts: number, value: number, fees: number, price = 50_000): OrderEvent {
-  return { type: 'order_fill', client_order_id: id, ts, engine: 'e1', filled_size: value / price, filled_value: value, fees };
+  return base.filled(id, value, { ts, engine: 'e1', filled_size: value / price, fees });
 }
 
 /**

@@ -5,31 +5,17 @@ import type { Scheduler } from '../../../src/store/dashboard-store';
 import { createFeed } from '../../../src/client/feed-client';
 import { fakeFetch, snapshotMessages } from './fake-relay';
 import { ManualClock } from '../manual-clock';
+import { toWire } from '../../../src/protocol/encode';
+import * as base from '../event-builders';
 
 export const T0 = Date.parse('2026-11-24T12:00:00Z');
 
+/** Stream items (rseq, arrival, the event in wire v1) over the one set of builders, engine e1. */
 export function created(rseq: number, id: string, at = T0) {
-  return {
-    rseq,
-    at,
-    event: {
-      type: 'order_created',
-      client_order_id: id,
-      ts: at / 1000,
-      engine: 'e1',
-      symbol: 'BTC-USD',
-      side: 'buy',
-      size_usd: 1000,
-      route: 'paper',
-    },
-  };
+  return { rseq, at, event: toWire(base.created(id, { ts: at, engine: 'e1' })) };
 }
 export function fill(rseq: number, id: string, value: number, at = T0) {
-  return {
-    rseq,
-    at,
-    event: { type: 'order_fill', client_order_id: id, ts: at / 1000, engine: 'e1', filled_size: value / 100, filled_value: value, fees: 0 },
-  };
+  return { rseq, at, event: toWire(base.filled(id, value, { ts: at, engine: 'e1', filled_size: value / 100, fees: 0 })) };
 }
 /** An open order as the relay's book would hold it. */
 export function openOrder(id: string): Order {
