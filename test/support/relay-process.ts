@@ -10,7 +10,7 @@ export interface RelayProcess {
   readonly child: ChildProcess;
   /** SIGKILL: a crash, no goodbye to clients or Redis. */
   kill(): Promise<void>;
-  /** SIGTERM: the relay's clean shutdown. */
+  /** SIGTERM (SIGKILL after 10 s): the relay's clean shutdown. */
   stop(): Promise<void>;
 }
 
@@ -71,6 +71,8 @@ export async function startRelayProcess(
       await exited(child);
     },
     stop: async () => {
+      // A frozen relay (SIGSTOP, in the fault tests) must run again to hear SIGTERM.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited(child);
