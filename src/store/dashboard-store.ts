@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApplyResult } from '../core/apply';
 import type { Clock } from '../lib/clock';
+import { monotonicClock } from '../platform/system-clock';
 import { applyEvent } from '../core/apply';
 import { cleanupAfterEvent } from '../core/cleanup';
 import type { OrderBook } from '../core/book';
@@ -60,6 +61,8 @@ export interface Scheduler extends Pick<Clock, 'now'> {
   readonly frame: (fn: () => void) => void;
   /** Runs `fn` in a later task, after the frames and input waiting now (default: setTimeout 0). */
   readonly later?: (fn: () => void) => void;
+  /** Times main-thread work (only differences are used): the monotonic clock by default; tests fix it. */
+  readonly stopwatch?: Pick<Clock, 'now'>;
 }
 
 export const INITIAL_FEED: FeedState = {
@@ -105,6 +108,8 @@ export interface Dashboard {
   onReset(listener: ResetListener): () => void;
   /** Runs `fn` in a later task: background work (the book scan) goes in slices between frames. */
   later(fn: () => void): void;
+  /** The scheduler's stopwatch: what background work (the book scan) times its slices by. */
+  readonly stopwatch: Pick<Clock, 'now'>;
   /** The operator's "reconnect now": tells whoever listens (the feed). */
   requestReconnect(): void;
   onReconnectRequest(listener: () => void): () => void;
@@ -214,6 +219,7 @@ export function createDashboard(scheduler: Scheduler): Dashboard {
       return () => resetListeners.delete(listener);
     },
     later: scheduler.later ?? ((fn) => void setTimeout(fn, 0)),
+    stopwatch: scheduler.stopwatch ?? monotonicClock,
     requestReconnect() {
       for (const listener of reconnectListeners) callSafely(listener);
     },

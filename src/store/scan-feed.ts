@@ -129,4 +129,4 @@ export function createScanFeed(dashboard: Dashboard, stopwatch: Pick<Clock, 'now
 }
 
 /** The dashboard's shared scan feed, made on first use. */
-export const scanFeedFor = perDashboard((dashboard) => createScanFeed(dashboard));
+export const scanFeedFor = perDashboard((dashboard) => createScanFeed(dashboard, dashboard.stopwatch));

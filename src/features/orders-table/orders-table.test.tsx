@@ -15,7 +15,7 @@ const T = Date.parse('2026-11-24T12:00:00Z');
 
 function renderTable(book: OrderBook) {
   const frames: (() => void)[] = [];
-  const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T });
+  const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T, stopwatch: { now: () => 0 } });
   dashboard.applySnapshot(book, 0, T, 300, 5000);
   const clock: RelayClock = { subscribe: () => () => {}, now: () => T, tick: () => {} };
   const view = render(
@@ -183,7 +183,7 @@ describe('orders table', () => {
   it("'a' acknowledges the active row's firing alert with the remembered name, and says why not when it cannot", async () => {
     window.localStorage.removeItem('orderwatch.operator');
     const frames: (() => void)[] = [];
-    const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T });
+    const dashboard = createDashboard({ frame: (fn) => void frames.push(fn), now: () => T, stopwatch: { now: () => 0 } });
     dashboard.applySnapshot(bookOf([{ id: 'a', createdAt: T - 3000 }]), 0, T, 300, 5000);
     const clock: RelayClock = { subscribe: () => () => {}, now: () => T, tick: () => {} };
     const calls: unknown[][] = [];

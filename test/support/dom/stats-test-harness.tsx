@@ -29,7 +29,14 @@ export function createTestDashboard(start: number, initial: readonly OrderEvent[
   let rseq = 0;
   const frames: (() => void)[] = [];
   const tasks: (() => void)[] = [];
-  const dashboard = createDashboard({ frame: (fn) => frames.push(fn), now: () => now, later: (fn) => tasks.push(fn) });
+  // A stopwatch that never moves: the book scan's cost limits (how often it rescans, how long a
+  // slice runs) then never depend on how busy the machine running the test is.
+  const dashboard = createDashboard({
+    frame: (fn) => frames.push(fn),
+    now: () => now,
+    later: (fn) => tasks.push(fn),
+    stopwatch: { now: () => 0 },
+  });
   // Background work queued by what just happened (the book scan's slices), run to the end.
   const runTasks = (): void => {
     for (let task = tasks.shift(); task !== undefined; task = tasks.shift()) task();
