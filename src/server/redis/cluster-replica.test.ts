@@ -6,29 +6,15 @@ import { summarize } from '../../core/summary';
 import type { RedisStore } from './open-replica';
 import { openRedisStore } from './open-replica';
 import { eventually } from '../../../test/support/eventually';
+import { created as createdEvent, moved } from '../../../test/support/event-builders';
 
 let server: RedisServerHandle;
 let admin: Redis;
 const stores: RedisStore[] = [];
 const NOW = Date.parse('2026-11-24T15:00:00Z');
 
-function created(id: string, seq: number): OrderEvent {
-  return {
-    type: 'order_created',
-    client_order_id: id,
-    ts: NOW,
-    seq,
-    engine: 'e1',
-    symbol: 'BTC-USD',
-    side: 'buy',
-    size_usd: 100,
-    route: 'paper',
-  };
-}
-
-function opened(id: string, seq: number): OrderEvent {
-  return { type: 'order_transition', client_order_id: id, ts: NOW + 1, seq, engine: 'e1', status: 'OPEN' };
-}
+const created = (id: string, seq: number): OrderEvent => createdEvent(id, { ts: NOW, seq, engine: 'e1', size_usd: 100 });
+const opened = (id: string, seq: number): OrderEvent => moved(id, 'OPEN', { ts: NOW + 1, seq, engine: 'e1' });
 
 async function open(tag: string, extra: Partial<Parameters<typeof openRedisStore>[0]> = {}): Promise<RedisStore> {
   const store = await openRedisStore({ url: server.url, tag, now: () => NOW, ...extra });

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { startClusterRelay, waitReady } from '../../../test/support/cluster-relays';
+import { created as createdEvent } from '../../../test/support/event-builders';
 import { eventually } from '../../../test/support/eventually';
 import { postEvents } from '../../../test/support/relay-post';
 import type { RedisServerHandle } from '../../../test/support/redis-server';
@@ -14,19 +15,7 @@ let admin: Redis;
 const relays: RunningRelay[] = [];
 const clients: SseClient[] = [];
 
-function created(i: number): OrderEvent {
-  return {
-    type: 'order_created',
-    client_order_id: `r${i}`,
-    ts: Date.now(),
-    seq: i,
-    engine: 'e1',
-    symbol: 'BTC-USD',
-    side: 'buy',
-    size_usd: 10,
-    route: 'paper',
-  };
-}
+const created = (i: number): OrderEvent => createdEvent(`r${i}`, { ts: Date.now(), seq: i, engine: 'e1', size_usd: 10 });
 
 beforeAll(async () => {
   server = await startRedisServer();
