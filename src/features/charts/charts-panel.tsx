@@ -3,6 +3,7 @@ import { ExecutionQuality } from './execution-quality';
 import { StatusBreakdownChart } from './status-breakdown-chart';
 import { ThroughputChart } from './throughput-chart';
 import { useChartInputs } from './use-chart-inputs';
+import { useTimeZone } from '../../store/time-zone';
 import './charts.css';
 
 /** Status breakdown, throughput over the last hour and execution quality, side by side. */
@@ -13,7 +14,8 @@ export function ChartsPanel() {
   const { stats, counts, colors } = useChartInputs();
   // Held for the 5 s slot, not taken from every 1 Hz stats object.
   const points = useHeldPerSlot(stats.throughput, Math.floor(stats.at / THROUGHPUT_REDRAW_MS));
-  const throughput = useMemo(() => <ThroughputChart points={points} colors={colors} />, [points, colors]);
+  const zone = useTimeZone();
+  const throughput = useMemo(() => <ThroughputChart points={points} colors={colors} zone={zone} />, [points, colors, zone]);
   return (
     <div className="ow-charts">
       <section className="ow-card" aria-labelledby="ow-chart-status">

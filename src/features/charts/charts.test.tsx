@@ -56,6 +56,26 @@ describe('charts', () => {
     expect(screen.getByRole('figure')).toHaveAttribute('aria-label', `Throughput per minute, since ${since} UTC`);
   });
 
+  it("follows the desk's zone choice: local minutes and the zone's name, not UTC", async () => {
+    // Half an hour off UTC, so a minute label that stayed in UTC cannot pass for local.
+    vi.stubEnv('TZ', 'Asia/Kolkata');
+    try {
+      const points: ThroughputPoint[] = Array.from({ length: 60 }, (_, i) => {
+        const n = i >= 50 ? 4 : 0;
+        return { t: T0 + i * 60_000, created: n, transitions: n, completions: 0, cancels: 0, rejects: 0, fees: 0, filledValue: 0 };
+      });
+      const { container } = render(<ThroughputChart points={points} colors={colors} zone="local" />);
+      await waitFor(() => expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(4));
+      // 10:45 UTC is 16:15 in India (UTC+5:30), whose short name is IST or GMT+5:30 by ICU data.
+      const aria = screen.getByRole('figure').getAttribute('aria-label');
+      expect(aria).toMatch(/^Throughput per minute, since 16:15 (IST|GMT\+5:30)$/);
+      expect(screen.getByText(/^Since 16:15 (IST|GMT\+5:30): nothing earlier this hour\.$/)).toBeInTheDocument();
+      expect(container.textContent).not.toContain('UTC');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('shows latency percentiles and rates, with dashes before any data', () => {
     const stats = {
       timeToFirstFill: { p50: 420, p95: 2_600, n: 80 },

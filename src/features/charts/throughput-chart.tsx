@@ -1,7 +1,9 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Status } from '../../core/status';
-import { formatClock } from '../../lib/format';
+import { formatTimeMsIn } from '../../lib/format';
 import type { ThroughputPoint } from '../../store/stats';
+import type { TimeZoneChoice } from '../../store/time-zone';
+import { zoneLabel } from '../../store/time-zone';
 import { throughputSpan } from './throughput-span';
 
 type SeriesKey = 'transitions' | 'completions' | 'cancels' | 'rejects';
@@ -17,6 +19,8 @@ export interface ThroughputChartProps {
   readonly points: readonly ThroughputPoint[];
   readonly colors: Readonly<Record<Status, string>>;
   readonly height?: number;
+  /** The desk's zone choice, which every clock time on the page follows; UTC by default. */
+  readonly zone?: TimeZoneChoice;
 }
 
 // A recharts <Legend> measures itself, which jsdom cannot; a plain HTML legend reads the same.
@@ -24,16 +28,16 @@ function strokeOf(status: Status | null, colors: Readonly<Record<Status, string>
   return status === null ? 'var(--accent, #56b4e9)' : colors[status];
 }
 
-const minuteLabel = (t: unknown): string => formatClock(Number(t)).slice(0, 5);
-
 /** About six minute labels on the time axis, whatever the width. */
 const LABELS = 6;
 
 /** Per-minute counts over the last hour, from the first minute with data; each point keeps its minute as the key. */
-export function ThroughputChart({ points: hour, colors, height = 220 }: ThroughputChartProps) {
+export function ThroughputChart({ points: hour, colors, height = 220, zone = 'utc' }: ThroughputChartProps) {
   const { points, full } = throughputSpan(hour);
   const last = points[points.length - 1];
-  const since = full ? 'last 60 minutes' : `since ${minuteLabel(points[0]?.t)} UTC`;
+  const minuteLabel = (t: unknown): string => formatTimeMsIn(Number(t), zone).slice(0, 5);
+  const label = zoneLabel(zone, last?.t);
+  const since = full ? 'last 60 minutes' : `since ${minuteLabel(points[0]?.t)} ${label}`;
   return (
     <figure className="ow-throughput" aria-label={`Throughput per minute, ${since}`}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 560, height }}>
@@ -50,7 +54,7 @@ export function ThroughputChart({ points: hour, colors, height = 220 }: Throughp
           <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted, #9aa7b4)', fontSize: 11 }} width={48} interval={0} />
           <Tooltip
             isAnimationActive={false}
-            labelFormatter={(t) => `${minuteLabel(t)} UTC`}
+            labelFormatter={(t) => `${minuteLabel(t)} ${label}`}
             contentStyle={{ background: 'var(--bg-hover, #1c2430)', border: '1px solid var(--border, #2a3441)' }}
           />
           {SERIES.map((s) => (
@@ -75,7 +79,11 @@ export function ThroughputChart({ points: hour, colors, height = 220 }: Throughp
           </li>
         ))}
       </ul>
-      {!full && <p className="ow-throughput__since">Since {minuteLabel(points[0]?.t)} UTC: nothing earlier this hour.</p>}
+      {!full && (
+        <p className="ow-throughput__since">
+          Since {minuteLabel(points[0]?.t)} {label}: nothing earlier this hour.
+        </p>
+      )}
       <figcaption className="ow-sr-only">
         {last === undefined
           ? 'No data yet.'
