@@ -54,6 +54,12 @@ describe('view params', () => {
       { key: 'side', desc: false },
     ]);
     expect(p.staleAfterSec).toBeNull();
+    // The threshold boxes' range holds for a link too: whole seconds from 1 to a day.
+    expect(parseViewParams('?stale_after=86401&stale_new=0.5&stale_open=1e9&stale_partial=0').staleAfterSec).toBeNull();
+    const outOfRange = parseViewParams('?stale_new=0.5&stale_open=1e9&stale_partial=0');
+    expect([outOfRange.newAckSec, outOfRange.openNoFillSec, outOfRange.partialNoFillSec]).toEqual([null, null, null]);
+    expect(parseViewParams('?stale_after=86400&stale_new=1').staleAfterSec).toBe(86_400);
+    expect(parseViewParams('?stale_new=1').newAckSec).toBe(1);
     expect(p.view).toBe('main');
     expect(parseViewParams('?group=venue').groupBy).toBe('symbol');
   });

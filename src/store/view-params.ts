@@ -43,10 +43,17 @@ export interface ViewParams {
   readonly token: string | null;
 }
 
-function positiveNumber(raw: string | null): number | null {
+/**
+ * The range of a stale limit a view may set, in whole seconds: under a second or over a day is a
+ * typo, not a setting. The threshold boxes and the URL hold to the same range.
+ */
+export const STALE_LIMIT_SECONDS = { min: 1, max: 86_400 } as const;
+
+/** A stale limit in range, or null (the relay's default holds) for anything else. */
+export function staleLimit(raw: string | null): number | null {
   if (raw === null || raw.trim() === '') return null;
   const n = Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : null;
+  return Number.isInteger(n) && n >= STALE_LIMIT_SECONDS.min && n <= STALE_LIMIT_SECONDS.max ? n : null;
 }
 
 function nonEmpty(raw: string | null): string | null {
@@ -74,10 +81,10 @@ export function parseViewParams(search: string): ViewParams {
     search: q.get('q') ?? '',
     sort: parseSorts(q.get('sort') ?? ''),
     staleBasis: q.get('stale_basis') === 'idle' ? 'idle' : 'age',
-    staleAfterSec: positiveNumber(q.get('stale_after')),
-    newAckSec: positiveNumber(q.get('stale_new')),
-    openNoFillSec: positiveNumber(q.get('stale_open')),
-    partialNoFillSec: positiveNumber(q.get('stale_partial')),
+    staleAfterSec: staleLimit(q.get('stale_after')),
+    newAckSec: staleLimit(q.get('stale_new')),
+    openNoFillSec: staleLimit(q.get('stale_open')),
+    partialNoFillSec: staleLimit(q.get('stale_partial')),
     hiddenColumns: q.has('hide') ? [...new Set((q.get('hide') ?? '').split(',').filter(isSortKey))].sort() : null,
     groupBy: BREAKDOWN_KEYS.find((k) => k === q.get('group')) ?? 'symbol',
     order: nonEmpty(q.get('order')),

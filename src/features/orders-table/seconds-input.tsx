@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { STALE_LIMIT_SECONDS, staleLimit } from '../../store/view-params';
 
 interface SecondsInputProps {
   readonly label: string;
@@ -7,15 +8,13 @@ interface SecondsInputProps {
   readonly onChange: (seconds: number | null) => void;
 }
 
-/** The allowed range: a limit under a second or over a day is a typo, not a setting. */
-export const MIN_SECONDS = 1;
-export const MAX_SECONDS = 86_400;
+const { min: MIN_SECONDS, max: MAX_SECONDS } = STALE_LIMIT_SECONDS;
 
 /** The draft's meaning: whole seconds in range, "off" (empty), or something that is not applied. */
 function readDraft(raw: string): { readonly ok: true; readonly seconds: number | null } | { readonly ok: false } {
   if (raw.trim() === '') return { ok: true, seconds: null };
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= MIN_SECONDS && n <= MAX_SECONDS ? { ok: true, seconds: n } : { ok: false };
+  const seconds = staleLimit(raw);
+  return seconds === null ? { ok: false } : { ok: true, seconds };
 }
 
 const shown = (value: number | null): string => (value === null ? '' : String(value));
