@@ -1,7 +1,7 @@
 import { created, nowSec, transition } from './fixtures/events';
 import { expect, pageUrl, postEvents, test } from './fixtures/relay';
 
-test('a saved view restores exactly (filters, sort, stale limit, columns, breakdown), survives a reload, and opens from its link and on the wall', async ({
+test('a saved view restores exactly (filters, sort, stale limit, columns with their order, pins and widths, breakdown), survives a reload, and opens from its link and on the wall', async ({
   page,
   relay,
   context,
@@ -23,7 +23,11 @@ test('a saved view restores exactly (filters, sort, stale limit, columns, breakd
   await expect.poll(ids).toHaveLength(3);
   const columnsMenu = page.locator('.columns-menu > summary');
 
-  // Set up a view: engine alpha, largest first, a 120 s limit, Route hidden, breakdown by engine.
+  const symbolWidth = () =>
+    grid.getByRole('columnheader', { name: /^Symbol/ }).evaluate((h) => Math.round(h.getBoundingClientRect().width));
+
+  // Set up a view: engine alpha, largest first, a 120 s limit, Route hidden, Symbol moved left,
+  // Engine pinned and Symbol 50 px wider than it was, breakdown by engine.
   await page.getByRole('combobox', { name: 'Engine' }).selectOption('alpha');
   await grid.getByRole('button', { name: /^Size USD/ }).click();
   const threshold = page.getByRole('spinbutton', { name: 'Stale after' });
@@ -31,10 +35,18 @@ test('a saved view restores exactly (filters, sort, stale limit, columns, breakd
   await threshold.press('Enter');
   await columnsMenu.click();
   await page.getByRole('checkbox', { name: 'Route' }).uncheck();
+  await page.getByRole('button', { name: 'Move Symbol left' }).click();
+  await page.getByRole('button', { name: 'Pin Engine' }).click();
   await columnsMenu.click();
+  const naturalWidth = await symbolWidth();
+  const resize = page.getByRole('separator', { name: 'Resize Symbol' });
+  await resize.focus();
+  for (let i = 0; i < 5; i++) await resize.press('ArrowRight');
+  await expect.poll(symbolWidth).toBe(naturalWidth + 50);
   await page.getByTestId('breakdown').getByRole('button', { name: 'Engine', exact: true }).click();
   await expect.poll(ids).toEqual(['sv-b', 'sv-a']);
   const savedHeaders = await headers();
+  expect(savedHeaders[0]).toMatch(/^Engine/);
   expect(savedHeaders.join('|')).not.toContain('Route');
   const savedParams = new URL(page.url()).searchParams;
 
@@ -53,13 +65,16 @@ test('a saved view restores exactly (filters, sort, stale limit, columns, breakd
   await threshold.press('Enter');
   await columnsMenu.click();
   await page.getByRole('button', { name: 'Show all' }).click();
+  await page.getByRole('button', { name: 'Reset order, widths and pins' }).click();
   await columnsMenu.click();
   await expect.poll(ids).toHaveLength(3);
+  expect(await headers()).not.toEqual(savedHeaders);
   await expect(menu).toHaveText('Views');
   await menu.click();
   await page.getByRole('group', { name: 'Saved views' }).getByRole('button', { name: 'Alpha by size', exact: true }).click();
   await expect.poll(ids).toEqual(['sv-b', 'sv-a']);
   expect(await headers()).toEqual(savedHeaders);
+  await expect.poll(symbolWidth).toBe(naturalWidth + 50);
   await expect(threshold).toHaveValue('120');
   const applied = new URL(page.url()).searchParams;
   for (const key of ['engine', 'sort', 'stale_after', 'group']) expect(applied.get(key)).toBe(savedParams.get(key));
@@ -85,6 +100,8 @@ test('a saved view restores exactly (filters, sort, stale limit, columns, breakd
     .poll(() => other.locator('.orders-grid__body [role=row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id'))))
     .toEqual(['sv-b', 'sv-a']);
   expect(await other.getByRole('grid', { name: 'Orders' }).getByRole('columnheader').allInnerTexts()).toEqual(savedHeaders);
+  const sharedSymbol = other.getByRole('grid', { name: 'Orders' }).getByRole('columnheader', { name: /^Symbol/ });
+  expect(await sharedSymbol.evaluate((h) => Math.round(h.getBoundingClientRect().width))).toBe(naturalWidth + 50);
   await other.goto(wallHref!);
   await expect(other.getByTestId('wall')).toBeVisible();
   await other.close();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnLayout } from './column-layout';
-import { DEFAULT_LAYOUT, displayOrder, moveColumn, moveInLayout, parseColumnLayout, togglePin } from './column-layout';
+import type { ColumnLayout } from './column-layout-values';
+import { DEFAULT_LAYOUT, readLayoutQuery, writeLayoutQuery } from './column-layout-values';
+import { displayOrder, moveColumn, moveColumnBy, moveInLayout, parseColumnLayout, setColumnWidth, togglePin } from './column-layout';
+import { readViewParams } from './view-url';
 import { SORT_KEYS } from './order-sort-keys';
 
 describe('column layout as stored', () => {
@@ -60,5 +62,53 @@ describe('a browser with nothing stored', () => {
     const narrow: ColumnLayout = { ...DEFAULT_LAYOUT, pinned: ['client_order_id'] };
     expect(parseColumnLayout(null, narrow)).toBe(narrow);
     expect(parseColumnLayout('{', narrow)).toEqual(DEFAULT_LAYOUT);
+  });
+});
+
+describe('a layout in the URL (a saved view, a shared link)', () => {
+  it('round-trips order, pins and widths, and reads what it cannot trust as nothing', () => {
+    const l: ColumnLayout = { order: ['route', 'age'], widths: { symbol: 120, age: 64 }, pinned: ['client_order_id'] };
+    const q = new URLSearchParams('engine=a');
+    writeLayoutQuery(q, l);
+    expect(q.get('engine')).toBe('a');
+    expect(readLayoutQuery(new URLSearchParams(q.toString()))).toEqual(l);
+    expect(readLayoutQuery(new URLSearchParams('engine=a'))).toBeNull();
+    // Named but empty: the table's own layout, which a view saved with it must restore.
+    expect(readLayoutQuery(new URLSearchParams('cols=&pin=&widths='))).toEqual(DEFAULT_LAYOUT);
+    expect(readLayoutQuery(new URLSearchParams('cols=age,nope,age&widths=symbol:5,age:99999,route:,fees:wide,bogus:100'))).toEqual({
+      order: ['age'],
+      pinned: [],
+      widths: { symbol: 40 },
+    });
+    writeLayoutQuery(q, null);
+    expect(q.toString()).toBe('engine=a');
+  });
+
+  it('is the layout in force while the URL names one: changes go to the URL, and a drag writes it at most every 100 ms', () => {
+    vi.useFakeTimers();
+    try {
+      window.history.replaceState(null, '', '/?cols=&pin=&widths=');
+      const before = window.localStorage.getItem('orderwatch.column-layout');
+      moveColumnBy('route', -1);
+      for (let px = 100; px <= 200; px += 10) setColumnWidth('symbol', px);
+      // The URL is written once the moves stop; this browser's own layout is left alone.
+      expect(new URLSearchParams(window.location.search).get('widths')).toBe('');
+      vi.advanceTimersByTime(100);
+      const fromUrl = readViewParams().columnLayout;
+      expect(fromUrl?.widths).toEqual({ symbol: 200 });
+      expect(displayOrder(fromUrl!).indexOf('route')).toBe([...SORT_KEYS].indexOf('route') - 1);
+      expect(window.localStorage.getItem('orderwatch.column-layout')).toBe(before);
+    } finally {
+      vi.useRealTimers();
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
+  it("is this browser's own when the URL names none", () => {
+    window.history.replaceState(null, '', '/?engine=a');
+    setColumnWidth('fees', 90);
+    expect(window.location.search).toBe('?engine=a');
+    expect(parseColumnLayout(window.localStorage.getItem('orderwatch.column-layout')).widths.fees).toBe(90);
+    window.history.replaceState(null, '', '/');
   });
 });

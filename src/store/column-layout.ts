@@ -1,30 +1,11 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { ColumnLayout } from './column-layout-values';
+import { clampWidth, DEFAULT_LAYOUT, layoutIds, layoutWidths } from './column-layout-values';
 import type { SortKey } from './order-sort-keys';
-import { isSortKey, SORT_KEYS } from './order-sort-keys';
+import { SORT_KEYS } from './order-sort-keys';
 import { createStoredChoice } from './stored-choice';
 import { isNarrowViewport, NARROW_PINNED } from './narrow-defaults';
-
-/**
- * How this browser lays out the order table (issue 17): column order, widths an operator dragged,
- * and the columns pinned at the start (they stay in view while the table scrolls sideways).
- * Kept like the hidden columns: localStorage, followed by other tabs.
- */
-export interface ColumnLayout {
-  /** Every column id, in display order; empty: the table's own order. */
-  readonly order: readonly SortKey[];
-  /** Widths in px the operator set; a column without one keeps its flexible track. */
-  readonly widths: Readonly<Partial<Record<SortKey, number>>>;
-  /** Pinned at the start, in this order. */
-  readonly pinned: readonly SortKey[];
-}
-
-export const MIN_COLUMN_WIDTH = 40;
-export const MAX_COLUMN_WIDTH = 800;
-
-export const DEFAULT_LAYOUT: ColumnLayout = { order: [], widths: {}, pinned: [] };
-
-const ids = (value: unknown): SortKey[] =>
-  Array.isArray(value) ? [...new Set(value.filter((v): v is SortKey => typeof v === 'string' && isSortKey(v)))] : [];
+import { readViewParams, subscribeViewParams, updateViewParams } from './view-url';
 
 /** A stored layout; anything unreadable is dropped; nothing stored: `fallback`. */
 export function parseColumnLayout(raw: string | null, fallback: ColumnLayout = DEFAULT_LAYOUT): ColumnLayout {
@@ -32,20 +13,11 @@ export function parseColumnLayout(raw: string | null, fallback: ColumnLayout = D
   try {
     const value = JSON.parse(raw) as Partial<Record<keyof ColumnLayout, unknown>> | null;
     if (typeof value !== 'object' || value === null) return DEFAULT_LAYOUT;
-    const widths: Partial<Record<SortKey, number>> = {};
-    if (typeof value.widths === 'object' && value.widths !== null) {
-      for (const [id, w] of Object.entries(value.widths as Record<string, unknown>)) {
-        if (isSortKey(id) && typeof w === 'number' && Number.isFinite(w)) widths[id] = clampWidth(w);
-      }
-    }
-    return { order: ids(value.order), widths, pinned: ids(value.pinned) };
+    const widths = typeof value.widths === 'object' && value.widths !== null ? layoutWidths(Object.entries(value.widths)) : {};
+    return { order: layoutIds(value.order), widths, pinned: layoutIds(value.pinned) };
   } catch {
     return DEFAULT_LAYOUT;
   }
-}
-
-export function clampWidth(px: number): number {
-  return Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, px)));
 }
 
 /** Every column once, as shown: the pinned ones first, then the chosen order (columns it does not name keep their place at the end). */
@@ -73,17 +45,69 @@ const layout = createStoredChoice<ColumnLayout>(
   (l) => JSON.stringify(l),
 );
 
+/**
+ * A change to a layout the URL holds, not yet written there. A drag changes a width on every
+ * pointer move and the table follows each one, but the URL is written at most every 100 ms:
+ * Chromium ignores history updates past 200 in 10 s, which would lose the drag's last width.
+ */
+let draft: ColumnLayout | null = null;
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
+const draftListeners = new Set<() => void>();
+const URL_WRITE_MS = 100;
+
+/** The layout in force: the URL's when it names one (a saved view, a shared link), else this browser's. */
+function current(): ColumnLayout {
+  return draft ?? readViewParams().columnLayout ?? layout.read();
+}
+
+/** Changes the layout where it is kept: in the URL when the URL names one, else for this browser. */
+function keep(next: ColumnLayout): void {
+  if (draft === null && readViewParams().columnLayout === null) {
+    layout.set(next);
+    return;
+  }
+  draft = next;
+  for (const listener of draftListeners) listener();
+  draftTimer ??= setTimeout(() => {
+    draftTimer = undefined;
+    const written = draft;
+    draft = null;
+    if (written !== null) updateViewParams({ columnLayout: written });
+  }, URL_WRITE_MS);
+}
+
+function subscribeUrlLayout(listener: () => void): () => void {
+  draftListeners.add(listener);
+  const off = subscribeViewParams(listener);
+  return () => {
+    draftListeners.delete(listener);
+    off();
+  };
+}
+
+// As text, so another URL change (a filter) does not make a new layout and re-lay the columns.
+const urlLayoutText = (): string | null => {
+  const fromUrl = draft ?? readViewParams().columnLayout;
+  return fromUrl === null ? null : JSON.stringify(fromUrl);
+};
+
+/**
+ * How the order table is laid out now, kept like the hidden columns: in the URL when it names a
+ * layout, else in localStorage, followed by this browser's other tabs.
+ */
 export function useColumnLayout(): ColumnLayout {
-  return useSyncExternalStore(layout.subscribe, layout.read, () => DEFAULT_LAYOUT);
+  const stored = useSyncExternalStore(layout.subscribe, layout.read, () => DEFAULT_LAYOUT);
+  const fromUrl = useSyncExternalStore(subscribeUrlLayout, urlLayoutText, () => null);
+  return useMemo(() => (fromUrl === null ? stored : parseColumnLayout(fromUrl)), [fromUrl, stored]);
 }
 
 export function updateColumnLayout(patch: Partial<ColumnLayout>): void {
-  layout.set({ ...layout.read(), ...patch });
+  keep({ ...current(), ...patch });
 }
 
 /** Sets one column's width (clamped), or gives it back its flexible track with null. */
 export function setColumnWidth(id: SortKey, px: number | null): void {
-  const widths = { ...layout.read().widths };
+  const widths = { ...current().widths };
   if (px === null) delete widths[id];
   else widths[id] = clampWidth(px);
   updateColumnLayout({ widths });
@@ -106,13 +130,13 @@ export function togglePin(l: ColumnLayout, id: SortKey): ColumnLayout {
 }
 
 export function moveColumnBy(id: SortKey, by: number): void {
-  layout.set(moveInLayout(layout.read(), id, by));
+  keep(moveInLayout(current(), id, by));
 }
 
 export function toggleColumnPin(id: SortKey): void {
-  layout.set(togglePin(layout.read(), id));
+  keep(togglePin(current(), id));
 }
 
 export function resetColumnLayout(): void {
-  layout.set(DEFAULT_LAYOUT);
+  keep(DEFAULT_LAYOUT);
 }

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAYOUT } from './column-layout-values';
 import { MAX_SAVED_VIEWS, parseSavedViews, viewLink, viewQuery, withView } from './saved-views';
 
 describe('saved views', () => {
-  it('a view is the URL’s view parameters and the hidden columns, without the open order or the token', () => {
-    expect(viewQuery('?token=s3cret&engine=alpha&order=o-1&sort=-size_usd', ['route', 'engine'])).toBe(
-      '?engine=alpha&hide=engine%2Croute&sort=-size_usd',
+  it('a view is the URL’s view parameters, the hidden columns and their layout, without the open order or the token', () => {
+    const layout = { order: ['route' as const], widths: { symbol: 120 }, pinned: ['client_order_id' as const] };
+    expect(viewQuery('?token=s3cret&engine=alpha&order=o-1&sort=-size_usd', ['route', 'engine'], layout)).toBe(
+      '?cols=route&engine=alpha&hide=engine%2Croute&pin=client_order_id&sort=-size_usd&widths=symbol%3A120',
     );
-    // Hiding nothing is said, so a view saved with every column shows every column.
-    expect(viewQuery('', [])).toBe('?hide=');
+    // Hiding nothing and the table's own layout are said, so a view saved with them restores them.
+    expect(viewQuery('', [], DEFAULT_LAYOUT)).toBe('?cols=&hide=&pin=&widths=');
   });
 
   it('reads stored views and drops what it cannot trust', () => {

@@ -1,10 +1,11 @@
 import { useSyncExternalStore } from 'react';
+import type { ColumnLayout } from './column-layout-values';
 import type { SortKey } from './order-sort-keys';
 import { createStoredChoice } from './stored-choice';
 import { updateQuery } from './view-url';
 import { writeViewParams } from './view-params';
 
-/** A named view (issue 17): filters, sort, stale limits, columns and breakdown as one query string. */
+/** A named view (issue 17): filters, sort, stale limits, columns (shown, order, pins, widths) and breakdown as one query string. */
 export interface SavedView {
   readonly name: string;
   /** `?status=OPEN&sort=-age&hide=route…`, or '' for the default view. */
@@ -42,9 +43,9 @@ export function parseSavedViews(raw: string | null): readonly SavedView[] {
   }
 }
 
-/** The view shown now, as a saved view's query: the URL's view parameters and the columns hidden. */
-export function viewQuery(search: string, hidden: Iterable<SortKey>): string {
-  const q = new URLSearchParams(writeViewParams(search, { hiddenColumns: [...hidden] }));
+/** The view shown now, as a saved view's query: the URL's view parameters, the columns hidden and their layout. */
+export function viewQuery(search: string, hidden: Iterable<SortKey>, columnLayout: ColumnLayout): string {
+  const q = new URLSearchParams(writeViewParams(search, { hiddenColumns: [...hidden], columnLayout }));
   for (const name of NOT_PART_OF_A_VIEW) q.delete(name);
   q.sort();
   const text = q.toString();

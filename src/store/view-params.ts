@@ -2,6 +2,8 @@ import type { Side } from '../core/order';
 import type { StaleBasis } from '../core/stale-rules';
 import type { Status } from '../core/status';
 import { isStatus } from '../core/status';
+import type { ColumnLayout } from './column-layout-values';
+import { readLayoutQuery, writeLayoutQuery } from './column-layout-values';
 import type { BreakdownKey } from './order-totals';
 import { BREAKDOWN_KEYS } from './order-totals';
 import type { SortKey, SortSpecs } from './order-sort-keys';
@@ -35,6 +37,11 @@ export interface ViewParams {
    * say, and the browser's own choice holds. A saved view or a shared link carries it.
    */
   readonly hiddenColumns: readonly SortKey[] | null;
+  /**
+   * Column order, pins and widths this view sets (`cols`, `pin`, `widths`); null when the URL
+   * names none, and the browser's own layout holds. A saved view or a shared link carries it.
+   */
+  readonly columnLayout: ColumnLayout | null;
   /** What the breakdown panel groups by. */
   readonly groupBy: BreakdownKey;
   /** The order open in the detail panel. */
@@ -86,6 +93,7 @@ export function parseViewParams(search: string): ViewParams {
     openNoFillSec: staleLimit(q.get('stale_open')),
     partialNoFillSec: staleLimit(q.get('stale_partial')),
     hiddenColumns: q.has('hide') ? [...new Set((q.get('hide') ?? '').split(',').filter(isSortKey))].sort() : null,
+    columnLayout: readLayoutQuery(q),
     groupBy: BREAKDOWN_KEYS.find((k) => k === q.get('group')) ?? 'symbol',
     order: nonEmpty(q.get('order')),
     view: isViewName(view) ? view : 'main',
@@ -109,6 +117,7 @@ const WRITERS: Record<keyof ViewParams, Writer> = {
   openNoFillSec: (q, p) => put(q, 'stale_open', p.openNoFillSec),
   partialNoFillSec: (q, p) => put(q, 'stale_partial', p.partialNoFillSec),
   hiddenColumns: (q, p) => put(q, 'hide', p.hiddenColumns === null ? null : [...p.hiddenColumns].sort().join(',')),
+  columnLayout: (q, p) => writeLayoutQuery(q, p.columnLayout),
   groupBy: (q, p) => put(q, 'group', p.groupBy === 'symbol' ? null : p.groupBy),
   order: (q, p) => put(q, 'order', p.order),
   view: (q, p) => put(q, 'view', p.view === 'main' ? null : p.view),

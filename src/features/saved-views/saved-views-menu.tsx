@@ -2,6 +2,7 @@ import './saved-views.css';
 import { useRef, useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { UntrustedText } from '../../components/untrusted-text';
+import { useColumnLayout } from '../../store/column-layout';
 import { useHiddenColumns } from '../../store/hidden-columns';
 import type { SavedView } from '../../store/saved-views';
 import { applyView, deleteView, saveView, useSavedViews, VIEW_NAME_MAX, viewLink, viewQuery } from '../../store/saved-views';
@@ -10,15 +11,16 @@ import { useViewParams } from '../../store/use-view-params';
 const pageBase = (): string => `${window.location.origin}${window.location.pathname}`;
 
 /**
- * Named views kept by this browser: save what is shown (filters, sort, stale limits, columns,
- * breakdown), apply one with a click, share it as a link or open it on the wall.
+ * Named views kept by this browser: save what is shown (filters, sort, stale limits, columns and
+ * their layout, breakdown), apply one with a click, share it as a link or open it on the wall.
  */
 export function SavedViewsMenu() {
   const views = useSavedViews();
   // Re-rendered on every URL change, so "current" follows the view shown.
   useViewParams();
   const hidden = useHiddenColumns();
-  const current = viewQuery(window.location.search, hidden);
+  const columnLayout = useColumnLayout();
+  const current = viewQuery(window.location.search, hidden, columnLayout);
   const [name, setName] = useState('');
   const menu = useRef<HTMLDetailsElement>(null);
   const trimmed = name.trim();
