@@ -68,7 +68,7 @@ test('a saved view restores exactly (filters, sort, stale limit, columns with th
   await page.getByRole('button', { name: 'Reset order, widths and pins' }).click();
   await columnsMenu.click();
   await expect.poll(ids).toHaveLength(3);
-  expect(await headers()).not.toEqual(savedHeaders);
+  expect((await headers())[0]).not.toMatch(/^Engine/);
   await expect(menu).toHaveText('Views');
   await menu.click();
   await page.getByRole('group', { name: 'Saved views' }).getByRole('button', { name: 'Alpha by size', exact: true }).click();
@@ -79,7 +79,18 @@ test('a saved view restores exactly (filters, sort, stale limit, columns with th
   const applied = new URL(page.url()).searchParams;
   for (const key of ['engine', 'sort', 'stale_after', 'group']) expect(applied.get(key)).toBe(savedParams.get(key));
   expect(applied.get('hide')).toBe('route');
+  expect(applied.get('pin')).toBe('engine');
   await expect(menu).toHaveText('Views: Alpha by size');
+
+  // While the view is shown, a change to its columns goes to its URL: the page no longer shows it
+  // exactly, and says so; moved back, it does again.
+  await columnsMenu.click();
+  await page.getByRole('button', { name: 'Move Symbol right' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('cols')).not.toBe(applied.get('cols'));
+  await expect(menu).toHaveText('Views');
+  await page.getByRole('button', { name: 'Move Symbol left' }).click();
+  await columnsMenu.click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('cols')).toBe(applied.get('cols'));
 
   // Kept by the browser across a reload.
   await page.reload();

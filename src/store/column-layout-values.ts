@@ -42,11 +42,11 @@ export function layoutWidths(entries: Iterable<readonly [string, unknown]>): Par
  * `widths` (`id:px`, comma-separated). A saved view or a shared link carries all three, so it
  * shows the columns as they were saved; a URL with none of them leaves the browser's own layout.
  */
-const PARAMS = ['cols', 'pin', 'widths'] as const;
+export const LAYOUT_PARAMS = ['cols', 'pin', 'widths'] as const;
 
 /** The layout a URL names, or null when it names none. */
 export function readLayoutQuery(q: URLSearchParams): ColumnLayout | null {
-  if (!PARAMS.some((name) => q.has(name))) return null;
+  if (!LAYOUT_PARAMS.some((name) => q.has(name))) return null;
   const list = (name: string): string[] => (q.get(name) ?? '').split(',').filter((s) => s !== '');
   const widths = list('widths').flatMap((item): [string, number][] => {
     const match = /^(.+):(\d{1,4})$/.exec(item);
@@ -58,10 +58,11 @@ export function readLayoutQuery(q: URLSearchParams): ColumnLayout | null {
 /** Writes `layout` as the URL's parameters, or removes them for null. */
 export function writeLayoutQuery(q: URLSearchParams, layout: ColumnLayout | null): void {
   if (layout === null) {
-    for (const name of PARAMS) q.delete(name);
+    for (const name of LAYOUT_PARAMS) q.delete(name);
     return;
   }
-  q.set('cols', layout.order.join(','));
+  // Pinned columns are placed by `pin` alone; an order may still name one pinned after it was made.
+  q.set('cols', layout.order.filter((id) => !layout.pinned.includes(id)).join(','));
   q.set('pin', layout.pinned.join(','));
   const widths = Object.entries(layout.widths).map(([id, px]) => `${id}:${px}`);
   q.set('widths', widths.sort().join(','));

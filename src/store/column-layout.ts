@@ -45,72 +45,83 @@ const layout = createStoredChoice<ColumnLayout>(
   (l) => JSON.stringify(l),
 );
 
-/**
- * A change to a layout the URL holds, not yet written there. A drag changes a width on every
- * pointer move and the table follows each one, but the URL is written at most every 100 ms:
- * Chromium ignores history updates past 200 in 10 s, which would lose the drag's last width.
- */
-let draft: ColumnLayout | null = null;
-let draftTimer: ReturnType<typeof setTimeout> | undefined;
-const draftListeners = new Set<() => void>();
-const URL_WRITE_MS = 100;
-
 /** The layout in force: the URL's when it names one (a saved view, a shared link), else this browser's. */
 function current(): ColumnLayout {
-  return draft ?? readViewParams().columnLayout ?? layout.read();
+  return readViewParams().columnLayout ?? layout.read();
 }
 
 /** Changes the layout where it is kept: in the URL when the URL names one, else for this browser. */
 function keep(next: ColumnLayout): void {
-  if (draft === null && readViewParams().columnLayout === null) {
-    layout.set(next);
-    return;
-  }
-  draft = next;
-  for (const listener of draftListeners) listener();
-  draftTimer ??= setTimeout(() => {
-    draftTimer = undefined;
-    const written = draft;
-    draft = null;
-    if (written !== null) updateViewParams({ columnLayout: written });
-  }, URL_WRITE_MS);
+  if (readViewParams().columnLayout !== null) updateViewParams({ columnLayout: next });
+  else layout.set(next);
 }
 
-function subscribeUrlLayout(listener: () => void): () => void {
-  draftListeners.add(listener);
-  const off = subscribeViewParams(listener);
-  return () => {
-    draftListeners.delete(listener);
-    off();
-  };
-}
+/**
+ * The layout while a column's edge is dragged: the table follows every pointer move, and the
+ * layout is kept once, when the drag ends. One write per move would, for a layout in the URL,
+ * re-read the view and re-filter the book each time (and Chromium ignores history updates past
+ * 200 in 10 s); for this browser's, rewrite localStorage each time.
+ */
+let dragged: ColumnLayout | null = null;
+const dragListeners = new Set<() => void>();
+const subscribeDrag = (listener: () => void): (() => void) => {
+  dragListeners.add(listener);
+  return () => dragListeners.delete(listener);
+};
+const setDragged = (next: ColumnLayout | null): void => {
+  dragged = next;
+  for (const listener of dragListeners) listener();
+};
 
 // As text, so another URL change (a filter) does not make a new layout and re-lay the columns.
 const urlLayoutText = (): string | null => {
-  const fromUrl = draft ?? readViewParams().columnLayout;
+  const fromUrl = readViewParams().columnLayout;
   return fromUrl === null ? null : JSON.stringify(fromUrl);
 };
 
 /**
  * How the order table is laid out now, kept like the hidden columns: in the URL when it names a
- * layout, else in localStorage, followed by this browser's other tabs.
+ * layout, else in localStorage, followed by this browser's other tabs; during a drag, the drag's.
  */
 export function useColumnLayout(): ColumnLayout {
   const stored = useSyncExternalStore(layout.subscribe, layout.read, () => DEFAULT_LAYOUT);
-  const fromUrl = useSyncExternalStore(subscribeUrlLayout, urlLayoutText, () => null);
-  return useMemo(() => (fromUrl === null ? stored : parseColumnLayout(fromUrl)), [fromUrl, stored]);
+  const fromUrl = useSyncExternalStore(subscribeViewParams, urlLayoutText, () => null);
+  const drag = useSyncExternalStore(
+    subscribeDrag,
+    () => dragged,
+    () => null,
+  );
+  return useMemo(() => drag ?? (fromUrl === null ? stored : parseColumnLayout(fromUrl)), [drag, fromUrl, stored]);
 }
 
 export function updateColumnLayout(patch: Partial<ColumnLayout>): void {
   keep({ ...current(), ...patch });
 }
 
-/** Sets one column's width (clamped), or gives it back its flexible track with null. */
-export function setColumnWidth(id: SortKey, px: number | null): void {
-  const widths = { ...current().widths };
+const withWidth = (l: ColumnLayout, id: SortKey, px: number | null): ColumnLayout => {
+  const widths = { ...l.widths };
   if (px === null) delete widths[id];
   else widths[id] = clampWidth(px);
-  updateColumnLayout({ widths });
+  return { ...l, widths };
+};
+
+/** Sets one column's width (clamped), or gives it back its flexible track with null. */
+export function setColumnWidth(id: SortKey, px: number | null): void {
+  keep(withWidth(current(), id, px));
+}
+
+/** A pointer drag moved `id`'s edge to `px`: shown at once, kept when `endColumnDrag` is called. */
+export function dragColumnWidth(id: SortKey, px: number): void {
+  setDragged(withWidth(dragged ?? current(), id, px));
+}
+
+/** The drag ended (or the browser cancelled it): its last width is kept where the layout lives. */
+export function endColumnDrag(): void {
+  if (dragged === null) return;
+  const next = dragged;
+  // Kept before the drag's layout is dropped, so the table never shows the old width in between.
+  keep(next);
+  setDragged(null);
 }
 
 /** Moves a column `by` places among its own kind (pinned among pinned, the rest among the rest). */

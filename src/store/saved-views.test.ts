@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYOUT } from './column-layout-values';
-import { MAX_SAVED_VIEWS, parseSavedViews, viewLink, viewQuery, withView } from './saved-views';
+import { isViewShown, MAX_SAVED_VIEWS, parseSavedViews, viewLink, viewQuery, withView } from './saved-views';
 
 describe('saved views', () => {
   it('a view is the URL’s view parameters, the hidden columns and their layout, without the open order or the token', () => {
@@ -10,6 +10,18 @@ describe('saved views', () => {
     );
     // Hiding nothing and the table's own layout are said, so a view saved with them restores them.
     expect(viewQuery('', [], DEFAULT_LAYOUT)).toBe('?cols=&hide=&pin=&widths=');
+  });
+
+  it('knows the view shown, and a view saved before views carried the layout is shown whatever the layout', () => {
+    const layout = { order: ['route' as const], widths: { symbol: 120 }, pinned: [] };
+    const current = viewQuery('?engine=alpha&sort=-size_usd', ['route'], layout);
+    expect(isViewShown({ name: 'now', query: current }, current)).toBe(true);
+    expect(isViewShown({ name: 'old', query: '?engine=alpha&hide=route&sort=-size_usd' }, current)).toBe(true);
+    expect(isViewShown({ name: 'old', query: '?engine=beta&hide=route&sort=-size_usd' }, current)).toBe(false);
+    // One that names a layout is shown only with that layout.
+    expect(isViewShown({ name: 'other', query: viewQuery('?engine=alpha&sort=-size_usd', ['route'], DEFAULT_LAYOUT) }, current)).toBe(
+      false,
+    );
   });
 
   it('reads stored views and drops what it cannot trust', () => {

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { ColumnLayout } from './column-layout-values';
+import { LAYOUT_PARAMS } from './column-layout-values';
 import type { SortKey } from './order-sort-keys';
 import { createStoredChoice } from './stored-choice';
 import { updateQuery } from './view-url';
@@ -50,6 +51,21 @@ export function viewQuery(search: string, hidden: Iterable<SortKey>, columnLayou
   q.sort();
   const text = q.toString();
   return text === '' ? '' : `?${text}`;
+}
+
+/**
+ * Whether `view` is what is shown (`current`, from viewQuery). A view saved before views carried
+ * the columns' layout names none, and then leaves the layout to the browser: it is shown whatever
+ * the layout.
+ */
+export function isViewShown(view: SavedView, current: string): boolean {
+  if (view.query === current) return true;
+  const saved = new URLSearchParams(view.query);
+  if (LAYOUT_PARAMS.some((name) => saved.has(name))) return false;
+  const shown = new URLSearchParams(current);
+  for (const name of LAYOUT_PARAMS) shown.delete(name);
+  saved.sort();
+  return saved.toString() === shown.toString();
 }
 
 /** `views` with `view` saved: a view of the same name is replaced where it stands. */

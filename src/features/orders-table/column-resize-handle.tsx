@@ -1,6 +1,6 @@
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { SortKey } from '../../store/order-sort-keys';
-import { setColumnWidth } from '../../store/column-layout';
+import { dragColumnWidth, endColumnDrag, setColumnWidth } from '../../store/column-layout';
 
 const KEY_STEP = 10;
 const KEY_STEP_FAST = 50;
@@ -21,15 +21,19 @@ export function ColumnResizeHandle({ id, label }: { readonly id: SortKey; readon
     const startX = e.clientX;
     const startWidth = widthOnScreen(handle);
     handle.setPointerCapture(e.pointerId);
-    const move = (ev: globalThis.PointerEvent): void => setColumnWidth(id, startWidth + ev.clientX - startX);
+    const move = (ev: globalThis.PointerEvent): void => dragColumnWidth(id, startWidth + ev.clientX - startX);
     const end = (): void => {
+      endColumnDrag();
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', end);
       handle.removeEventListener('pointercancel', end);
+      handle.removeEventListener('lostpointercapture', end);
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', end);
     handle.addEventListener('pointercancel', end);
+    // The header re-rendered away under the pointer (a column hidden meanwhile): the drag ends too.
+    handle.addEventListener('lostpointercapture', end);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const step = e.shiftKey ? KEY_STEP_FAST : KEY_STEP;

@@ -5,7 +5,7 @@ import { UntrustedText } from '../../components/untrusted-text';
 import { useColumnLayout } from '../../store/column-layout';
 import { useHiddenColumns } from '../../store/hidden-columns';
 import type { SavedView } from '../../store/saved-views';
-import { applyView, deleteView, saveView, useSavedViews, VIEW_NAME_MAX, viewLink, viewQuery } from '../../store/saved-views';
+import { applyView, deleteView, isViewShown, saveView, useSavedViews, VIEW_NAME_MAX, viewLink, viewQuery } from '../../store/saved-views';
 import { useViewParams } from '../../store/use-view-params';
 
 const pageBase = (): string => `${window.location.origin}${window.location.pathname}`;
@@ -30,7 +30,7 @@ export function SavedViewsMenu() {
     saveView({ name: trimmed, query: current });
     setName('');
   };
-  const active = views.find((v) => v.query === current);
+  const active = views.find((v) => isViewShown(v, current));
   return (
     <details className="saved-views" ref={menu}>
       <summary className="button" data-testid="saved-views-summary">
