@@ -43,7 +43,11 @@ export async function startRelayProcess(
   );
   let output = '';
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`relay did not start in ${timeoutMs} ms: ${output.slice(-500)}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Not left running: a hung relay would hold its port and journal for the rest of the run.
+      child.kill('SIGKILL');
+      fail(new Error(`relay did not start in ${timeoutMs} ms: ${output.slice(-500)}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer): void => {
       output = (output + chunk.toString()).slice(-4000);
       const match = /listening on (http:\/\/\S+)/.exec(output);
