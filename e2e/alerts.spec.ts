@@ -100,7 +100,7 @@ test('while the relay is down the page says so in the title and freezes its figu
   await relay.stop();
   await expect(page).toHaveTitle('(1 stale · FEED DOWN) Orderwatch', { timeout: 10_000 });
   const asOf = page.getByTestId('frozen-as-of');
-  await expect(asOf).toHaveText(/^ as of \d\d:\d\d:\d\d$/);
+  await expect(asOf).toHaveText(/^ as of \d\d:\d\d:\d\d UTC$/);
   // Frozen: the row's age does not move while nothing is arriving.
   const age = page.locator('[role=row][data-order-id="fz-1"] .age-timer');
   const before = await age.textContent();

@@ -20,7 +20,7 @@ test('feed goes LIVE, shows a dimmed view with a banner when the relay stops, an
   // CI machine may run the page's timers late, and the banner stays up until the relay is back.
   const banner = page.getByTestId('feed-banner');
   await expect(banner).toBeVisible({ timeout: 15_000 });
-  await expect(banner).toContainText(/Data as of \d\d:\d\d:\d\d — (RECONNECTING|STALE FEED)/);
+  await expect(banner).toContainText(/Data as of \d\d:\d\d:\d\d UTC — (RECONNECTING|STALE FEED)/);
   await expect(page.locator('main.page')).toHaveClass(/is-dimmed/);
   await expect(status).toContainText(/RECONNECTING \(attempt \d+\)/, { timeout: 15_000 });
   await page.screenshot({ path: 'e2e/screenshots/feed-reconnecting.png' });

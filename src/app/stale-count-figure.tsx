@@ -1,7 +1,8 @@
 import { STALE_ICON } from '../components/status-palette';
-import { formatClock, formatCount } from '../lib/format';
+import { formatCount } from '../lib/format';
 import { useDashboardState } from '../store/dashboard-context';
 import { isFeedDown } from '../store/dashboard-store';
+import { useZonedClock } from '../store/time-zone';
 import { useStaleAfterSec, useViewParams } from '../store/use-view-params';
 
 /**
@@ -13,6 +14,8 @@ export function StaleCountFigure({ count }: { readonly count: number }) {
   const threshold = useStaleAfterSec();
   const [, update] = useViewParams();
   const frozenAt = useDashboardState((s) => (isFeedDown(s.feed) ? s.feed.asOf : null));
+  // Not the 1 Hz clock: the header's figure must not re-render each second; a freeze is recent.
+  const clock = useZonedClock();
   const className =
     frozenAt !== null ? 'stale-figure stale-figure--frozen' : count > 0 ? 'stale-figure stale-figure--alert' : 'stale-figure';
   return (
@@ -29,7 +32,7 @@ export function StaleCountFigure({ count }: { readonly count: number }) {
         {frozenAt !== null && (
           <span className="stale-figure__asof" data-testid="frozen-as-of">
             {' '}
-            as of {formatClock(frozenAt)}
+            as of {clock(frozenAt, frozenAt)}
           </span>
         )}
       </span>

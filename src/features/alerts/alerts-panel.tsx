@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { Alert } from '../../core/alert';
 import { ackedText } from '../../components/acked-note';
 import { UntrustedText } from '../../components/untrusted-text';
-import { formatAge, formatClock } from '../../lib/format';
+import { formatAge } from '../../lib/format';
 import type { ActionOutcome } from '../../store/alert-actions';
 import { useAlertActions } from '../../store/alert-actions';
 import { useRelayNow } from '../../store/relay-clock';
+import { useZonedClock } from '../../store/time-zone';
 import { RULE_LABEL } from './alert-labels';
 import { useAlertsState } from './use-alerts';
 import { useOperatorName } from '../../store/use-operator-name';
@@ -90,6 +91,7 @@ function AlertItem({ alert, now, operator }: { readonly alert: Alert; readonly n
   const canAct = actions !== null && alert.state !== 'resolved';
   const needName = operator === '';
   const acked = ackedText(alert, now);
+  const clock = useZonedClock();
   return (
     <li className={`alert-item alert-item--${alert.state} alert-item--${alert.severity}`} data-alert-id={alert.id} data-state={alert.state}>
       <div className="alert-item__line">
@@ -99,9 +101,9 @@ function AlertItem({ alert, now, operator }: { readonly alert: Alert; readonly n
       </div>
       <div className="alert-item__meta">
         <span>
-          {alert.state} · since {formatClock(alert.started_at)} ({formatAge(Math.max(0, now - alert.started_at) / 1000)})
+          {alert.state} · since {clock(alert.started_at, now)} ({formatAge(Math.max(0, now - alert.started_at) / 1000)})
         </span>
-        {alert.snoozed_until !== null && alert.state === 'snoozed' && <span> · snoozed until {formatClock(alert.snoozed_until)}</span>}
+        {alert.snoozed_until !== null && alert.state === 'snoozed' && <span> · snoozed until {clock(alert.snoozed_until, now)}</span>}
         {alert.silenced_by !== null && <span> · silenced</span>}
         {acked !== null && (
           <span className="alert-item__ack">
@@ -114,7 +116,7 @@ function AlertItem({ alert, now, operator }: { readonly alert: Alert; readonly n
             )}
           </span>
         )}
-        {alert.resolved_at !== null && <span> · resolved {formatClock(alert.resolved_at)}</span>}
+        {alert.resolved_at !== null && <span> · resolved {clock(alert.resolved_at, now)}</span>}
       </div>
       {canAct && (
         <div className="alert-item__actions">

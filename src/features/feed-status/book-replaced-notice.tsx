@@ -1,5 +1,7 @@
-import { formatClock, formatCount } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useDashboard, useDashboardState } from '../../store/dashboard-context';
+import { useRelayNow } from '../../store/relay-clock';
+import { useZonedClock } from '../../store/time-zone';
 
 /**
  * A restarted relay's snapshot replaced the page's book: said on screen until the operator
@@ -8,10 +10,12 @@ import { useDashboard, useDashboardState } from '../../store/dashboard-context';
 export function BookReplacedNotice() {
   const dashboard = useDashboard();
   const replaced = useDashboardState((s) => s.feed.replaced);
+  const clock = useZonedClock();
+  const now = useRelayNow();
   if (replaced === null) return null;
   return (
     <div className="feed-notice" role="alert" data-testid="book-replaced">
-      <strong>The relay restarted at {formatClock(replaced.at)} UTC</strong> and its book replaced this page&apos;s:{' '}
+      <strong>The relay restarted at {clock(replaced.at, now)}</strong> and its book replaced this page&apos;s:{' '}
       {formatCount(replaced.ordersBefore)} → {formatCount(replaced.ordersAfter)} orders.
       <button type="button" className="feed-banner__action" onClick={() => dashboard.setFeed({ replaced: null })}>
         Dismiss

@@ -1,17 +1,20 @@
 import { useShallow } from 'zustand/react/shallow';
-import { formatClock } from '../../lib/format';
 import { useDashboard, useDashboardState } from '../../store/dashboard-context';
+import { useRelayNow } from '../../store/relay-clock';
+import { useZonedClock } from '../../store/time-zone';
 import { FEED_LABEL } from './feed-labels';
 
 /**
  * When the feed is not LIVE, says how old the data on screen is, on the relay's clock
- * (24 h, UTC). The page dims everything else; this banner stays bright.
+ * (24 h, in the desk's zone, named). The page dims everything else; this banner stays bright.
  */
 export function FeedBanner() {
   const dashboard = useDashboard();
   const { status, asOf, error } = useDashboardState(useShallow((s) => ({ status: s.feed.status, asOf: s.feed.asOf, error: s.feed.error })));
+  const clock = useZonedClock();
+  const now = useRelayNow();
   if (status === 'LIVE') return null;
-  const when = asOf === null ? 'Waiting for data' : `Data as of ${formatClock(asOf)}`;
+  const when = asOf === null ? 'Waiting for data' : `Data as of ${clock(asOf, now)}`;
   return (
     <div className={`feed-banner feed-banner--${status.toLowerCase()}`} data-testid="feed-banner">
       <strong>

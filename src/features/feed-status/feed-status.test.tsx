@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBook } from '../../core/book';
 import { DashboardProvider } from '../../store/dashboard-context';
 import { createDashboard } from '../../store/dashboard-store';
 import { createRelayClock } from '../../store/relay-clock';
+import { setTimeZone } from '../../store/time-zone';
 import { created } from '../../../test/support/stats-test-events';
 import { BookReplacedNotice } from './book-replaced-notice';
 import { FeedBanner } from './feed-banner';
@@ -23,9 +24,9 @@ describe('feed status', () => {
     expect(screen.queryByTestId('feed-banner')).toBeNull();
     act(() => dashboard.setFeed({ status: 'RECONNECTING', attempt: 3, retryAt: 4000 }));
     expect(screen.getByRole('status')).toHaveTextContent('Feed: RECONNECTING (attempt 3)');
-    expect(screen.getByTestId('feed-banner')).toHaveTextContent('Data as of 17:05:09 — RECONNECTING');
+    expect(screen.getByTestId('feed-banner')).toHaveTextContent('Data as of 17:05:09 UTC — RECONNECTING');
     act(() => dashboard.setFeed({ status: 'STALE' }));
-    expect(screen.getByTestId('feed-banner')).toHaveTextContent('Data as of 17:05:09 — STALE FEED');
+    expect(screen.getByTestId('feed-banner')).toHaveTextContent('Data as of 17:05:09 UTC — STALE FEED');
   });
 
   it('offers "Reconnect now" while reconnecting, and it reaches the feed', () => {
@@ -44,6 +45,26 @@ describe('feed status', () => {
     expect(asked).toBe(1);
   });
 
+  it("names its times in the desk's zone when the desk chose local time", () => {
+    // Half an hour off UTC, so a time left in UTC cannot pass for local.
+    vi.stubEnv('TZ', 'Asia/Kolkata');
+    setTimeZone('local');
+    try {
+      const dashboard = createDashboard({ frame: () => {}, now: () => 0 });
+      render(
+        <DashboardProvider dashboard={dashboard}>
+          <BookReplacedNotice />
+        </DashboardProvider>,
+      );
+      act(() => dashboard.setFeed({ replaced: { at: Date.parse('2026-11-24T17:05:09Z'), ordersBefore: 2, ordersAfter: 1 } }));
+      // 17:05:09 UTC is 22:35:09 in India, whose short name is IST or GMT+5:30 by ICU data.
+      expect(screen.getByRole('alert')).toHaveTextContent(/The relay restarted at 11-24 22:35:09 (IST|GMT\+5:30) and/);
+    } finally {
+      setTimeZone('utc');
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('says so when a restarted relay replaced the book, until dismissed', () => {
     const dashboard = createDashboard({ frame: () => {}, now: () => 0 });
     render(
@@ -53,8 +74,9 @@ describe('feed status', () => {
     );
     expect(screen.queryByTestId('book-replaced')).toBeNull();
     act(() => dashboard.setFeed({ replaced: { at: Date.parse('2026-11-24T17:05:09Z'), ordersBefore: 7041, ordersAfter: 586 } }));
+    // The page's relay clock still reads 1970 here (no heartbeat yet): a time not of its day is dated.
     expect(screen.getByRole('alert')).toHaveTextContent(
-      "The relay restarted at 17:05:09 UTC and its book replaced this page's: 7,041 → 586 orders.",
+      "The relay restarted at 11-24 17:05:09 UTC and its book replaced this page's: 7,041 → 586 orders.",
     );
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('book-replaced')).toBeNull();

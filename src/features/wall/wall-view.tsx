@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
-import { formatClock } from '../../lib/format';
+import { formatClockIn } from '../../lib/format';
 import { useDashboardState } from '../../store/dashboard-context';
 import { useRelayNow } from '../../store/relay-clock';
+import { useTimeZone, zoneLabel } from '../../store/time-zone';
 import './wall.css';
 
 /**
@@ -30,6 +31,7 @@ export interface WallViewProps {
  */
 export function WallView({ feedStatus, feedBanner, tiles, stale, breakdown, alerts, sound, engines }: WallViewProps) {
   const now = useRelayNow();
+  const zone = useTimeZone();
   const live = useDashboardState((s) => s.feed.status === 'LIVE');
   useForcedDarkTheme();
   return (
@@ -38,8 +40,8 @@ export function WallView({ feedStatus, feedBanner, tiles, stale, breakdown, aler
         <h1 className="ow-wall__brand">Orderwatch</h1>
         <div className="ow-wall__feed">{feedStatus}</div>
         <div className="ow-wall__sound">{sound}</div>
-        <span className="ow-wall__clock num" aria-label="Relay time (UTC)">
-          {formatClock(now)} <small>UTC</small>
+        <span className="ow-wall__clock num" aria-label={`Relay time (${zoneLabel(zone, now)})`}>
+          {formatClockIn(now, zone, now)} <small>{zoneLabel(zone, now)}</small>
         </span>
       </header>
       {!live && <div className="ow-wall__banner">{feedBanner}</div>}
