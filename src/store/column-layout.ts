@@ -91,7 +91,8 @@ export function useColumnLayout(): ColumnLayout {
     () => dragged,
     () => null,
   );
-  return useMemo(() => drag ?? (fromUrl === null ? stored : parseColumnLayout(fromUrl)), [drag, fromUrl, stored]);
+  // The text only tells when the URL's layout changed; the layout itself is the parsed URL's.
+  return useMemo(() => drag ?? (fromUrl === null ? stored : (readViewParams().columnLayout ?? stored)), [drag, fromUrl, stored]);
 }
 
 export function updateColumnLayout(patch: Partial<ColumnLayout>): void {

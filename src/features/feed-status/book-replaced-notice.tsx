@@ -1,7 +1,6 @@
 import { formatCount } from '../../lib/format';
 import { useDashboard, useDashboardState } from '../../store/dashboard-context';
-import { useRelayNow } from '../../store/relay-clock';
-import { useZonedClock } from '../../store/time-zone';
+import { ZonedTime } from './zoned-time';
 
 /**
  * A restarted relay's snapshot replaced the page's book: said on screen until the operator
@@ -10,13 +9,13 @@ import { useZonedClock } from '../../store/time-zone';
 export function BookReplacedNotice() {
   const dashboard = useDashboard();
   const replaced = useDashboardState((s) => s.feed.replaced);
-  const clock = useZonedClock();
-  const now = useRelayNow();
   if (replaced === null) return null;
   return (
     <div className="feed-notice" role="alert" data-testid="book-replaced">
-      <strong>The relay restarted at {clock(replaced.at, now)}</strong> and its book replaced this page&apos;s:{' '}
-      {formatCount(replaced.ordersBefore)} → {formatCount(replaced.ordersAfter)} orders.
+      <strong>
+        The relay restarted at <ZonedTime at={replaced.at} />
+      </strong>{' '}
+      and its book replaced this page&apos;s: {formatCount(replaced.ordersBefore)} → {formatCount(replaced.ordersAfter)} orders.
       <button type="button" className="feed-banner__action" onClick={() => dashboard.setFeed({ replaced: null })}>
         Dismiss
       </button>

@@ -1,8 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useDashboard, useDashboardState } from '../../store/dashboard-context';
-import { useRelayNow } from '../../store/relay-clock';
-import { useZonedClock } from '../../store/time-zone';
 import { FEED_LABEL } from './feed-labels';
+import { ZonedTime } from './zoned-time';
 
 /**
  * When the feed is not LIVE, says how old the data on screen is, on the relay's clock
@@ -11,10 +10,15 @@ import { FEED_LABEL } from './feed-labels';
 export function FeedBanner() {
   const dashboard = useDashboard();
   const { status, asOf, error } = useDashboardState(useShallow((s) => ({ status: s.feed.status, asOf: s.feed.asOf, error: s.feed.error })));
-  const clock = useZonedClock();
-  const now = useRelayNow();
   if (status === 'LIVE') return null;
-  const when = asOf === null ? 'Waiting for data' : `Data as of ${clock(asOf, now)}`;
+  const when =
+    asOf === null ? (
+      'Waiting for data'
+    ) : (
+      <>
+        Data as of <ZonedTime at={asOf} />
+      </>
+    );
   return (
     <div className={`feed-banner feed-banner--${status.toLowerCase()}`} data-testid="feed-banner">
       <strong>
